@@ -1,0 +1,23 @@
+"""考察方案编排 — study-tour planner.
+
+``python main.py`` opens the desktop app (on the last plan, or the sample plan the
+first time); ``python main.py COMMAND …`` runs a headless command (see ``--help``).
+"""
+
+import sys
+
+
+def open_app(argv: list[str]) -> int:
+    from ui.app import run_app  # Qt is loaded only for the app, not for commands
+
+    return run_app(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from planner.cli import run
+
+    return run(argv, open_app)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The headless command line: ``python main.py COMMAND …``.
+
+Each command prints its result to stdout; problems go to stderr as one clear message
+(Chinese, then English) with exit status 1 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+from planner import __version__
+from planner.edits import PlanEditError
+from planner.jsonio import PlanImportError, dumps, load_json_file, plan_from_json
+from planner.model import Plan
+from planner.resources import resource_path
+from planner.store import PlanFile, PlanFileError
+from planner.summary import format_summary, summarise
+
+SAMPLE_PLAN = ("samples", "hunan-2025.json")
+
+
+def sample_plan() -> Plan:
+    """The bundled model case: Hunan county leaders in Zhejiang and Jiangsu, Feb 2025."""
+    path = resource_path(*SAMPLE_PLAN)
+    return plan_from_json(load_json_file(path), source=str(path))
+
+
+def write_plan(plan: Plan, out: str, force: bool) -> Path:
+    out_path = Path(out)
+    with PlanFile.create(out_path, plan, overwrite=force):
+        pass
+    return out_path
+
+
+def _cmd_sample(args) -> int:
+    path = write_plan(sample_plan(), args.out, args.force)
+    print(f"已写入示例方案 / sample plan written: {path}")
+    return 0
+
+
+def _cmd_import(args) -> int:
+    plan = plan_from_json(load_json_file(args.input), source=args.input)
+    path = write_plan(plan, args.out, args.force)
+    print(f"已导入 / imported: {path}")
+    return 0
+
+
+def _cmd_dump(args) -> int:
+    with PlanFile.open(args.plan, readonly=True) as plan_file:
+        text = dumps(plan_file.load())
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_summary(args) -> int:
+    with PlanFile.open(args.plan, readonly=True) as plan_file:
+        summary = summarise(plan_file.load())
+    if args.json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="考察方案编排 — study-tour planner. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sample = commands.add_parser("sample", help="write the bundled sample plan (Hunan 2025) to OUT")
+    sample.add_argument("out", metavar="OUT")
+    sample.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    sample.set_defaults(run=_cmd_sample)
+
+    importer = commands.add_parser("import", help="import a plan (full or minimal JSON) into a new plan file")
+    importer.add_argument("input", metavar="IN.json")
+    importer.add_argument("out", metavar="OUT")
+    importer.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    importer.set_defaults(run=_cmd_import)
+
+    dump = commands.add_parser("dump", help="write a plan as JSON (to stdout, or --out FILE)")
+    dump.add_argument("plan", metavar="PLAN")
+    dump.add_argument("--out", metavar="FILE")
+    dump.set_defaults(run=_cmd_dump)
+
+    summary = commands.add_parser("summary", help="per group: places, sessions, days, hours of travel")
+    summary.add_argument("plan", metavar="PLAN")
+    summary.add_argument("--json", action="store_true", help="machine-readable output")
+    summary.set_defaults(run=_cmd_summary)
+    return parser
+
+
+COMMANDS = ("sample", "import", "dump", "summary")
+
+
+def run(argv: list[str] | None, open_app: Callable[[list[str]], int]) -> int:
+    """Run the command in ``argv``; with none, ``open_app(argv)`` (``main.py [PLAN]``)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return open_app(argv)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return open_app(argv)
+    try:
+        return args.run(args)
+    except (PlanFileError, PlanImportError, PlanEditError) as error:
+        print(error, file=sys.stderr)
+    except OSError as error:
+        print(f"文件操作失败 / file error: {error}", file=sys.stderr)
+    return 1

@@ -1,0 +1,176 @@
+"""JSON interchange: a whole plan to and from JSON (see docs/plan-format.md).
+
+``plan_to_json`` writes the full format; ``plan_from_json`` reads it, or a *minimal*
+plan (title, dates and each group's places) which ``planner.minimal`` expands.
+Invalid input raises ``PlanImportError`` listing every problem with its JSON path;
+nothing is written anywhere until the whole input is valid.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+
+from planner import schema
+from planner.model import ITEM_TYPES, Plan, Programme
+from planner.records import from_record, to_record
+from planner.resources import resource_path
+
+FORMAT = "study-tour-plan"
+
+# Which kind each reference field points at, for the referential checks.
+_REFERENCES = {
+    "place_id": "places",
+    "group_id": "groups",
+    "site_id": "sites",
+    "from_site_id": "sites",
+    "to_site_id": "sites",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # JSON path, e.g. "$.groups[2].places[1]"
+    message_zh: str
+    message_en: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message_zh} / {self.message_en}"
+
+
+class PlanImportError(Exception):
+    """The input is not a valid plan; ``problems`` lists every error found."""
+
+    def __init__(self, problems: list[Problem], source: str = ""):
+        self.problems = problems
+        self.source = source
+        where = f"「{source}」" if source else ""
+        lines = [f"导入失败{where}：发现 {len(problems)} 处错误 / import failed: {len(problems)} error(s)"]
+        lines += [f"  {p}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+def plan_to_json(plan: Plan) -> dict:
+    """The full JSON form of a plan; keys in a fixed order, items sorted by id."""
+    document = {
+        "format": FORMAT,
+        "format_version": schema.SCHEMA_VERSION,
+        "programme": to_record(plan.programme),
+    }
+    for kind in ITEM_TYPES:
+        document[kind] = [to_record(item) for item in sorted(plan.items(kind), key=lambda i: i.id)]
+    return document
+
+
+def dumps(plan: Plan) -> str:
+    return json.dumps(plan_to_json(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    with open(resource_path("schema", name), encoding="utf-8") as handle:
+        return jsonschema.Draft202012Validator(json.load(handle))
+
+
+def json_path(parts) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def schema_problems(document, schema_name: str) -> list[Problem]:
+    """Every JSON Schema violation, as problems with paths, in document order."""
+    errors = sorted(_validator(schema_name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    return [
+        Problem(json_path(e.absolute_path), f"不符合格式：{e.message}", f"does not match the format: {e.message}")
+        for e in errors
+    ]
+
+
+def is_full_plan(document) -> bool:
+    return isinstance(document, dict) and "format" in document
+
+
+def plan_from_json(document, *, source: str = "", gazetteer=None) -> Plan:
+    """A plan from parsed JSON (full or minimal). Raises PlanImportError."""
+    if not isinstance(document, dict):
+        raise PlanImportError(
+            [Problem("$", "顶层必须是一个 JSON 对象", "the top level must be a JSON object")], source
+        )
+    if not is_full_plan(document):
+        from planner.minimal import expand_minimal_plan
+
+        return expand_minimal_plan(document, source=source, gazetteer=gazetteer)
+    problems = schema_problems(document, "plan.schema.json")
+    if not problems and document["format_version"] > schema.SCHEMA_VERSION:
+        problems.append(
+            Problem(
+                "$.format_version",
+                f"格式版本 {document['format_version']} 比本程序支持的 {schema.SCHEMA_VERSION} 新，请升级程序",
+                f"format version {document['format_version']} is newer than this app's {schema.SCHEMA_VERSION}: please upgrade",
+            )
+        )
+    if not problems:
+        problems = _reference_problems(document)
+    if problems:
+        raise PlanImportError(problems, source)
+    try:
+        programme = from_record(Programme, document["programme"])
+        items = {
+            kind: tuple(from_record(item_type, record) for record in document.get(kind, []))
+            for kind, item_type in ITEM_TYPES.items()
+        }
+    except ValueError as error:  # e.g. a date like 2025-02-30
+        raise PlanImportError([Problem("$", f"值无效：{error}", f"invalid value: {error}")], source) from None
+    return Plan(programme=programme, **items)
+
+
+def _reference_problems(document: dict) -> list[Problem]:
+    """Duplicate ids, and references to items that do not exist."""
+    problems = []
+    ids: dict[str, set[int]] = {}
+    for kind in ITEM_TYPES:
+        seen = ids.setdefault(kind, set())
+        for index, record in enumerate(document.get(kind, [])):
+            if record["id"] in seen:
+                problems.append(
+                    Problem(json_path([kind, index, "id"]), f"编号 {record['id']} 重复", f"duplicate id {record['id']}")
+                )
+            seen.add(record["id"])
+    for kind in ITEM_TYPES:
+        for index, record in enumerate(document.get(kind, [])):
+            for field_name, target in _REFERENCES.items():
+                value = record.get(field_name)
+                if value is not None and value not in ids[target]:
+                    problems.append(
+                        Problem(
+                            json_path([kind, index, field_name]),
+                            f"引用了不存在的 {target} #{value}",
+                            f"refers to {target} #{value}, which does not exist",
+                        )
+                    )
+    return problems
+
+
+def load_json_file(path) -> dict:
+    """Parse a JSON file, turning unreadable or malformed input into PlanImportError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PlanImportError([Problem("$", "文件不存在", "the file does not exist")], str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlanImportError([Problem("$", f"无法读取：{error}", f"cannot read it: {error}")], str(path)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PlanImportError(
+            [Problem("$", f"不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{error.msg}）",
+                     f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})")],
+            str(path),
+        ) from None

@@ -1,0 +1,304 @@
+"""The plan's domain values, as frozen dataclasses.
+
+Names follow the glossary in shared/reference/hunan-2025.md. Times of day are whole
+minutes after midnight (``int``); days are numbered from 1 (the programme's first day).
+Every item has an integer ``id`` that is unique within its kind and stable for the
+life of the plan file; references between items use these ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, timedelta
+from typing import Iterable
+
+SITE_KINDS = ("enterprise", "park", "village", "market", "venue", "hotel", "other")
+SESSION_KINDS = ("visit", "talk")  # 现场教学 / 座谈
+PLENARY_KINDS = ("opening", "closing", "forum", "other")  # 开班式 / 结业式 / 全体
+LEG_MODES = ("bus", "high_speed_rail", "flight", "walk", "other")
+ROLES = ("member", "group_leader", "liaison")
+GENDERS = ("", "male", "female")
+PLACE_KINDS = ("division", "zone")  # a county-level division, or a zone placed by hand
+
+TIME_ZONE = "Asia/Shanghai"
+
+
+def parse_clock(text: str) -> int:
+    """'08:30' -> 510 minutes after midnight. Raises ValueError on anything else."""
+    hours, sep, minutes = text.strip().partition(":")
+    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+        raise ValueError(f"not a time of day (HH:MM): {text!r}")
+    value = int(hours) * 60 + int(minutes)
+    if int(minutes) >= 60 or value > 24 * 60:
+        raise ValueError(f"not a time of day (HH:MM): {text!r}")
+    return value
+
+
+def format_clock(minutes: int | None) -> str:
+    """510 -> '08:30'; None -> ''."""
+    if minutes is None:
+        return ""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """培训班 / 考察方案: the tour as a whole."""
+
+    title: str
+    start_date: date
+    days: int
+    organiser: str = ""
+    day_start: int = 8 * 60 + 30
+    day_end: int = 18 * 60
+    time_zone: str = TIME_ZONE
+    themes: tuple[str, ...] = ()
+    notes: str = ""
+
+    def date_of(self, day: int) -> date:
+        return self.start_date + timedelta(days=day - 1)
+
+    @property
+    def end_date(self) -> date:
+        return self.date_of(self.days)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """组: part of the delegation travelling one route together."""
+
+    id: int
+    name: str
+    colour: str = "#1f77b4"
+    leader: str = ""
+    vehicle: str = ""
+    capacity: int | None = None  # seats on the vehicle
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """县（市、区）: a county-level division, or a zone placed by hand (no division code)."""
+
+    id: int
+    name: str
+    full_name: str = ""
+    kind: str = "division"
+    division_code: str | None = None
+    lon: float | None = None
+    lat: float | None = None
+    note: str = ""
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lon is not None and self.lat is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """现场教学点: an enterprise, park, village, market, venue or hotel."""
+
+    id: int
+    name: str
+    place_id: int | None = None
+    kind: str = "enterprise"
+    themes: tuple[str, ...] = ()
+    address: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
+    capacity: int | None = None
+    opens: int | None = None
+    closes: int | None = None
+    visit_minutes: int | None = None
+    lon: float | None = None
+    lat: float | None = None
+    note: str = ""
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lon is not None and self.lat is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """现场教学 / 座谈: one group's visit or talk at a site, on a day, in route order."""
+
+    id: int
+    group_id: int
+    site_id: int
+    day: int
+    position: int = 0  # order within the group's day
+    start: int | None = None
+    end: int | None = None
+    title: str = ""
+    kind: str = "visit"
+    theme: str = ""
+    host: str = ""
+    pinned: bool = False
+
+    @property
+    def minutes(self) -> int | None:
+        if self.start is None or self.end is None:
+            return None
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Plenary:
+    """开班式 / 结业式 / 全体: an event for all groups together."""
+
+    id: int
+    title: str
+    day: int
+    site_id: int | None = None
+    kind: str = "other"
+    start: int | None = None
+    end: int | None = None
+    host: str = ""
+    pinned: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """行车 / 转场: travel of one group between two sites.
+
+    The estimate is recomputed whenever the route changes; ``manual_mode`` and
+    ``manual_minutes`` are the organiser's overrides and always win.
+    """
+
+    id: int
+    group_id: int
+    from_site_id: int
+    to_site_id: int
+    mode: str = "bus"
+    distance_km: float | None = None
+    minutes: int | None = None
+    manual_mode: str | None = None
+    manual_minutes: int | None = None
+    note: str = ""
+
+    @property
+    def effective_mode(self) -> str:
+        return self.manual_mode or self.mode
+
+    @property
+    def effective_minutes(self) -> int | None:
+        return self.manual_minutes if self.manual_minutes is not None else self.minutes
+
+
+@dataclass(frozen=True, slots=True)
+class Lodging:
+    """住宿: the hotel where a group spends the night after ``night`` (a day number)."""
+
+    id: int
+    group_id: int
+    night: int
+    site_id: int
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """学员: a member of the delegation."""
+
+    id: int
+    name: str
+    unit: str = ""
+    title: str = ""
+    gender: str = ""
+    phone: str = ""
+    group_id: int | None = None
+    role: str = "member"
+    interests: tuple[str, ...] = ()
+
+
+# The kinds of item a plan holds, by table name, in dependency order.
+ITEM_TYPES: dict[str, type] = {
+    "groups": Group,
+    "places": Place,
+    "sites": Site,
+    "sessions": Session,
+    "plenaries": Plenary,
+    "legs": Leg,
+    "lodgings": Lodging,
+    "participants": Participant,
+}
+
+
+def field_names(item_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(item_type))
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A whole plan: the programme and every item, each list ordered by id."""
+
+    programme: Programme
+    groups: tuple[Group, ...] = ()
+    places: tuple[Place, ...] = ()
+    sites: tuple[Site, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    plenaries: tuple[Plenary, ...] = ()
+    legs: tuple[Leg, ...] = ()
+    lodgings: tuple[Lodging, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def items(self, kind: str) -> tuple:
+        return getattr(self, kind)
+
+    def get(self, kind: str, item_id: int):
+        """The item of ``kind`` with ``item_id``, or None."""
+        index = self._index.get(kind)
+        if index is None:
+            index = {item.id: item for item in self.items(kind)}
+            self._index[kind] = index
+        return index.get(item_id)
+
+    def group(self, group_id: int) -> Group | None:
+        return self.get("groups", group_id)
+
+    def site(self, site_id: int) -> Site | None:
+        return self.get("sites", site_id)
+
+    def place(self, place_id: int | None) -> Place | None:
+        return None if place_id is None else self.get("places", place_id)
+
+    def place_of(self, site: Site) -> Place | None:
+        return self.place(site.place_id)
+
+    def ordered_groups(self) -> list[Group]:
+        return sorted(self.groups, key=lambda g: (g.position, g.id))
+
+    def sessions_of(self, group_id: int, day: int | None = None) -> list[Session]:
+        """A group's sessions in route order (by day, then position)."""
+        chosen = [
+            s
+            for s in self.sessions
+            if s.group_id == group_id and (day is None or s.day == day)
+        ]
+        return sorted(chosen, key=lambda s: (s.day, s.position, s.start or 0, s.id))
+
+    def route_places(self, group_id: int) -> list[Place]:
+        """The distinct places a group visits, in the order it first reaches them."""
+        seen: dict[int, Place] = {}
+        for session in self.sessions_of(group_id):
+            site = self.site(session.site_id)
+            place = self.place_of(site) if site else None
+            if place is not None and place.id not in seen:
+                seen[place.id] = place
+        return list(seen.values())
+
+    def leg_between(self, group_id: int, from_site_id: int, to_site_id: int) -> Leg | None:
+        for leg in self.legs:
+            if (leg.group_id, leg.from_site_id, leg.to_site_id) == (
+                group_id,
+                from_site_id,
+                to_site_id,
+            ):
+                return leg
+        return None
+
+    def with_items(self, kind: str, items: Iterable) -> "Plan":
+        """A copy with the items of ``kind`` replaced (sorted by id)."""
+        return replace(self, **{kind: tuple(sorted(items, key=lambda i: i.id))}, _index={})

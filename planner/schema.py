@@ -1,0 +1,128 @@
+"""The plan file's SQLite schema and its migrations.
+
+A plan file is marked by ``PRAGMA application_id`` (so an unrelated SQLite file is told
+apart without reading its tables) and carries its schema version in
+``PRAGMA user_version``. ``MIGRATIONS[n]`` turns a version-n file into version n+1; a
+new file is made by running them all from 0, so old files and new ones end up alike.
+"""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x53545031  # "STP1": study-tour plan
+
+# Version 1: the first released layout.
+_V1 = """
+CREATE TABLE programme (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    title TEXT NOT NULL,
+    organiser TEXT NOT NULL DEFAULT '',
+    start_date TEXT NOT NULL,
+    days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 366),
+    day_start TEXT NOT NULL DEFAULT '08:30',
+    day_end TEXT NOT NULL DEFAULT '18:00',
+    time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+    themes TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE groups (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    colour TEXT NOT NULL DEFAULT '#1f77b4',
+    leader TEXT NOT NULL DEFAULT '',
+    vehicle TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    full_name TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'division',
+    division_code TEXT,
+    lon REAL,
+    lat REAL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    place_id INTEGER REFERENCES places(id),
+    kind TEXT NOT NULL DEFAULT 'enterprise',
+    themes TEXT NOT NULL DEFAULT '[]',
+    address TEXT NOT NULL DEFAULT '',
+    contact_person TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    capacity INTEGER,
+    opens TEXT,
+    closes TEXT,
+    visit_minutes INTEGER,
+    lon REAL,
+    lat REAL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups(id),
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    day INTEGER NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    start TEXT,
+    "end" TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'visit',
+    theme TEXT NOT NULL DEFAULT '',
+    host TEXT NOT NULL DEFAULT '',
+    pinned INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_by_group_day ON sessions (group_id, day, position);
+CREATE TABLE plenaries (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    site_id INTEGER REFERENCES sites(id),
+    kind TEXT NOT NULL DEFAULT 'other',
+    start TEXT,
+    "end" TEXT,
+    host TEXT NOT NULL DEFAULT '',
+    pinned INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE legs (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups(id),
+    from_site_id INTEGER NOT NULL REFERENCES sites(id),
+    to_site_id INTEGER NOT NULL REFERENCES sites(id),
+    mode TEXT NOT NULL DEFAULT 'bus',
+    distance_km REAL,
+    minutes INTEGER,
+    manual_mode TEXT,
+    manual_minutes INTEGER,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (group_id, from_site_id, to_site_id)
+);
+CREATE TABLE lodgings (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups(id),
+    night INTEGER NOT NULL,
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (group_id, night)
+);
+CREATE TABLE participants (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    group_id INTEGER REFERENCES groups(id),
+    role TEXT NOT NULL DEFAULT 'member'
+);
+"""
+
+# Version 2: seats per group vehicle, and participants' interests (for group assignment).
+_V2 = """
+ALTER TABLE groups ADD COLUMN capacity INTEGER;
+ALTER TABLE participants ADD COLUMN interests TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,66 @@
+"""Shared test set-up: offscreen Qt, fresh settings, and a sample plan built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own HOME and XDG dirs, so no test touches a real user's settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    yield home
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """The bundled sample plan (a Plan value)."""
+    from planner.cli import sample_plan
+
+    return sample_plan()
+
+
+@pytest.fixture(scope="session")
+def _sample_template(tmp_path_factory, sample):
+    from planner.store import PlanFile
+
+    path = tmp_path_factory.mktemp("template") / "sample.stplan"
+    PlanFile.create(path, sample).close()
+    return path
+
+
+@pytest.fixture
+def sample_path(tmp_path, _sample_template):
+    """A fresh copy of the sample plan file, for a test to edit."""
+    path = tmp_path / "sample.stplan"
+    shutil.copyfile(_sample_template, path)
+    return path
+
+
+def run_main(*args, cwd=None, timeout=120):
+    """Run ``python main.py ARGS`` in a child process; returns the CompletedProcess."""
+    import subprocess
+
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+    )

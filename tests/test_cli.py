@@ -1,0 +1,64 @@
+"""The headless command line."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_main
+
+
+def test_sample_then_summary_shows_the_three_published_routes(tmp_path):
+    plan = tmp_path / "s.db"
+    written = run_main("sample", plan)
+    assert written.returncode == 0, written.stderr
+    result = run_main("summary", plan)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "3 个组" in text and "49 场现场教学" in text
+    assert "第一组：7 个县（市、区）" in text
+    assert "第二组：5 个县（市、区）" in text
+    assert "第三组：6 个县（市、区）" in text
+    assert "余杭区 → 义乌市 → 柯桥区 → 新吴区 → 滨湖区 → 梁溪区 → 江阴市" in text
+
+
+def test_summary_json_is_machine_readable(tmp_path):
+    plan = tmp_path / "s.db"
+    run_main("sample", plan)
+    result = run_main("summary", plan, "--json")
+    summary = json.loads(result.stdout)
+    assert [len(g["places"]) for g in summary["groups"]] == [7, 5, 6]
+    assert sum(g["sessions"] for g in summary["groups"]) == summary["sessions"] == 49
+    assert summary["days"] == 6 and summary["start_date"] == "2025-02-23"
+    for group in summary["groups"]:
+        assert group["legs_without_estimate"] == 0
+        assert 5 * 60 < group["travel_minutes"] < 30 * 60  # hours on the road, not days
+
+
+def test_sample_refuses_to_overwrite_without_force(tmp_path):
+    plan = tmp_path / "s.db"
+    assert run_main("sample", plan).returncode == 0
+    again = run_main("sample", plan)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert run_main("sample", plan, "--force").returncode == 0
+
+
+def test_help_lists_the_commands():
+    result = run_main("--help")
+    assert result.returncode == 0
+    for command in ("sample", "import", "dump", "summary"):
+        assert command in result.stdout
+
+
+def test_a_missing_plan_is_an_error_on_stderr(tmp_path):
+    result = run_main("summary", tmp_path / "nothing.db")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "不存在" in result.stderr
+    assert result.stdout == ""
+
+
+def test_dump_to_a_file(tmp_path):
+    plan = tmp_path / "s.db"
+    run_main("sample", plan)
+    out = tmp_path / "s.json"
+    assert run_main("dump", plan, "--out", out).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["programme"]["days"] == 6

@@ -1,0 +1,1 @@
+"""The desktop app: Qt widgets and models. Calls ``planner``; never runs SQL itself."""

@@ -1,0 +1,61 @@
+"""Start the desktop app: pick the plan to open, show the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner.cli import sample_plan
+from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
+
+ORGANISATION = "StudyTourPlanner"
+APPLICATION = "考察方案编排"
+LAST_PLAN_KEY = "files/last_plan"
+
+
+def data_dir() -> Path:
+    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def sample_path() -> Path:
+    """The user's own copy of the sample plan, written the first time it is needed."""
+    path = data_dir() / f"示例-湖南2025{PLAN_SUFFIX}"
+    if not path.exists():
+        PlanFile.create(path, sample_plan()).close()
+    return path
+
+
+def plan_to_open(argv: list[str], settings: QSettings) -> Path:
+    """The plan named on the command line, else the last one, else the sample."""
+    if argv:
+        return Path(argv[0])
+    last = settings.value(LAST_PLAN_KEY, "")
+    if last and Path(last).exists():
+        return Path(last)
+    return sample_path()
+
+
+def run_app(argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv[1:]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    settings = QSettings()
+    from ui.main_window import MainWindow
+
+    path = plan_to_open(argv, settings)
+    try:
+        plan_file = PlanFile.open(path)
+    except PlanFileError as error:
+        QMessageBox.critical(None, APPLICATION, f"{error.message_zh}\n\n{error.message_en}")
+        return 1
+    settings.setValue(LAST_PLAN_KEY, str(path))
+    window = MainWindow(plan_file)
+    window.show()
+    code = app.exec()
+    plan_file.close()
+    return code
