@@ -279,6 +279,11 @@ class PlanFile:
             with self._db.atomic():
                 inverse = self._apply(edit, touched, new_ids)
         except sqlite3.IntegrityError as error:
+            if "FOREIGN KEY" in str(error):
+                raise PlanEditError(
+                    "该条目仍被其他条目引用（或引用了不存在的条目），不能这样修改",
+                    "the item is still used by other items, or refers to one that does not exist",
+                ) from None
             raise PlanEditError(
                 f"修改与方案中的其他内容冲突（{error}）", f"the edit conflicts with other items ({error})"
             ) from None

@@ -70,7 +70,7 @@ def test_a_batch_is_one_transaction(sample_path):
             ),
             "移动",
         )
-        with pytest.raises(PlanEditError):
+        with pytest.raises(PlanEditError, match="still used"):
             plan_file.apply(bad)
         assert plan_file.load() == before
         good = plan_file.apply(
