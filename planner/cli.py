@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from planner import __version__
+from planner.checks import ERROR, check, format_findings
 from planner.edits import PlanEditError
 from planner.jsonio import PlanImportError, dumps, load_json_file, plan_from_json
 from planner.model import Plan
@@ -69,6 +70,16 @@ def _cmd_summary(args) -> int:
     return 0
 
 
+def _cmd_check(args) -> int:
+    with PlanFile.open(args.plan, readonly=True) as plan_file:
+        findings = check(plan_file.load())
+    if args.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        print(format_findings(findings))
+    return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -97,10 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("plan", metavar="PLAN")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
     summary.set_defaults(run=_cmd_summary)
+
+    checker = commands.add_parser("check", help="check a plan; exit status 1 when there is an error")
+    checker.add_argument("plan", metavar="PLAN")
+    checker.add_argument("--json", action="store_true", help="machine-readable output")
+    checker.set_defaults(run=_cmd_check)
     return parser
 
 
-COMMANDS = ("sample", "import", "dump", "summary")
+COMMANDS = ("sample", "import", "dump", "summary", "check")
 
 
 def run(argv: list[str] | None, open_app: Callable[[list[str]], int]) -> int:

@@ -13,6 +13,7 @@ from datetime import date
 from planner.jsonio import PlanImportError, Problem, json_path, schema_problems
 from planner.legs import refresh_legs
 from planner.model import Group, Place, Plan, Plenary, Programme, Session, Site, parse_clock
+from planner.schedule import retime
 
 GROUP_COLOURS = (
     "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd",
@@ -170,7 +171,7 @@ def expand_minimal_plan(document: dict, *, source: str = "", gazetteer=None) -> 
         notes=notes,
     )
     plan = Plan(programme, tuple(groups), places, tuple(sites), tuple(sessions), tuple(plenaries))
-    return plan.with_items("legs", refresh_legs(plan))
+    return retime(plan.with_items("legs", refresh_legs(plan)))
 
 
 def _visited(place: Place, routes) -> bool:

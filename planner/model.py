@@ -54,6 +54,13 @@ class Programme:
     time_zone: str = TIME_ZONE
     themes: tuple[str, ...] = ()
     notes: str = ""
+    # Scheduler defaults (a day may override the day window and lunch: DaySetting).
+    lunch_start: int = 12 * 60
+    lunch_end: int = 13 * 60 + 30
+    dinner_start: int = 18 * 60
+    dinner_end: int = 19 * 60
+    session_minutes: int = 60  # a session's length when neither it nor its site says
+    stop_minutes: int = 10  # getting off and on the bus at each stop
 
     def date_of(self, day: int) -> date:
         return self.start_date + timedelta(days=day - 1)
@@ -135,12 +142,20 @@ class Session:
     theme: str = ""
     host: str = ""
     pinned: bool = False
+    minutes: int | None = None  # the organiser's length; else the site's usual visit length
 
-    @property
-    def minutes(self) -> int | None:
-        if self.start is None or self.end is None:
-            return None
-        return self.end - self.start
+
+@dataclass(frozen=True, slots=True)
+class DaySetting:
+    """One day's own window and lunch, overriding the programme's defaults."""
+
+    id: int
+    day: int
+    day_start: int | None = None
+    day_end: int | None = None
+    lunch_start: int | None = None
+    lunch_end: int | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +237,7 @@ ITEM_TYPES: dict[str, type] = {
     "legs": Leg,
     "lodgings": Lodging,
     "participants": Participant,
+    "day_settings": DaySetting,
 }
 
 
@@ -242,6 +258,7 @@ class Plan:
     legs: tuple[Leg, ...] = ()
     lodgings: tuple[Lodging, ...] = ()
     participants: tuple[Participant, ...] = ()
+    day_settings: tuple[DaySetting, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def items(self, kind: str) -> tuple:

@@ -13,7 +13,9 @@ from datetime import date
 
 from planner.model import Programme, format_clock, parse_clock
 
-CLOCK_FIELDS = frozenset({"start", "end", "opens", "closes", "day_start", "day_end"})
+CLOCK_FIELDS = frozenset(
+    {"start", "end", "opens", "closes", "day_start", "day_end", "lunch_start", "lunch_end", "dinner_start", "dinner_end"}
+)
 LIST_FIELDS = frozenset({"themes", "interests"})
 FLAG_FIELDS = frozenset({"pinned"})
 

@@ -124,5 +124,25 @@ ALTER TABLE groups ADD COLUMN capacity INTEGER;
 ALTER TABLE participants ADD COLUMN interests TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: the scheduler's settings per programme and per day, and a session's own length.
+_V3 = """
+ALTER TABLE programme ADD COLUMN lunch_start TEXT NOT NULL DEFAULT '12:00';
+ALTER TABLE programme ADD COLUMN lunch_end TEXT NOT NULL DEFAULT '13:30';
+ALTER TABLE programme ADD COLUMN dinner_start TEXT NOT NULL DEFAULT '18:00';
+ALTER TABLE programme ADD COLUMN dinner_end TEXT NOT NULL DEFAULT '19:00';
+ALTER TABLE programme ADD COLUMN session_minutes INTEGER NOT NULL DEFAULT 60;
+ALTER TABLE programme ADD COLUMN stop_minutes INTEGER NOT NULL DEFAULT 10;
+ALTER TABLE sessions ADD COLUMN minutes INTEGER;
+CREATE TABLE day_settings (
+    id INTEGER PRIMARY KEY,
+    day INTEGER NOT NULL UNIQUE,
+    day_start TEXT,
+    day_end TEXT,
+    lunch_start TEXT,
+    lunch_end TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from planner.legs import route_pairs
-from planner.model import Plan
+from planner.model import Plan, format_clock
+from planner.schedule import schedule
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class GroupSummary:
     days: tuple[int, ...]
     travel_minutes: int
     legs_without_estimate: int
+    day_times: tuple[tuple[int, str, str], ...]  # (day, first, last) from the timetable
 
 
 @dataclass(frozen=True)
@@ -37,16 +39,17 @@ class PlanSummary:
 
 
 def summarise(plan: Plan) -> PlanSummary:
+    timetable = schedule(plan)
     groups = []
     for group in plan.ordered_groups():
         sessions = plan.sessions_of(group.id)
-        minutes, missing = 0, 0
+        missing = 0
         for from_site, to_site in route_pairs(plan, group.id):
             leg = plan.leg_between(group.id, from_site, to_site)
             if leg is None or leg.effective_minutes is None:
                 missing += 1
-            else:
-                minutes += leg.effective_minutes
+        days = timetable.of_group(group.id)
+        minutes = sum(slot.minutes for day in days for slot in day.of_kind("travel"))
         groups.append(
             GroupSummary(
                 group_id=group.id,
@@ -56,6 +59,11 @@ def summarise(plan: Plan) -> PlanSummary:
                 days=tuple(sorted({s.day for s in sessions})),
                 travel_minutes=minutes,
                 legs_without_estimate=missing,
+                day_times=tuple(
+                    (d.day, format_clock(d.first), format_clock(d.last))
+                    for d in days
+                    if d.slots
+                ),
             )
         )
     programme = plan.programme
@@ -90,6 +98,8 @@ def format_summary(summary: PlanSummary) -> str:
             f"第 {days} 天 / days，行车约 {group.travel_minutes / 60:.1f} 小时 / hours of travel",
             "  " + " → ".join(group.places),
         ]
+        if group.day_times:
+            lines.append("  " + "；".join(f"第 {d} 天 {first}–{last}" for d, first, last in group.day_times))
         if group.legs_without_estimate:
             lines.append(f"  （{group.legs_without_estimate} 段行程缺少时长 / legs without a duration）")
     return "\n".join(lines)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,11 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from planner.gazetteer import Gazetteer  # noqa: E402
 from planner.jsonio import plan_to_json  # noqa: E402
-from planner.legs import estimated_leg, refresh_legs  # noqa: E402
+from planner.legs import refresh_legs  # noqa: E402
 from planner.model import (  # noqa: E402
     Group, Lodging, Participant, Place, Plan, Plenary, Programme, Session, Site, parse_clock,
 )
 from planner.resources import resource_path  # noqa: E402
+from planner.schedule import retime  # noqa: E402
 
 THEMES = ("产业发展", "招商引资", "园区建设", "乡村振兴", "文旅融合", "现代服务业")
 OUT = resource_path("samples", "hunan-2025.json")
@@ -144,10 +144,6 @@ COLOURS = {"第一组": "#d62728", "第二组": "#1f77b4", "第三组": "#2ca02c
 # Small offsets (degrees) so sites of one place do not sit on one dot; positions are approximate.
 OFFSETS = [(0.012, 0.008), (-0.015, 0.010), (0.010, -0.013), (-0.011, -0.009), (0.020, 0.002)]
 
-DAY_START = parse_clock("09:00")
-AFTER_OPENING = parse_clock("13:30")
-LUNCH = (parse_clock("12:00"), parse_clock("13:30"))
-STOP_MINUTES = 10  # getting on and off the bus
 
 
 class Builder:
@@ -184,31 +180,6 @@ class Builder:
         return self.sites[name]
 
 
-def lay_out(plan: Plan, group: Group, venue_id: int) -> list[Session]:
-    """Times for one group's sessions: travel, a 10-minute stop, lunch at noon.
-
-    (A stand-in until the scheduler lays plans out; it only needs to be plausible.)
-    """
-    timed, previous_site, day, clock, lunched = [], venue_id, None, 0, False
-    for session in plan.sessions_of(group.id):
-        if session.day != day:
-            day, lunched = session.day, session.day == 1  # day 1 lunch follows the opening
-            clock = AFTER_OPENING if day == 1 else DAY_START
-        if previous_site != session.site_id:
-            leg = plan.leg_between(group.id, previous_site, session.site_id) or estimated_leg(
-                plan, 0, group.id, previous_site, session.site_id
-            )
-            clock += (leg.effective_minutes or 30) + STOP_MINUTES
-        length = plan.site(session.site_id).visit_minutes or 60
-        if not lunched and clock + length > LUNCH[0] + 15:
-            clock, lunched = max(clock, LUNCH[1]), True
-        clock = (clock + 4) // 5 * 5  # round up to five minutes
-        timed.append(replace(session, start=clock, end=clock + length))
-        clock += length
-        previous_site = session.site_id
-    return timed
-
-
 def build() -> Plan:
     b = Builder()
     hangzhou = b.place("浙江省杭州市")
@@ -225,7 +196,12 @@ def build() -> Plan:
         for day, place_name, visits in days:
             place = b.place(place_name)
             for site_name, kind, theme, minutes, session_kind, title in visits:
-                opens, closes = (parse_clock("08:30"), parse_clock("17:30")) if kind != "venue" else (None, None)
+                # Enterprises, parks and markets receive visitors in office hours; villages
+                # and venues are open (illustrative).
+                opens, closes = (
+                    (parse_clock("08:30"), parse_clock("18:00")) if kind in ("enterprise", "park", "market")
+                    else (None, None)
+                )
                 site = b.site(site_name, kind, place, (theme,), visit_minutes=minutes, opens=opens, closes=closes,
                               capacity=60 if kind == "village" else None,
                               contact_person="接待联系人（示意）", contact_phone=f"0571-0000{len(b.sites):04d}")
@@ -253,9 +229,7 @@ def build() -> Plan:
     )
     plan = Plan(programme, tuple(groups), tuple(b.places.values()), tuple(b.sites.values()),
                 tuple(sessions), plenaries, (), tuple(lodgings), participants)
-    plan = plan.with_items("legs", refresh_legs(plan))
-    timed = [s for group in groups for s in lay_out(plan, group, venue.id)]
-    return plan.with_items("sessions", timed)
+    return retime(plan.with_items("legs", refresh_legs(plan)))
 
 
 def roster(groups) -> tuple[Participant, ...]:

@@ -1,0 +1,354 @@
+"""Lay each group's days out in time: sessions, travel legs, meals, plenaries, lodging.
+
+The scheduler is a pure function of the plan. For each group and day it walks the
+group's sessions in route order from where the group woke up (the previous night's
+lodging), adding the travel before each stop, a stop allowance, lunch, and the
+plenary events everyone attends, and ends the day with the leg to the night's lodging
+and dinner there.
+
+*Fixed* items keep their times: plenaries, and sessions the organiser pinned. The
+others *flow*: each starts as soon as the group can be there (and the site is open),
+and flows around the fixed ones. Each group's day depends only on that day's items and
+lodgings, so an edit re-times what follows it that day and nothing else.
+Conflicts are not resolved here but reported by ``planner.checks``: a fixed item
+reached late carries ``late_by``; the rest (overlaps, windows, opening hours) the
+checks read off the slots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from planner.edits import Update
+from planner.legs import estimated_leg
+from planner.model import Plan, Plenary, Session
+
+ROUND_TO = 5  # sessions start on the five minutes, as printed programmes do
+LUNCH_LEAD = 15  # minutes before lunch_start from which the group goes to lunch first
+DEFAULT_TRAVEL_MINUTES = 30  # when a site has no coordinates to estimate from
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One block of a group's day."""
+
+    kind: str  # "travel", "session", "plenary", "lunch" or "dinner"
+    group_id: int
+    day: int
+    start: int
+    end: int
+    site_id: int | None = None  # where it happens; for travel, where it goes
+    from_site_id: int | None = None  # travel only
+    item_id: int | None = None  # the session's or plenary's id
+    mode: str = ""  # travel only
+    fixed: bool = False  # a plenary or pinned session, kept at its time
+    late_by: int = 0  # a fixed item the group reaches this many minutes late
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class DayRules:
+    """The settings that shape one day (programme defaults, overridden per day)."""
+
+    day_start: int
+    day_end: int
+    lunch_start: int
+    lunch_end: int
+    dinner_start: int
+    dinner_end: int
+    stop_minutes: int
+    session_minutes: int
+
+    @property
+    def lunch_minutes(self) -> int:
+        return self.lunch_end - self.lunch_start
+
+
+def day_rules(plan: Plan, day: int) -> DayRules:
+    programme = plan.programme
+    rules = DayRules(
+        programme.day_start, programme.day_end, programme.lunch_start, programme.lunch_end,
+        programme.dinner_start, programme.dinner_end, programme.stop_minutes, programme.session_minutes,
+    )
+    for setting in plan.day_settings:
+        if setting.day == day:
+            overrides = {
+                name: getattr(setting, name)
+                for name in ("day_start", "day_end", "lunch_start", "lunch_end")
+                if getattr(setting, name) is not None
+            }
+            rules = replace(rules, **overrides)
+    return rules
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """One group's day: its slots in time order, and where it starts and ends."""
+
+    group_id: int
+    day: int
+    rules: DayRules
+    slots: tuple[Slot, ...]
+    start_site_id: int | None  # the previous night's lodging (None on arrival day)
+    end_site_id: int | None  # tonight's lodging (None when there is none)
+
+    @property
+    def first(self) -> int | None:
+        return self.slots[0].start if self.slots else None
+
+    @property
+    def last(self) -> int | None:
+        """When the day's programme ends (dinner at the hotel does not count)."""
+        busy = [s.end for s in self.slots if s.kind != "dinner"]
+        return max(busy) if busy else None
+
+    def of_kind(self, kind: str) -> list[Slot]:
+        return [s for s in self.slots if s.kind == kind]
+
+
+@dataclass(frozen=True)
+class Timetable:
+    days: dict[tuple[int, int], DayPlan]
+    _by_item: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def day(self, group_id: int, day: int) -> DayPlan | None:
+        return self.days.get((group_id, day))
+
+    def of_group(self, group_id: int) -> list[DayPlan]:
+        return [d for (g, _), d in sorted(self.days.items()) if g == group_id]
+
+    def slot_of(self, kind: str, item_id: int, group_id: int | None = None) -> Slot | None:
+        """The slot of a session (or, with ``group_id``, a plenary in that group's day)."""
+        if not self._by_item:
+            for plan_day in self.days.values():
+                for slot in plan_day.slots:
+                    if slot.item_id is not None:
+                        self._by_item[(slot.kind, slot.item_id, slot.group_id)] = slot
+                        self._by_item.setdefault((slot.kind, slot.item_id, None), slot)
+        return self._by_item.get((kind, item_id, group_id))
+
+
+class TravelTimes:
+    """Minutes and mode between two sites for a group: the stored leg (whose manual
+    override wins) or, failing that, a fresh estimate. Estimates are cached."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self._legs = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
+        self._estimates: dict[tuple[int, int], tuple[int, str]] = {}
+
+    def between(self, group_id: int, from_site: int, to_site: int) -> tuple[int, str]:
+        if from_site == to_site:
+            return 0, "walk"
+        leg = self._legs.get((group_id, from_site, to_site))
+        if leg is not None and leg.effective_minutes is not None:
+            return leg.effective_minutes, leg.effective_mode
+        key = (from_site, to_site)
+        if key not in self._estimates:
+            guess = estimated_leg(self.plan, 0, group_id, from_site, to_site)
+            minutes = guess.minutes if guess.minutes is not None else DEFAULT_TRAVEL_MINUTES
+            self._estimates[key] = (minutes, guess.mode)
+        minutes, mode = self._estimates[key]
+        return minutes, (leg.manual_mode if leg is not None and leg.manual_mode else mode)
+
+
+def session_length(plan: Plan, session: Session, rules: DayRules) -> int:
+    """The organiser's length, else the site's usual visit, else the programme default."""
+    if session.minutes:
+        return session.minutes
+    site = plan.site(session.site_id)
+    if site is not None and site.visit_minutes:
+        return site.visit_minutes
+    return rules.session_minutes
+
+
+def is_fixed(session: Session) -> bool:
+    """A pinned session with a time keeps it; a pinned one without a time still flows."""
+    return session.pinned and session.start is not None and session.end is not None
+
+
+def lodging_site(plan: Plan, group_id: int, night: int) -> int | None:
+    for lodging in plan.lodgings:
+        if lodging.group_id == group_id and lodging.night == night:
+            return lodging.site_id
+    return None
+
+
+class _DayBuilder:
+    """Walks one group's day forward in time, appending slots."""
+
+    def __init__(self, plan: Plan, group_id: int, day: int, rules: DayRules, travel: TravelTimes):
+        self.plan, self.group_id, self.day, self.rules, self.travel = plan, group_id, day, rules, travel
+        self.slots: list[Slot] = []
+        self.cursor = rules.day_start
+        self.location = lodging_site(plan, group_id, day - 1)
+        self.start_site = self.location
+        self.lunched = False
+
+    def travel_minutes(self, to_site: int | None) -> int:
+        if self.location is None or to_site is None or to_site == self.location:
+            return 0
+        return self.travel.between(self.group_id, self.location, to_site)[0]
+
+    def go(self, to_site: int | None) -> bool:
+        """Travel to ``to_site`` (if elsewhere). True if the group moved."""
+        minutes = self.travel_minutes(to_site)
+        moved = minutes > 0 or (self.location is not None and to_site is not None and to_site != self.location)
+        if moved:
+            _, mode = self.travel.between(self.group_id, self.location, to_site)
+            self.slots.append(Slot("travel", self.group_id, self.day, self.cursor, self.cursor + minutes,
+                                   to_site, self.location, mode=mode))
+            self.cursor += minutes
+        if to_site is not None:
+            self.location = to_site
+        return moved
+
+    def lunch(self, until: int | None = None) -> None:
+        start = max(self.cursor, self.rules.lunch_start)
+        end = start + self.rules.lunch_minutes
+        if until is not None:
+            end = max(start, min(end, until))
+        self.slots.append(Slot("lunch", self.group_id, self.day, start, end, self.location))
+        self.cursor, self.lunched = end, True
+
+    def lunch_is_due(self, arrival: int) -> str | None:
+        """'here' to eat before moving on, 'there' to eat on arrival, None for not yet."""
+        if self.lunched:
+            return None
+        if self.cursor >= self.rules.lunch_start - LUNCH_LEAD:
+            return "here"
+        if arrival >= self.rules.lunch_start - LUNCH_LEAD:
+            return "there"
+        return None
+
+    def place_fixed(self, item: Session | Plenary) -> None:
+        kind = "plenary" if isinstance(item, Plenary) else "session"
+        site = item.site_id
+        due = self.lunch_is_due(self.cursor + self.travel_minutes(site))
+        if due == "here":
+            self.lunch(until=item.start - self.travel_minutes(site) - self.stop_for(site))
+        moved = self.go(site)
+        if due == "there":
+            self.lunch(until=item.start - self.rules.stop_minutes * moved)
+        arrival = self.cursor + (self.rules.stop_minutes if moved else 0)
+        self.slots.append(Slot(kind, self.group_id, self.day, item.start, item.end, site, item_id=item.id,
+                               fixed=True, late_by=max(0, arrival - item.start)))
+        self.cursor = max(self.cursor, item.end)
+
+    def stop_for(self, site: int | None) -> int:
+        return self.rules.stop_minutes if self.travel_minutes(site) > 0 else 0
+
+    def ready_at(self, site_id: int, arrival: int, moved: bool) -> int:
+        """When a session can start at a site reached at ``arrival``: after the stop,
+        not before the site opens, on the five minutes."""
+        start = arrival + (self.rules.stop_minutes if moved else 0)
+        site = self.plan.site(site_id)
+        if site is not None and site.opens is not None:
+            start = max(start, site.opens)
+        return -(-start // ROUND_TO) * ROUND_TO
+
+    def earliest_start(self, session: Session) -> int:
+        """When a flowing session could start if the group set off for it now."""
+        minutes = self.travel_minutes(session.site_id)
+        return self.ready_at(session.site_id, self.cursor + minutes, minutes > 0)
+
+    def fits_before(self, session: Session, length: int, fixed) -> bool:
+        """Would ``session`` (with lunch if due) end in time to reach ``fixed``?"""
+        start = self.earliest_start(session)
+        due = self.lunch_is_due(self.cursor + self.travel_minutes(session.site_id))
+        if due is not None:
+            start = max(start, max(self.cursor, self.rules.lunch_start) + self.rules.lunch_minutes)
+        onward, _ = (0, "") if fixed.site_id is None else self.travel.between(
+            self.group_id, session.site_id, fixed.site_id
+        )
+        stop = self.rules.stop_minutes if onward else 0
+        return start + length + onward + stop <= fixed.start
+
+    def place_flowing(self, session: Session, length: int) -> None:
+        site = session.site_id
+        due = self.lunch_is_due(self.cursor + self.travel_minutes(site))
+        if due == "here":
+            self.lunch()
+        moved = self.go(site)
+        if due == "there":
+            self.lunch()
+        start = self.ready_at(site, self.cursor, moved)
+        self.slots.append(Slot("session", self.group_id, self.day, start, start + length, site, item_id=session.id))
+        self.cursor = start + length
+
+    def finish(self) -> DayPlan:
+        if not self.lunched and self.slots and self.cursor >= self.rules.lunch_start - LUNCH_LEAD:
+            self.lunch()
+        tonight = lodging_site(self.plan, self.group_id, self.day)
+        if tonight is not None:
+            self.go(tonight)
+            start = max(self.cursor, self.rules.dinner_start)
+            dinner = self.rules.dinner_end - self.rules.dinner_start
+            self.slots.append(Slot("dinner", self.group_id, self.day, start, start + dinner, tonight))
+        ordered = tuple(sorted(self.slots, key=lambda s: (s.start, s.end)))
+        return DayPlan(self.group_id, self.day, self.rules, ordered, self.start_site, tonight)
+
+
+def schedule_day(plan: Plan, group_id: int, day: int, travel: TravelTimes | None = None) -> DayPlan:
+    travel = travel or TravelTimes(plan)
+    rules = day_rules(plan, day)
+    builder = _DayBuilder(plan, group_id, day, rules, travel)
+    sessions = plan.sessions_of(group_id, day)
+    fixed = [p for p in plan.plenaries if p.day == day and p.start is not None and p.end is not None]
+    fixed += [s for s in sessions if is_fixed(s)]
+    fixed.sort(key=lambda item: (item.start, item.end))
+    flowing = [s for s in sessions if not is_fixed(s)]
+    # Plenaries with no time yet go first, in the flow.
+    untimed = [p for p in plan.plenaries if p.day == day and (p.start is None or p.end is None)]
+    for plenary in untimed:
+        builder.go(plenary.site_id)
+        start = builder.cursor
+        builder.slots.append(Slot("plenary", group_id, day, start, start + rules.session_minutes,
+                                  plenary.site_id, item_id=plenary.id))
+        builder.cursor = start + rules.session_minutes
+    for session in flowing:
+        length = session_length(plan, session, rules)
+        while fixed and not builder.fits_before(session, length, fixed[0]):
+            builder.place_fixed(fixed.pop(0))
+        builder.place_flowing(session, length)
+    for item in fixed:
+        builder.place_fixed(item)
+    return builder.finish()
+
+
+def schedule(plan: Plan) -> Timetable:
+    """The timetable of every group and day."""
+    travel = TravelTimes(plan)
+    days = {}
+    for group in plan.ordered_groups():
+        for day in range(1, plan.programme.days + 1):
+            days[(group.id, day)] = schedule_day(plan, group.id, day, travel)
+    return Timetable(days)
+
+
+def timing_edits(plan: Plan, timetable: Timetable | None = None) -> list[Update]:
+    """Updates that store the scheduled start and end of every session that moved."""
+    timetable = timetable or schedule(plan)
+    edits = []
+    for session in plan.sessions:
+        if is_fixed(session):
+            continue
+        slot = timetable.slot_of("session", session.id)
+        if slot is not None and (slot.start, slot.end) != (session.start, session.end):
+            edits.append(Update("sessions", session.id, {"start": slot.start, "end": slot.end}))
+    return edits
+
+
+def retime(plan: Plan, timetable: Timetable | None = None) -> Plan:
+    """The plan with every flowing session's start and end as scheduled."""
+    timetable = timetable or schedule(plan)
+    sessions = []
+    for session in plan.sessions:
+        slot = timetable.slot_of("session", session.id)
+        if slot is not None and not is_fixed(session):
+            session = replace(session, start=slot.start, end=slot.end)
+        sessions.append(session)
+    return plan.with_items("sessions", sessions)
