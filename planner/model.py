@@ -24,14 +24,14 @@ TIME_ZONE = "Asia/Shanghai"
 
 
 def parse_clock(text: str) -> int:
-    """'08:30' -> 510 minutes after midnight. Raises ValueError on anything else."""
+    """'08:30' -> 510 minutes after midnight. Times past midnight of the same day are
+    written on, as timetables do ('25:10' is 01:10 the next morning). Raises ValueError."""
     hours, sep, minutes = text.strip().partition(":")
     if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
         raise ValueError(f"not a time of day (HH:MM): {text!r}")
-    value = int(hours) * 60 + int(minutes)
-    if int(minutes) >= 60 or value > 24 * 60:
+    if int(minutes) >= 60 or int(hours) >= 48:
         raise ValueError(f"not a time of day (HH:MM): {text!r}")
-    return value
+    return int(hours) * 60 + int(minutes)
 
 
 def format_clock(minutes: int | None) -> str:
@@ -289,12 +289,17 @@ class Plan:
 
     def sessions_of(self, group_id: int, day: int | None = None) -> list[Session]:
         """A group's sessions in route order (by day, then position)."""
-        chosen = [
-            s
-            for s in self.sessions
-            if s.group_id == group_id and (day is None or s.day == day)
-        ]
-        return sorted(chosen, key=lambda s: (s.day, s.position, s.start or 0, s.id))
+        by_group = self._index.get("sessions_by_group_day")
+        if by_group is None:
+            by_group = {}
+            ordered = sorted(self.sessions, key=lambda s: (s.day, s.position, s.start or 0, s.id))
+            for session in ordered:
+                by_group.setdefault(session.group_id, {}).setdefault(session.day, []).append(session)
+            self._index["sessions_by_group_day"] = by_group
+        days = by_group.get(group_id, {})
+        if day is not None:
+            return list(days.get(day, ()))
+        return [s for d in sorted(days) for s in days[d]]
 
     def route_places(self, group_id: int) -> list[Place]:
         """The distinct places a group visits, in the order it first reaches them."""

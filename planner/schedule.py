@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from planner.edits import Update
-from planner.legs import estimated_leg
+from planner.legs import site_point
 from planner.model import Plan, Plenary, Session
+from planner.travel import estimate
 
 ROUND_TO = 5  # sessions start on the five minutes, as printed programmes do
 LUNCH_LEAD = 15  # minutes before lunch_start from which the group goes to lunch first
@@ -148,9 +149,13 @@ class TravelTimes:
             return leg.effective_minutes, leg.effective_mode
         key = (from_site, to_site)
         if key not in self._estimates:
-            guess = estimated_leg(self.plan, 0, group_id, from_site, to_site)
-            minutes = guess.minutes if guess.minutes is not None else DEFAULT_TRAVEL_MINUTES
-            self._estimates[key] = (minutes, guess.mode)
+            start = site_point(self.plan, self.plan.site(from_site))
+            end = site_point(self.plan, self.plan.site(to_site))
+            if start is None or end is None:
+                self._estimates[key] = (DEFAULT_TRAVEL_MINUTES, "bus")
+            else:
+                guess = estimate(*start, *end)
+                self._estimates[key] = (guess.minutes, guess.mode)
         minutes, mode = self._estimates[key]
         return minutes, (leg.manual_mode if leg is not None and leg.manual_mode else mode)
 

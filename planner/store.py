@@ -253,6 +253,12 @@ class PlanFile:
     # --- reading ---------------------------------------------------------------------
 
     def load(self) -> Plan:
+        try:
+            return self._load()
+        except (ValueError, TypeError, sqlite3.DatabaseError) as error:
+            raise PlanFileError(self.path, f"文件内容有误（{error}）", f"its content is damaged ({error})") from None
+
+    def _load(self) -> Plan:
         rows = self._conn.execute("SELECT * FROM programme WHERE id = 1")
         names = [d[0] for d in rows.description]
         row = rows.fetchone()

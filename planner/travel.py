@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -64,6 +65,7 @@ def road_minutes(road_km: float) -> int:
     return round(minutes) + _STOP_MINUTES
 
 
+@lru_cache(maxsize=65536)  # routes ask for the same pairs again after every edit
 def estimate(lon1: float, lat1: float, lon2: float, lat2: float) -> Estimate:
     """The usual way between two points and how long it takes."""
     straight = great_circle_km(lon1, lat1, lon2, lat2)

@@ -39,7 +39,7 @@ def broken_sample() -> dict:
     document = json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
     document["programme"]["days"] = 0
     document["groups"][1]["colour"] = "red"
-    document["sessions"][4]["start"] = "25:00"
+    document["sessions"][4]["start"] = "9:5"
     document["sessions"][7]["site_id"] = 9999
     document["legs"][0]["mode"] = "rocket"
     document["participants"][2]["id"] = document["participants"][1]["id"]

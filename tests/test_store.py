@@ -326,3 +326,24 @@ def test_a_failed_create_leaves_nothing(tmp_path):
     with pytest.raises(PlanFileError, match="folder does not exist"):
         PlanFile.create(tmp_path / "missing" / "p.stplan", tiny_plan())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_times_past_midnight_are_kept(tmp_path):
+    """An overfull day may run past midnight: the file keeps it and opens again."""
+    from planner.model import Session, Site
+
+    plan = tiny_plan()
+    plan = plan.with_items("sites", [Site(1, "夜游码头", kind="venue")])
+    plan = plan.with_items("sessions", [Session(1, 1, 1, 1, start=23 * 60, end=25 * 60 + 10, pinned=True)])
+    with PlanFile.create(tmp_path / "late.stplan", plan) as plan_file:
+        assert plan_file.load().sessions[0].end == 25 * 60 + 10
+
+
+def test_damaged_content_is_reported_not_raised(sample_path):
+    conn = sqlite3.connect(sample_path)
+    conn.execute("UPDATE sessions SET start = 'noon' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    with PlanFile.open(sample_path) as plan_file:
+        with pytest.raises(PlanFileError, match="damaged"):
+            plan_file.load()

@@ -1,0 +1,93 @@
+"""Edits as the app makes them: the organiser's change plus what follows from it.
+
+Moving, inserting or removing a session, or changing a length, a leg's mode or its
+override, changes the route and the times after it. ``edit_plan`` works the
+consequences out on the plan in memory — the legs the new route needs, the new times
+of the sessions that follow — and writes the organiser's edit and its consequences to
+the file as one transaction, so one undo takes them all back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
+from planner.legs import refresh_legs
+from planner.model import ITEM_TYPES, Plan
+from planner.schedule import Timetable, schedule, timing_edits
+from planner.store import PlanFile
+
+
+def with_ids(plan: Plan, edit: Edit) -> Edit:
+    """``edit`` with an explicit id for every item it inserts (the next free one), so
+    the plan in memory and the file give new items the same ids."""
+    next_ids = {kind: max((i.id for i in plan.items(kind)), default=0) + 1 for kind in ITEM_TYPES}
+
+    def assign(e: Edit) -> Edit:
+        if isinstance(e, Batch):
+            return Batch(tuple(assign(x) for x in e.edits), e.label)
+        if isinstance(e, Insert) and "id" not in e.values:
+            item_id = next_ids[e.kind]
+            next_ids[e.kind] += 1
+            return Insert(e.kind, {**e.values, "id": item_id})
+        if isinstance(e, Insert):
+            next_ids[e.kind] = max(next_ids[e.kind], e.values["id"] + 1)
+        return e
+
+    return assign(edit)
+
+
+def apply_in_memory(plan: Plan, edit: Edit) -> Plan:
+    """The plan value as it will be once ``edit`` (with ids, see ``with_ids``) is applied."""
+    if isinstance(edit, Batch):
+        for part in edit.edits:
+            plan = apply_in_memory(plan, part)
+        return plan
+    if isinstance(edit, UpdateProgramme):
+        return replace(plan, programme=replace(plan.programme, **edit.changes), _index={})
+    item_type = ITEM_TYPES.get(edit.kind)
+    if item_type is None:
+        raise PlanEditError(f"未知的条目类型：{edit.kind}", f"unknown kind of item: {edit.kind}")
+    items = list(plan.items(edit.kind))
+    if isinstance(edit, Insert):
+        names = {f.name for f in fields(item_type)}
+        items.append(item_type(**{k: _domain(k, v) for k, v in edit.values.items() if k in names}))
+    elif isinstance(edit, Update):
+        items = [replace(i, **{k: _domain(k, v) for k, v in edit.changes.items()}) if i.id == edit.id else i
+                 for i in items]
+    elif isinstance(edit, Delete):
+        items = [i for i in items if i.id != edit.id]
+    return plan.with_items(edit.kind, items)
+
+
+def _domain(name: str, value):
+    return tuple(value) if name in ("themes", "interests") and value is not None else value
+
+
+def consequences(plan: Plan) -> tuple[list[Edit], Timetable]:
+    """The leg and timing edits that bring ``plan`` in line with its routes, and the
+    timetable of the result (times of flowing sessions do not change it)."""
+    fresh = {(l.group_id, l.from_site_id, l.to_site_id): l for l in refresh_legs(plan)}
+    current = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
+    leg_edits: list[Edit] = [Delete("legs", leg.id) for key, leg in current.items() if key not in fresh]
+    for key, leg in fresh.items():
+        old = current.get(key)
+        if old is None:
+            leg_edits.append(Insert("legs", {f.name: getattr(leg, f.name) for f in fields(leg)}))
+        elif old != leg:
+            changed = {f.name: getattr(leg, f.name) for f in fields(leg) if getattr(leg, f.name) != getattr(old, f.name)}
+            leg_edits.append(Update("legs", leg.id, changed))
+    with_legs = apply_in_memory(plan, Batch(tuple(leg_edits)))
+    timetable = schedule(with_legs)
+    return [*leg_edits, *timing_edits(with_legs, timetable)], timetable
+
+
+def edit_plan(plan_file: PlanFile, plan: Plan, edit: Edit, label: str = "") -> tuple[Plan, Change]:
+    """Apply ``edit`` and its consequences to the file as one step; return the new plan
+    (as in memory, equal to what the file now holds) and the change (with its inverse)."""
+    edit = with_ids(plan, edit)
+    after = apply_in_memory(plan, edit)
+    follow_on, _ = consequences(after)
+    whole = Batch((edit, *follow_on), label or (edit.label if isinstance(edit, Batch) else ""))
+    change = plan_file.apply(whole)
+    return apply_in_memory(after, Batch(tuple(follow_on))), change

@@ -1,0 +1,103 @@
+"""Edits with their consequences: legs follow the route, times re-flow, one undo step."""
+
+from __future__ import annotations
+
+from planner.edits import Batch, Insert, Update
+from planner.operations import apply_in_memory, edit_plan
+from planner.schedule import schedule
+from planner.store import PlanFile
+
+
+def times(plan, group_id, day):
+    return [(s.id, s.start, s.end) for s in plan.sessions_of(group_id, day)]
+
+
+def test_changing_a_length_re_times_what_follows_and_nothing_else(sample_path):
+    with PlanFile.open(sample_path) as plan_file:
+        plan = plan_file.load()
+        group = plan.ordered_groups()[0]
+        day_sessions = plan.sessions_of(group.id, 2)
+        first = day_sessions[0]
+        after, change = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": first.end - first.start + 30}))
+        assert plan_file.load() == after
+    moved = after.sessions_of(group.id, 2)
+    assert moved[0].start == first.start and moved[0].end == first.end + 30
+    for old, new in zip(day_sessions[1:], moved[1:]):
+        assert new.start > old.start  # everything after it that day starts later
+    for other in plan.sessions:
+        if (other.group_id, other.day) != (group.id, 2):
+            assert after.get("sessions", other.id) == other  # other days and groups untouched
+    assert change.touched["sessions"] == frozenset(s.id for s in day_sessions)
+
+
+def test_moving_a_session_to_another_day_updates_legs_and_times(sample_path):
+    with PlanFile.open(sample_path) as plan_file:
+        plan = plan_file.load()
+        group = plan.ordered_groups()[1]
+        session = plan.sessions_of(group.id, 3)[-1]  # 祥符荡科创绿谷 on day 3
+        after, change = edit_plan(
+            plan_file, plan, Update("sessions", session.id, {"day": 4, "position": -1}), "移到第 4 天"
+        )
+        assert change.label == "移到第 4 天"
+        assert plan_file.load() == after
+    moved = after.get("sessions", session.id)
+    assert moved.day == 4 and after.sessions_of(group.id, 4)[0].id == session.id
+    # the new route needs a leg from the moved session's site to the next day-4 stop
+    next_site = after.sessions_of(group.id, 4)[1].site_id
+    assert after.leg_between(group.id, session.site_id, next_site) is not None
+    # day 4 now starts with the moved session: the rest starts later than before
+    assert after.sessions_of(group.id, 4)[1].start > plan.sessions_of(group.id, 4)[0].start
+
+
+def test_one_undo_takes_back_the_edit_and_its_consequences(sample_path):
+    with PlanFile.open(sample_path) as plan_file:
+        before = plan_file.load()
+        session = before.sessions_of(before.ordered_groups()[2].id, 2)[0]
+        after, change = edit_plan(plan_file, before, Update("sessions", session.id, {"day": 5, "position": 99}))
+        assert after != before
+        plan_file.apply(change.inverse)
+        assert plan_file.load() == before
+
+
+def test_a_manual_leg_duration_wins_and_shifts_what_follows(sample_path):
+    with PlanFile.open(sample_path) as plan_file:
+        plan = plan_file.load()
+        group = plan.ordered_groups()[0]
+        a, b = plan.sessions_of(group.id, 2)[:2]  # 良渚 → 义乌国际商贸城
+        leg = plan.leg_between(group.id, a.site_id, b.site_id)
+        after, _ = edit_plan(plan_file, plan, Update("legs", leg.id, {"manual_minutes": leg.minutes + 60}))
+        assert plan_file.load() == after
+    travel = [s for s in schedule(after).day(group.id, 2).slots if s.kind == "travel" and s.site_id == b.site_id]
+    assert travel[0].minutes == leg.minutes + 60
+    assert after.get("legs", leg.id).minutes == leg.minutes  # the estimate is kept beside it
+    assert after.get("sessions", b.id).start > b.start
+
+
+def test_inserting_a_session_gives_it_a_time_and_legs(sample_path):
+    with PlanFile.open(sample_path) as plan_file:
+        plan = plan_file.load()
+        group = plan.ordered_groups()[0]
+        site = plan.sessions_of(group.id, 5)[0].site_id
+        other = next(s for s in plan.sites if s.kind == "park" and s.id != site)
+        after, change = edit_plan(
+            plan_file, plan,
+            Insert("sessions", {"group_id": group.id, "site_id": other.id, "day": 5, "position": 99, "title": "新增"}),
+        )
+        new_id = change.new_id
+        assert plan_file.load() == after
+    new = after.get("sessions", new_id)
+    assert new.start is not None and new.end > new.start
+    assert new.start >= max(s.end for s in after.sessions_of(group.id, 5) if s.id != new_id)
+    last_before = plan.sessions_of(group.id, 5)[-1].site_id
+    assert after.leg_between(group.id, last_before, other.id) is not None
+
+
+def test_in_memory_application_matches_the_file(sample_path):
+    with PlanFile.open(sample_path) as plan_file:
+        plan = plan_file.load()
+        edit = Batch(
+            (Update("sessions", plan.sessions[0].id, {"title": "改名"}),
+             Insert("places", {"name": "前湾新区", "kind": "zone", "lon": 121.2, "lat": 30.3, "id": 500}))
+        )
+        plan_file.apply(edit)
+        assert plan_file.load() == apply_in_memory(plan, edit)
