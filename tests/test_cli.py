@@ -62,3 +62,15 @@ def test_dump_to_a_file(tmp_path):
     out = tmp_path / "s.json"
     assert run_main("dump", plan, "--out", out).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8"))["programme"]["days"] == 6
+
+
+def test_summary_shows_each_groups_first_and_last_time_of_each_day(tmp_path):
+    plan = tmp_path / "s.db"
+    run_main("sample", plan)
+    text = run_main("summary", plan).stdout
+    assert "第 1 天 09:00–" in text  # every group starts the tour at the opening
+    summary = json.loads(run_main("summary", plan, "--json").stdout)
+    for group in summary["groups"]:
+        assert [d for d, _, _ in group["day_times"]] == [1, 2, 3, 4, 5, 6]
+        for _, first, last in group["day_times"]:
+            assert "08:30" <= first < last <= "18:00"

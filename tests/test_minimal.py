@@ -34,6 +34,12 @@ def test_the_published_routes_import_into_a_full_plan():
     assert opening.kind == "opening" and opening.day == 1
     assert plan.place_of(plan.site(opening.site_id)).name == "杭州市"
     assert {s.day for s in plan.sessions} == {2, 3, 4, 5, 6}
+    # and the scheduler has laid the sessions out: a full timetable
+    for group in plan.ordered_groups():
+        for day in range(2, 7):
+            day_sessions = plan.sessions_of(group.id, day)
+            assert all(s.start is not None and s.end > s.start for s in day_sessions)
+            assert all(a.end <= b.start for a, b in zip(day_sessions, day_sessions[1:]))
 
 
 def test_the_zone_is_placed_by_hand_and_says_so():

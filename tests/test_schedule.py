@@ -1,0 +1,115 @@
+"""The scheduler on small, readable days."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from planner.model import DaySetting, Group, Lodging, Place, Plan, Plenary, Programme, Session, Site, parse_clock
+from planner.schedule import schedule, schedule_day
+
+T = parse_clock
+
+
+def day_plan() -> Plan:
+    """One group, one day in Hangzhou: hotel → two sites close together → a third across town."""
+    place = Place(1, "西湖区", lon=120.13, lat=30.26)
+    sites = (
+        Site(1, "宾馆", 1, "hotel", lon=120.15, lat=30.27),
+        Site(2, "企业甲", 1, "enterprise", visit_minutes=90, lon=120.16, lat=30.28),
+        Site(3, "园区乙", 1, "park", lon=120.165, lat=30.285),
+        Site(4, "村丙", 1, "village", visit_minutes=45, lon=120.0, lat=30.2),
+        Site(5, "会场", 1, "venue", lon=120.15, lat=30.27),
+    )
+    sessions = (
+        Session(1, 1, 2, 2, 0, title="甲"),
+        Session(2, 1, 3, 2, 1, title="乙"),
+        Session(3, 1, 4, 2, 2, title="丙"),
+    )
+    lodgings = (Lodging(1, 1, 1, 1), Lodging(2, 1, 2, 1))
+    return Plan(Programme("测试", date(2025, 2, 23), 3), (Group(1, "第一组"),), (place,), sites, sessions,
+                lodgings=lodgings)
+
+
+def kinds(day):
+    return [(s.kind, s.site_id) for s in day.slots]
+
+
+def test_a_day_leaves_the_hotel_visits_in_order_and_returns_for_dinner():
+    plan = day_plan()
+    day = schedule_day(plan, 1, 2)
+    assert kinds(day) == [
+        ("travel", 2), ("session", 2), ("travel", 3), ("session", 3), ("lunch", 3),
+        ("travel", 4), ("session", 4), ("travel", 1), ("dinner", 1),
+    ]
+    travel, first = day.slots[0], day.slots[1]
+    assert travel.start == T("08:30") and travel.from_site_id == 1
+    assert first.start >= travel.end + 10 and first.start % 5 == 0  # 10-minute stop, on the five minutes
+    assert first.minutes == 90  # the site's usual visit length
+    assert day.slots[3].minutes == 60  # no length anywhere: the programme default
+    lunch = day.of_kind("lunch")[0]
+    assert lunch.start >= T("12:00") - 15 and lunch.minutes == 90
+    dinner = day.of_kind("dinner")[0]
+    assert dinner.start == T("18:00") and dinner.site_id == 1
+    assert day.start_site_id == day.end_site_id == 1
+
+
+def test_a_sessions_own_length_wins():
+    plan = day_plan()
+    plan = plan.with_items("sessions", [replace(s, minutes=30) if s.id == 1 else s for s in plan.sessions])
+    assert schedule_day(plan, 1, 2).slots[1].minutes == 30
+
+
+def test_lunch_waits_until_the_group_reaches_the_next_place_when_it_is_near_noon():
+    plan = day_plan()
+    programme = replace(plan.programme, day_start=T("10:00"))
+    day = schedule_day(replace(plan, programme=programme, _index={}), 1, 2)
+    lunch = day.of_kind("lunch")[0]
+    assert lunch.start >= T("11:45")
+    assert all(s.end <= lunch.start or s.start >= lunch.end for s in day.of_kind("session"))
+
+
+def test_a_day_setting_overrides_the_programme():
+    plan = day_plan().with_items("day_settings", [DaySetting(1, 2, day_start=T("07:45"), lunch_start=T("11:30"),
+                                                             lunch_end=T("12:30"))])
+    day = schedule_day(plan, 1, 2)
+    assert day.slots[0].start == T("07:45")
+    assert day.of_kind("lunch")[0].minutes == 60
+    assert schedule_day(plan, 1, 3).rules.day_start == T("08:30")  # other days keep the default
+
+
+def test_a_pinned_session_stays_and_the_others_flow_around_it():
+    plan = day_plan()
+    pinned = replace(plan.sessions[1], pinned=True, start=T("09:00"), end=T("10:00"))  # 乙 at 09:00 sharp
+    plan = plan.with_items("sessions", [pinned if s.id == 2 else s for s in plan.sessions])
+    day = schedule_day(plan, 1, 2)
+    sessions = {s.item_id: s for s in day.of_kind("session")}
+    assert (sessions[2].start, sessions[2].end) == (T("09:00"), T("10:00"))
+    assert sessions[1].start >= T("10:00")  # 甲 (90 min) did not fit before it, so it follows
+    assert sessions[3].start > sessions[1].end
+
+
+def test_plenaries_sit_in_every_groups_day_with_travel_to_them():
+    plan = day_plan()
+    plan = replace(plan, groups=(Group(1, "第一组"), Group(2, "第二组", position=1)), _index={})
+    plan = plan.with_items("plenaries", [Plenary(1, "座谈会", 2, 5, "forum", T("14:00"), T("15:00"))])
+    plan = plan.with_items("sessions", [*plan.sessions, Session(4, 2, 4, 2, 0)])
+    timetable = schedule(plan)
+    for group_id in (1, 2):
+        day = timetable.day(group_id, 2)
+        plenary = day.of_kind("plenary")[0]
+        assert (plenary.start, plenary.end, plenary.site_id) == (T("14:00"), T("15:00"), 5)
+        before = [s for s in day.slots if s.end <= plenary.start and s.kind == "travel"]
+        assert before and before[-1].site_id == 5  # the group travels to the venue
+        assert plenary.late_by == 0
+
+
+def test_a_group_that_cannot_make_a_plenary_in_time_is_late_by_the_minutes_it_lacks():
+    plan = day_plan()
+    plan = plan.with_items("plenaries", [Plenary(1, "开班式", 2, 5, "opening", T("08:35"), T("09:30"))])
+    plan = plan.with_items("lodgings", [Lodging(1, 1, 1, 4)])  # slept at the village, far away
+    day = schedule_day(plan, 1, 2)
+    plenary = day.of_kind("plenary")[0]
+    travel = day.slots[0]
+    assert travel.start == T("08:30") and travel.site_id == 5
+    assert plenary.late_by == travel.end + 10 - T("08:35")
