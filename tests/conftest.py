@@ -16,6 +16,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
+from ui.app import configure_app, prepare_qt  # noqa: E402
+
+prepare_qt()  # before pytest-qt creates the QApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls):
+    """The session's QApplication, configured as the real app is (names, shipped font)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or qapp_cls(qapp_args)
+    configure_app(app)
+    yield app
+
 
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path_factory, monkeypatch):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.cli import sample_plan
+from ui.fonts import load_fonts
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
 
 ORGANISATION = "StudyTourPlanner"
@@ -40,10 +41,25 @@ def plan_to_open(argv: list[str], settings: QSettings) -> Path:
     return sample_path()
 
 
-def run_app(argv: list[str]) -> int:
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv[1:]])
+def prepare_qt() -> None:
+    """Everything that must happen before the QApplication exists (custom URL schemes
+    for the map and printed pages register here)."""
+
+
+def configure_app(app: QApplication) -> None:
+    """Names (for settings paths), the shipped Chinese font as the default font."""
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    family = load_fonts()
+    font = app.font()
+    font.setFamilies([family, *font.families()])
+    app.setFont(font)
+
+
+def run_app(argv: list[str]) -> int:
+    prepare_qt()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    configure_app(app)
     settings = QSettings()
     from ui.main_window import MainWindow
 
