@@ -1,0 +1,217 @@
+"""Dialogs for creating a plan and adding places, sites and sessions.
+
+Each dialog only gathers values; the window turns them into one edit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+)
+
+from planner.gazetteer import Gazetteer
+from planner.minimal import default_group_colour, group_name
+from planner.model import SITE_KINDS, Group, Plan, Programme
+
+SITE_KIND_NAMES = {
+    "enterprise": "企业", "park": "园区", "village": "村", "market": "市场",
+    "venue": "场馆", "hotel": "宾馆", "other": "其他",
+}
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class NewPlanDialog(QDialog):
+    """新建考察方案: title, first day, number of days and of groups."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建考察方案"))
+        self.title = QLineEdit(self.tr("新培训班"))
+        self.start = QDateEdit(QDate.currentDate())
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.days = QSpinBox(minimum=1, maximum=60, value=5)
+        self.groups = QSpinBox(minimum=1, maximum=20, value=3)
+        form = QFormLayout(self)
+        form.addRow(self.tr("培训班名称"), self.title)
+        form.addRow(self.tr("开始日期"), self.start)
+        form.addRow(self.tr("天数"), self.days)
+        form.addRow(self.tr("分组数"), self.groups)
+        form.addRow(_buttons(self))
+
+    def plan(self) -> Plan:
+        qdate = self.start.date()
+        programme = Programme(self.title.text().strip() or self.tr("新培训班"),
+                              date(qdate.year(), qdate.month(), qdate.day()), self.days.value())
+        groups = tuple(Group(i + 1, group_name(i), default_group_colour(i), position=i)
+                       for i in range(self.groups.value()))
+        return Plan(programme, groups)
+
+
+class AddPlaceDialog(QDialog):
+    """添加县（市、区）: type 义乌, yiwu or yw and pick; a zone is placed by coordinates."""
+
+    pickOnMap = Signal()
+
+    def __init__(self, gazetteer: Gazetteer | None = None, can_pick: bool = False, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加县（市、区）"))
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("输入名称、拼音或首字母，如 义乌、yiwu、yw"))
+        self.matches = QListWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.manual = QGroupBox(self.tr("手动定位（功能区等非行政区划）"))
+        self.manual.setCheckable(True)
+        self.manual.setChecked(False)
+        self.name = QLineEdit()
+        self.lon = QDoubleSpinBox(minimum=73.0, maximum=136.0, decimals=5, value=120.0)
+        self.lat = QDoubleSpinBox(minimum=3.0, maximum=54.0, decimals=5, value=30.0)
+        manual_form = QFormLayout(self.manual)
+        manual_form.addRow(self.tr("名称"), self.name)
+        manual_form.addRow(self.tr("经度"), self.lon)
+        manual_form.addRow(self.tr("纬度"), self.lat)
+        pick = QPushButton(self.tr("在地图上点选…"))
+        pick.setEnabled(can_pick)
+        pick.clicked.connect(self.pickOnMap.emit)
+        manual_form.addRow(pick)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.message)
+        layout.addWidget(self.manual)
+        layout.addWidget(_buttons(self))
+        self._search_timer = QTimer(self, singleShot=True, interval=120)
+        self._search_timer.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _t: self._search_timer.start())
+        self.matches.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.resize(520, 480)
+
+    def search(self) -> None:
+        text = self.query.text().strip()
+        self.matches.clear()
+        if not text:
+            self.message.clear()
+            return
+        for division in self.gazetteer.search(text, limit=30):
+            item = QListWidgetItem(division.full_name)
+            item.setData(Qt.ItemDataRole.UserRole, division.code)
+            self.matches.addItem(item)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+        result = self.gazetteer.lookup(text)
+        if result.status in ("not_a_division", "not_found") and not self.matches.count():
+            self.message.setText(f"{result.message_zh}\n{result.message_en}")
+            if result.status == "not_a_division":
+                self.manual.setChecked(True)
+                self.name.setText(result.zone.name if result.zone else text)
+                if result.zone:
+                    self.lon.setValue(result.zone.lon)
+                    self.lat.setValue(result.zone.lat)
+        else:
+            self.message.setText(result.message_zh if result.status == "ambiguous" else "")
+
+    def set_picked(self, lon: float, lat: float) -> None:
+        self.manual.setChecked(True)
+        self.lon.setValue(lon)
+        self.lat.setValue(lat)
+
+    def values(self) -> dict | None:
+        """The new place's fields, or None when nothing usable was chosen."""
+        if self.manual.isChecked():
+            name = self.name.text().strip() or self.query.text().strip()
+            if not name:
+                return None
+            return {"name": name, "full_name": name, "kind": "zone", "lon": self.lon.value(),
+                    "lat": self.lat.value(), "note": "手动定位 / placed by hand"}
+        item = self.matches.currentItem()
+        if item is None:
+            return None
+        division = self.gazetteer.by_code(item.data(Qt.ItemDataRole.UserRole))
+        return {"name": division.name, "full_name": division.full_name, "kind": "division",
+                "division_code": division.code, "lon": division.lon, "lat": division.lat}
+
+
+class AddSiteDialog(QDialog):
+    """添加现场教学点: name, kind, place, usual visit length."""
+
+    def __init__(self, plan: Plan, place_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加现场教学点"))
+        self.plan = plan
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for kind in SITE_KINDS:
+            self.kind.addItem(SITE_KIND_NAMES[kind], kind)
+        self.place = QComboBox()
+        for place in plan.places:
+            self.place.addItem(place.full_name or place.name, place.id)
+        if place_id is not None:
+            self.place.setCurrentIndex(max(0, self.place.findData(place_id)))
+        self.minutes = QSpinBox(minimum=10, maximum=600, value=60, suffix=self.tr(" 分钟"), singleStep=15)
+        form = QFormLayout(self)
+        form.addRow(self.tr("名称"), self.name)
+        form.addRow(self.tr("类型"), self.kind)
+        form.addRow(self.tr("所在县（市、区）"), self.place)
+        form.addRow(self.tr("通常参观时长"), self.minutes)
+        form.addRow(_buttons(self))
+
+    def values(self) -> dict | None:
+        name = self.name.text().strip()
+        if not name or self.place.currentData() is None:
+            return None
+        place = self.plan.place(self.place.currentData())
+        return {"name": name, "kind": self.kind.currentData(), "place_id": place.id,
+                "visit_minutes": self.minutes.value(), "lon": place.lon, "lat": place.lat}
+
+
+class AddSessionDialog(QDialog):
+    """添加现场教学: which group, which day, which site; it goes last in that day."""
+
+    def __init__(self, plan: Plan, group_id: int | None = None, day: int | None = None,
+                 site_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加现场教学"))
+        self.plan = plan
+        self.group = QComboBox()
+        for group in plan.ordered_groups():
+            self.group.addItem(group.name, group.id)
+        self.day = QComboBox()
+        for day_number in range(1, plan.programme.days + 1):
+            when = plan.programme.date_of(day_number)
+            self.day.addItem(self.tr("第 %1 天（%2月%3日）").replace("%1", str(day_number))
+                             .replace("%2", str(when.month)).replace("%3", str(when.day)), day_number)
+        self.site = QComboBox()
+        for site in plan.sites:
+            if site.kind != "hotel":
+                self.site.addItem(site.name, site.id)
+        self.title = QLineEdit()
+        for combo, value in ((self.group, group_id), (self.day, day), (self.site, site_id)):
+            if value is not None and combo.findData(value) >= 0:
+                combo.setCurrentIndex(combo.findData(value))
+        form = QFormLayout(self)
+        form.addRow(self.tr("组"), self.group)
+        form.addRow(self.tr("日期"), self.day)
+        form.addRow(self.tr("现场教学点"), self.site)
+        form.addRow(self.tr("内容"), self.title)
+        form.addRow(_buttons(self))
+
+    def values(self) -> dict | None:
+        if self.group.currentData() is None or self.site.currentData() is None:
+            return None
+        group_id, day = self.group.currentData(), self.day.currentData()
+        last = self.plan.sessions_of(group_id, day)
+        position = (last[-1].position + 1) if last else 0
+        return {"group_id": group_id, "day": day, "site_id": self.site.currentData(),
+                "position": position, "title": self.title.text().strip()}

@@ -1,0 +1,121 @@
+"""The plan outline: programme → groups → days → sessions, plenaries and legs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
+
+from planner.model import format_clock
+from ui.document import PlanDocument, Selection
+
+KindRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+MODE_NAMES = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
+_OUTLINE_KINDS = {"programme", "groups", "sessions", "plenaries", "legs", "sites", "lodgings", "places"}
+
+
+def _item(text: str, kind: str = "", item_id: int = 0, tip: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(kind, KindRole)
+    item.setData(item_id, IdRole)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+class OutlineView(QTreeView):
+    SOURCE = "outline"
+
+    def __init__(self, document: PlanDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setModel(QStandardItemModel(self))
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self._items: dict[tuple[str, int], QStandardItem] = {}
+        self.rebuild()
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        document.changed.connect(self._on_changed)
+        document.selectionChanged.connect(self._on_selection)
+
+    def rebuild(self) -> None:
+        """Fill the tree from the document (the sample has under 200 rows: cheap)."""
+        expanded = {key for key, item in self._items.items() if self.isExpanded(item.index())}
+        model: QStandardItemModel = self.model()
+        model.clear()
+        self._items.clear()
+        plan, timetable = self.document.plan, self.document.timetable
+        programme = plan.programme
+        root = _item(programme.title, "programme", 1, programme.notes)
+        model.appendRow(root)
+        for group in plan.ordered_groups():
+            group_item = self._add(root, f"{group.name}（{len(plan.route_places(group.id))} 个县市区）",
+                                   "groups", group.id)
+            group_item.setForeground(QBrush(QColor(group.colour)))
+            for day_plan in timetable.of_group(group.id):
+                date = programme.date_of(day_plan.day)
+                day_item = self._add(group_item, f"第 {day_plan.day} 天 · {date.month}月{date.day}日",
+                                     "days", day_plan.day)
+                for slot in day_plan.slots:
+                    text = self._slot_text(slot)
+                    if text:
+                        kind, item_id = self._slot_ref(slot)
+                        self._add(day_item, text, kind, item_id)
+        self.expand(root.index())
+        for key in expanded:
+            if key in self._items:
+                self.expand(self._items[key].index())
+
+    def _add(self, parent: QStandardItem, text: str, kind: str, item_id: int) -> QStandardItem:
+        item = _item(text, kind, item_id)
+        parent.appendRow(item)
+        self._items.setdefault((kind, item_id), item)
+        return item
+
+    def _slot_ref(self, slot) -> tuple[str, int]:
+        if slot.kind == "travel":
+            leg = self.document.plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
+            return ("legs", leg.id) if leg else ("sites", slot.site_id)
+        return ("plenaries" if slot.kind == "plenary" else "sessions", slot.item_id)
+
+    def _slot_text(self, slot) -> str:
+        plan = self.document.plan
+        time = f"{format_clock(slot.start)}–{format_clock(slot.end)}"
+        site = plan.site(slot.site_id) if slot.site_id else None
+        if slot.kind == "session":
+            session = plan.get("sessions", slot.item_id)
+            pin = "📌" if session and session.pinned else ""
+            return f"{time} {pin}{site.name if site else ''}"
+        if slot.kind == "plenary":
+            plenary = plan.get("plenaries", slot.item_id)
+            return f"{time} 【全体】{plenary.title if plenary else ''}"
+        if slot.kind == "travel":
+            return f"{time} {MODE_NAMES.get(slot.mode, slot.mode)} {slot.minutes} 分钟 → {site.name if site else ''}"
+        return ""  # meals are shown on the timeline
+
+    def _on_changed(self, kinds: frozenset) -> None:
+        if kinds & _OUTLINE_KINDS:
+            self.rebuild()
+            self._on_selection(self.document.selection)
+
+    def _current_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        kind, item_id = current.data(KindRole), current.data(IdRole)
+        if kind:
+            self.document.select(kind, [item_id], source=self.SOURCE)
+
+    def _on_selection(self, selection: Selection) -> None:
+        if selection.source == self.SOURCE or selection.first is None:
+            return
+        item = self._items.get((selection.kind, selection.first))
+        if item is None:
+            return
+        self.selectionModel().blockSignals(True)
+        self.selectionModel().setCurrentIndex(item.index(), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.selectionModel().blockSignals(False)
+        self.scrollTo(item.index())
