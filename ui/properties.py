@@ -1,0 +1,340 @@
+"""The property editor: a form for the selected item (the first, if several are selected).
+
+Fields are declared per kind in ``ui.columns.FIELDS``. Each field commits on its own —
+line edits on editingFinished, combo boxes on activated, check boxes on click — as one
+``document.edit(Update(…))``, one undo step. Input that cannot be the field's value is
+shown in red under the field, with the reason, and not committed. The form follows the
+document: another selection shows another item; any change (an undo too) re-reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSpinBox, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from planner.edits import Update
+from planner.model import format_clock
+from planner.schedule import day_rules, session_length
+from ui.columns import (
+    BOOL, CLOCK, DAY, ENUM, ENUM_LABELS, FIELDS, INT, KIND_NAMES, REF, Field, InvalidInput, edit_label, item_name,
+)
+from ui.document import PlanDocument, Selection
+from ui.item_model import edit_or_refusal
+
+ERROR_STYLE = "color: #c62828;"
+INVALID_EDITOR_STYLE = "border: 1px solid #c62828;"
+
+
+class PropertyEditor(QWidget):
+    def __init__(self, document: PlanDocument, english: bool = False, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.english = english
+        self.kind = ""
+        self.item_id: int | None = None
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._form_kind = ""
+        self._bad: set[str] = set()  # fields showing input that was refused
+
+        self.empty_label = QLabel(self.tr("选择一个条目以查看和编辑其属性"), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.form_host = QWidget(self)
+        self.info = QLabel(self)  # computed, read-only: scheduled times, travel before…
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel(self)  # a refused edit's reason, not tied to one field
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.addWidget(self.heading)
+        page_layout.addWidget(self.form_host)
+        page_layout.addWidget(self.info)
+        page_layout.addWidget(self.message)
+        page_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        document.selectionChanged.connect(self._selection_changed)
+        document.changed.connect(lambda _kinds: self.refresh())
+        self._selection_changed(document.selection)
+
+    # --- what is shown ------------------------------------------------------------------
+
+    @property
+    def item(self):
+        if self.kind not in FIELDS or self.item_id is None:
+            return None
+        return self.document.plan.get(self.kind, self.item_id)
+
+    def _selection_changed(self, selection: Selection) -> None:
+        self.show_item(selection.kind, selection.first)
+
+    def show_item(self, kind: str, item_id: int | None) -> None:
+        changed = (kind, item_id) != (self.kind, self.item_id)
+        self.kind, self.item_id = kind, item_id
+        if changed:
+            self.message.hide()
+            for name in self.errors:
+                self._set_error(name, "")
+        self.refresh()
+
+    def refresh(self) -> None:
+        item = self.item
+        if item is None:
+            self.stack.setCurrentIndex(0)
+            return
+        if self._form_kind != self.kind:
+            self._build_form(self.kind)
+        plan = self.document.plan
+        kind_zh, kind_en = KIND_NAMES.get(self.kind, (self.kind, self.kind))
+        self.heading.setText(f"{kind_en if self.english else self.tr(kind_zh)}：{item_name(plan, self.kind, item)}")
+        for spec in FIELDS[self.kind]:
+            if spec.name in self._bad:
+                continue  # keep the organiser's bad input in view until it is fixed
+            self._load(spec, getattr(item, spec.name))
+        self.info.setText(self._info_text(item))
+        self.info.setVisible(bool(self.info.text()))
+        self.stack.setCurrentIndex(1)
+
+    # --- the form -----------------------------------------------------------------------
+
+    def _build_form(self, kind: str) -> None:
+        old = self.form_host.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # hand the old layout and its widgets to a throwaway parent
+        self.editors, self.errors, self._bad = {}, {}, set()
+        form = QFormLayout(self.form_host)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in FIELDS[kind]:
+            editor = self._make_editor(spec)
+            error = QLabel(self.form_host)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            cell = QWidget(self.form_host)
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(2)
+            cell_layout.addWidget(editor)
+            cell_layout.addWidget(error)
+            form.addRow(spec.title(self.english), cell)
+            self.editors[spec.name], self.errors[spec.name] = editor, error
+        self._form_kind = kind
+
+    def _make_editor(self, spec: Field) -> QWidget:
+        parent = self.form_host
+        if not spec.editable:
+            label = QLabel(parent)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            return label
+        if spec.type == BOOL:
+            box = QCheckBox(parent)
+            box.clicked.connect(lambda checked, s=spec: self.commit(s, bool(checked)))
+            return box
+        if spec.type in (ENUM, REF, DAY):
+            combo = QComboBox(parent)
+            combo.setMaxVisibleItems(20)
+            combo.activated.connect(lambda _row, s=spec, c=combo: self.commit(s, c.currentData()))
+            return combo
+        if spec.type == INT:
+            spin = QSpinBox(parent)
+            low = int(spec.minimum if spec.minimum is not None else 0)
+            if spec.optional:  # one step below the minimum means "not set"
+                low -= 1
+                spin.setSpecialValueText(self.tr(spec.none_text) if spec.none_text else "—")
+            spin.setRange(low, int(spec.maximum if spec.maximum is not None else 1_000_000))
+            spin.setAccelerated(True)
+            spin.editingFinished.connect(lambda s=spec, w=spin: self._commit_spin(s, w))
+            return spin
+        line = QLineEdit(parent)
+        if spec.type == CLOCK:
+            line.setPlaceholderText("HH:MM")
+            line.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00") * 3)
+        line.editingFinished.connect(lambda s=spec, w=line: self._commit_line(s, w))
+        return line
+
+    def _load(self, spec: Field, value) -> None:
+        editor = self.editors[spec.name]
+        plan = self.document.plan
+        editor.blockSignals(True)
+        try:
+            if isinstance(editor, QLabel):
+                editor.setText(spec.display(value, plan, self.english))
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
+            elif isinstance(editor, QComboBox):
+                editor.clear()
+                if spec.type == DAY:
+                    for day in range(1, plan.programme.days + 1):
+                        editor.addItem(spec.display(day, plan, self.english), day)
+                else:
+                    for label, choice in spec.choices(plan, self.english):
+                        editor.addItem(label, choice)
+                found = editor.findData(value)
+                if found < 0:  # a value the choices do not offer: show it as it is
+                    editor.addItem(spec.display(value, plan, self.english) or "—", value)
+                    found = editor.count() - 1
+                editor.setCurrentIndex(found)
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(editor.minimum() if value is None else int(value))
+            else:
+                editor.setText(spec.edit_text(value))
+                editor.setModified(False)
+        finally:
+            editor.blockSignals(False)
+
+    # --- committing ---------------------------------------------------------------------
+
+    def _commit_line(self, spec: Field, line: QLineEdit) -> None:
+        if not line.isModified() and spec.name not in self._bad:
+            return  # focus left without a change
+        line.setModified(False)
+        self.commit(spec, line.text())
+
+    def _commit_spin(self, spec: Field, spin: QSpinBox) -> None:
+        value = None if spec.optional and spin.value() == spin.minimum() else spin.value()
+        self.commit(spec, value)
+
+    def commit(self, spec: Field, raw) -> bool:
+        """Parse ``raw`` for ``spec`` and write it to the shown item as one undo step.
+        Returns True if the item now has that value."""
+        item = self.item
+        if item is None:
+            return False
+        plan = self.document.plan
+        try:
+            value = spec.parse(raw, plan)
+        except InvalidInput as error:
+            self._set_error(spec.name, error.message if not self.english else error.message_en)
+            return False
+        self._set_error(spec.name, "")
+        self.message.hide()
+        if value == getattr(item, spec.name):
+            self._load(spec, value)
+            return True
+        changes = {spec.name: value}
+        if self.kind == "sessions":
+            changes = self._session_changes(item, changes)
+        label = edit_label(plan, self.kind, item, spec)
+        change, refusal = edit_or_refusal(self.document, Update(self.kind, item.id, changes), label)
+        if change is None:
+            self._set_error(spec.name, refusal)
+            self._load(spec, getattr(item, spec.name))
+            return False
+        return True
+
+    def _session_changes(self, session, changes: dict) -> dict:
+        """A pinned session keeps its times, so the scheduler does not move it: typing a
+        start pins the session, and a pinned session's end follows its start and length."""
+        changes = dict(changes)
+        if "start" in changes:
+            changes["pinned"] = changes["start"] is not None
+        after = replace(session, **changes)
+        if after.pinned and after.start is not None:
+            plan = self.document.plan
+            changes["end"] = after.start + session_length(plan, after, day_rules(plan, after.day))
+        return changes
+
+    def _set_error(self, name: str, text: str) -> None:
+        label, editor = self.errors.get(name), self.editors.get(name)
+        if label is None:
+            return
+        label.setText(text)
+        label.setVisible(bool(text))
+        if text:
+            self._bad.add(name)
+        else:
+            self._bad.discard(name)
+        if editor is not None and not isinstance(editor, (QLabel, QCheckBox)):
+            editor.setStyleSheet(INVALID_EDITOR_STYLE if text else "")
+            editor.setToolTip(text)
+
+    # --- computed information -----------------------------------------------------------
+
+    def _info_text(self, item) -> str:
+        plan, timetable = self.document.plan, self.document.timetable
+        if self.kind == "sessions":
+            return self._session_info(item)
+        if self.kind == "plenaries":
+            lines = []
+            for group in plan.ordered_groups():
+                slot = timetable.slot_of("plenary", item.id, group.id)
+                if slot is not None:
+                    late = f"，晚到 {slot.late_by} 分钟" if slot.late_by else ""
+                    lines.append(f"{group.name}：{format_clock(slot.start)}–{format_clock(slot.end)}{late}")
+            return "\n".join(lines)
+        if self.kind == "sites":
+            count = sum(1 for s in plan.sessions if s.site_id == item.id)
+            return self.tr("在此安排的现场教学：{0} 场").format(count)
+        if self.kind == "places":
+            count = sum(1 for s in plan.sites if s.place_id == item.id)
+            return self.tr("现场教学点：{0} 个").format(count)
+        if self.kind == "groups":
+            people = sum(1 for p in plan.participants if p.group_id == item.id)
+            sessions = sum(1 for s in plan.sessions if s.group_id == item.id)
+            return self.tr("学员 {0} 人，现场教学 {1} 场").format(people, sessions)
+        if self.kind == "legs":
+            mode = ENUM_LABELS["leg_mode"].get(item.effective_mode, (item.effective_mode, ""))[0]
+            minutes = item.effective_minutes
+            return self.tr("按此计时：{0}，{1} 分钟").format(mode, "?" if minutes is None else minutes)
+        return ""
+
+    def _session_info(self, session) -> str:
+        plan = self.document.plan
+        day_plan = self.document.timetable.day(session.group_id, session.day)
+        slots = list(day_plan.slots) if day_plan else []
+        at = next((i for i, s in enumerate(slots) if s.kind == "session" and s.item_id == session.id), None)
+        if at is None:
+            return self.tr("未排入日程")
+        slot = slots[at]
+        date = plan.programme.date_of(session.day)
+        lines = [self.tr("日程：{0}月{1}日 {2}–{3}（{4} 分钟）").format(
+            date.month, date.day, format_clock(slot.start), format_clock(slot.end), slot.minutes)]
+        if slot.late_by:
+            lines.append(self.tr("固定时间赶不上：晚到 {0} 分钟").format(slot.late_by))
+        before = None  # the travel that brought the group here (lunch may come between)
+        for earlier in reversed(slots[:at]):
+            if earlier.kind in ("session", "plenary"):
+                break
+            if earlier.kind == "travel":
+                before = earlier
+                break
+        if before is not None:
+            origin = plan.site(before.from_site_id) if before.from_site_id is not None else None
+            mode = ENUM_LABELS["leg_mode"].get(before.mode, (before.mode, ""))[0]
+            lines.append(self.tr("此前行车：{0}，{1} 分钟（{2}–{3}）").format(
+                f"{origin.name if origin else '出发地'} → {plan.site(session.site_id).name}"
+                + (f"，{mode}" if mode else ""),
+                before.minutes, format_clock(before.start), format_clock(before.end)))
+        else:
+            lines.append(self.tr("此前无行车"))
+        return "\n".join(lines)
