@@ -80,7 +80,7 @@ def _cmd_check(args) -> int:
     return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="考察方案编排 — study-tour planner. Without a command, opens the app.",
@@ -113,18 +113,22 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("plan", metavar="PLAN")
     checker.add_argument("--json", action="store_true", help="machine-readable output")
     checker.set_defaults(run=_cmd_check)
+    for register in (extra_commands or {}).values():  # commands living outside planner (e.g. export)
+        register(commands)
     return parser
 
 
 COMMANDS = ("sample", "import", "dump", "summary", "check")
 
 
-def run(argv: list[str] | None, open_app: Callable[[list[str]], int]) -> int:
-    """Run the command in ``argv``; with none, ``open_app(argv)`` (``main.py [PLAN]``)."""
+def run(argv: list[str] | None, open_app: Callable[[list[str]], int],
+        extra_commands: dict[str, Callable] | None = None) -> int:
+    """Run the command in ``argv``; with none, ``open_app(argv)`` (``main.py [PLAN]``).
+    ``extra_commands`` maps names to functions that add a subparser (``register(subparsers)``)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in (*COMMANDS, *(extra_commands or {})) and not argv[0].startswith("-")):
         return open_app(argv)
-    args = build_parser().parse_args(argv)
+    args = build_parser(extra_commands).parse_args(argv)
     if args.command is None:
         return open_app(argv)
     try:

@@ -1,0 +1,516 @@
+"""What the printed documents say, as plain data built from the plan and its timetable.
+
+Each builder returns frozen dataclasses that the HTML templates, the Excel and Word
+exports and the calendar all read, so every output shows the same rows. Nothing here
+knows about pages, fonts or Qt.
+
+Phone numbers are masked (``138****5678``) in documents handed to the whole delegation
+(overview, itineraries, rosters) and complete in the liaisons' contact list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from planner.model import Plan, Site, format_clock
+from planner.schedule import Slot, Timetable, schedule
+
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+MODES = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
+ROLE_NAMES = {"group_leader": "带队领导", "liaison": "联络员", "member": "学员"}
+ROLE_ORDER = {"group_leader": 0, "liaison": 1, "member": 2}
+GENDER_NAMES = {"male": "男", "female": "女", "": ""}
+SESSION_KINDS = {"visit": "现场教学", "talk": "座谈"}
+PLENARY_KINDS = {"opening": "开班式", "closing": "结业式", "forum": "全体", "other": "全体"}
+CHINESE_NUMERALS = "〇一二三四五六七八九十"
+
+# Row kinds of an itinerary table.
+SESSION, PLENARY, LUNCH, DINNER = "session", "plenary", "lunch", "dinner"
+
+
+def mask_phone(phone: str) -> str:
+    """'13812345678' -> '138****5678'; '0571-87654321' -> '0571-****4321'.
+
+    Keeps the first three digits (or the area code) and the last four; masks the rest.
+    """
+    phone = (phone or "").strip()
+    digits = [c for c in phone if c.isdigit()]
+    if len(digits) < 8:
+        return phone
+    head, sep, tail = phone.partition("-")
+    if sep and head.isdigit():
+        tail_digits = "".join(c for c in tail if c.isdigit())
+        if len(tail_digits) > 4:
+            return f"{head}-{'*' * (len(tail_digits) - 4)}{tail_digits[-4:]}"
+    number = "".join(digits)
+    return number[:3] + "*" * (len(number) - 7) + number[-4:]
+
+
+def date_label(day_date: date) -> str:
+    """'2月23日（星期日）'"""
+    return f"{day_date.month}月{day_date.day}日（{WEEKDAYS[day_date.weekday()]}）"
+
+
+def time_range(start: int | None, end: int | None) -> str:
+    if start is None:
+        return ""
+    return f"{format_clock(start)}—{format_clock(end)}" if end is not None else format_clock(start)
+
+
+def transport_label(mode: str, minutes: int) -> str:
+    name = MODES.get(mode, mode or "")
+    if minutes <= 0:
+        return name
+    hours, rest = divmod(minutes, 60)
+    length = (f"{hours}小时" if hours else "") + (f"{rest}分钟" if rest or not hours else "")
+    return f"{name}约{length}"
+
+
+def chinese_ordinal(n: int) -> str:
+    if n <= 10:
+        return CHINESE_NUMERALS[n]
+    if n < 20:
+        return "十" + (CHINESE_NUMERALS[n % 10] if n % 10 else "")
+    return CHINESE_NUMERALS[n // 10] + "十" + (CHINESE_NUMERALS[n % 10] if n % 10 else "")
+
+
+@dataclass(frozen=True)
+class ItineraryRow:
+    """One line of an itinerary table: a session, a plenary or a meal."""
+
+    kind: str  # SESSION, PLENARY, LUNCH or DINNER
+    day: int
+    start: int
+    end: int
+    time: str  # '14:50—16:20'
+    place: str  # 县（市、区）
+    site: str  # 现场教学点
+    content: str  # the session's title, the plenary, 午餐…
+    theme: str = ""
+    host: str = ""
+    contact: str = ""  # the site's contact person and phone
+    transport: str = ""  # how the group got here: '大巴约1小时6分钟'
+    item_id: int | None = None
+
+    def cells(self) -> list[str]:
+        """The cells under ITINERARY_COLUMNS after date (lodging is per day)."""
+        return [self.time, self.place, self.site, self.content, self.theme, self.host, self.contact, self.transport]
+
+
+ITINERARY_COLUMNS = ("日期", "时间", "县（市、区）", "现场教学点", "内容", "教学主题", "主持/讲解", "联系人", "交通", "住宿")
+
+
+@dataclass(frozen=True)
+class ItineraryDay:
+    day: int
+    date: date
+    date_label: str
+    rows: tuple[ItineraryRow, ...]
+    lodging: str  # tonight's hotel, '' when none
+
+    @property
+    def sessions(self) -> list[ItineraryRow]:
+        return [r for r in self.rows if r.kind == SESSION]
+
+
+@dataclass(frozen=True)
+class GroupItinerary:
+    group_id: int
+    name: str
+    leader: str
+    vehicle: str
+    places: tuple[str, ...]
+    days: tuple[ItineraryDay, ...]
+
+    @property
+    def rows(self) -> list[tuple[ItineraryDay, ItineraryRow]]:
+        return [(d, r) for d in self.days for r in d.rows]
+
+    def table(self) -> list[list[str]]:
+        """Every row as the cells under ITINERARY_COLUMNS (date and lodging repeated)."""
+        return [[d.date_label, *r.cells(), d.lodging] for d, r in self.rows]
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A place on a group's route where it stops (a plenary venue or a teaching site)."""
+
+    order: int
+    day: int
+    site_id: int
+    name: str  # the site's name
+    place: str
+    lon: float | None
+    lat: float | None
+    arrive: int
+    leave: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.order}. {self.name}"
+
+
+def _site_name(plan: Plan, site_id: int | None) -> str:
+    site = plan.site(site_id) if site_id is not None else None
+    return site.name if site else ""
+
+
+def _place_name(plan: Plan, site: Site | None) -> str:
+    place = plan.place_of(site) if site else None
+    return place.name if place else ""
+
+
+def _full_place_name(plan: Plan, site: Site | None) -> str:
+    place = plan.place_of(site) if site else None
+    if place is None:
+        return ""
+    return place.full_name or place.name
+
+
+def _contact(site: Site | None, masked: bool) -> str:
+    if site is None:
+        return ""
+    phone = mask_phone(site.contact_phone) if masked else site.contact_phone
+    return " ".join(x for x in (site.contact_person, phone) if x)
+
+
+class Documents:
+    """Builds every document of one plan from one timetable (computed once)."""
+
+    def __init__(self, plan: Plan, timetable: Timetable | None = None):
+        self.plan = plan
+        self.timetable = timetable or schedule(plan)
+        self._itineraries: dict[tuple[int, bool], GroupItinerary] = {}
+
+    @property
+    def title(self) -> str:
+        return self.plan.programme.title
+
+    @property
+    def dates(self) -> str:
+        programme = self.plan.programme
+        start, end = programme.start_date, programme.end_date
+        return f"{start.year}年{start.month}月{start.day}日—{end.month}月{end.day}日"
+
+    # -- group itineraries -------------------------------------------------------
+
+    def _row(self, slot: Slot, travel: Slot | None, masked: bool) -> ItineraryRow:
+        plan = self.plan
+        site = plan.site(slot.site_id) if slot.site_id is not None else None
+        transport = transport_label(travel.mode, travel.minutes) if travel is not None else ""
+        common = dict(
+            day=slot.day, start=slot.start, end=slot.end, time=time_range(slot.start, slot.end),
+            place=_place_name(plan, site), site=site.name if site else "", transport=transport,
+        )
+        if slot.kind == "session":
+            session = plan.get("sessions", slot.item_id)
+            content = session.title or SESSION_KINDS.get(session.kind, "")
+            return ItineraryRow(SESSION, content=content, theme=session.theme, host=session.host,
+                                contact=_contact(site, masked), item_id=session.id, **common)
+        if slot.kind == "plenary":
+            plenary = plan.get("plenaries", slot.item_id)
+            return ItineraryRow(PLENARY, content=plenary.title or PLENARY_KINDS.get(plenary.kind, ""),
+                                host=plenary.host, contact=_contact(site, masked), item_id=plenary.id, **common)
+        content = "午餐" if slot.kind == "lunch" else "晚餐、入住"
+        return ItineraryRow(LUNCH if slot.kind == "lunch" else DINNER, content=content, **common)
+
+    def group_itinerary(self, group_id: int, masked: bool = True) -> GroupItinerary:
+        key = (group_id, masked)
+        if key in self._itineraries:
+            return self._itineraries[key]
+        plan = self.plan
+        group = plan.group(group_id)
+        if group is None:
+            raise KeyError(group_id)
+        days = []
+        for day_plan in self.timetable.of_group(group_id):
+            rows, travel = [], None
+            for slot in day_plan.slots:
+                if slot.kind == "travel":
+                    travel = slot
+                    continue
+                rows.append(self._row(slot, travel, masked))
+                travel = None
+            if not rows:
+                continue
+            day_date = plan.programme.date_of(day_plan.day)
+            days.append(ItineraryDay(day_plan.day, day_date, date_label(day_date), tuple(rows),
+                                     _site_name(plan, day_plan.end_site_id)))
+        itinerary = GroupItinerary(group.id, group.name, group.leader, group.vehicle,
+                                   tuple(p.name for p in plan.route_places(group_id)), tuple(days))
+        self._itineraries[key] = itinerary
+        return itinerary
+
+    def itineraries(self, masked: bool = True) -> list[GroupItinerary]:
+        return [self.group_itinerary(g.id, masked) for g in self.plan.ordered_groups()]
+
+    # -- route stops ---------------------------------------------------------------
+
+    def stops(self, group_id: int) -> list[Stop]:
+        """The group's stops in order: plenary venues and teaching sites (a site visited
+        twice in a row is one stop)."""
+        plan, stops = self.plan, []
+        for day_plan in self.timetable.of_group(group_id):
+            for slot in day_plan.slots:
+                if slot.kind not in ("session", "plenary") or slot.site_id is None:
+                    continue
+                if stops and stops[-1].site_id == slot.site_id and stops[-1].day == slot.day:
+                    last = stops[-1]
+                    stops[-1] = Stop(last.order, last.day, last.site_id, last.name, last.place,
+                                     last.lon, last.lat, last.arrive, slot.end)
+                    continue
+                site = plan.site(slot.site_id)
+                lon, lat = site.lon, site.lat
+                if lon is None or lat is None:
+                    place = plan.place_of(site)
+                    if place is not None and place.has_coordinates:
+                        lon, lat = place.lon, place.lat
+                stops.append(Stop(len(stops) + 1, slot.day, site.id, site.name, _full_place_name(plan, site),
+                                  lon, lat, slot.start, slot.end))
+        return stops
+
+    # -- programme overview ------------------------------------------------------
+
+    def overview(self) -> "Overview":
+        plan = self.plan
+        groups = plan.ordered_groups()
+        itineraries = self.itineraries()
+        days = []
+        for day in range(1, plan.programme.days + 1):
+            plenaries = sorted(
+                (p for p in plan.plenaries if p.day == day),
+                key=lambda p: (p.start if p.start is not None else -1, p.id),
+            )
+            per_group = {}
+            for itinerary in itineraries:
+                found = [d for d in itinerary.days if d.day == day]
+                per_group[itinerary.group_id] = found[0] if found else None
+            blocks: list[OverviewBlock] = []
+            bounds = [p.start if p.start is not None else -1 for p in plenaries] + [10**6]
+            cursor = -1
+            for index, limit in enumerate(bounds):
+                cells = []
+                for group in groups:
+                    group_day = per_group.get(group.id)
+                    entries = []
+                    for row in group_day.rows if group_day else ():
+                        if row.kind == SESSION and cursor <= row.start < limit:
+                            entries.append(OverviewEntry(row.time, row.place, row.site, row.content, row.theme))
+                    cells.append(tuple(entries))
+                if any(cells):
+                    blocks.append(OverviewBlock(None, tuple(cells)))
+                if index < len(plenaries):
+                    plenary = plenaries[index]
+                    site = plan.site(plenary.site_id) if plenary.site_id else None
+                    blocks.append(OverviewBlock(OverviewEntry(
+                        time_range(plenary.start, plenary.end), _place_name(plan, site),
+                        site.name if site else "", plenary.title, "",
+                    ), ()))
+                    cursor = plenary.end if plenary.end is not None else limit
+            lodgings = tuple((per_group[g.id].lodging if per_group.get(g.id) else "") for g in groups)
+            day_date = plan.programme.date_of(day)
+            days.append(OverviewDay(day, day_date, date_label(day_date), tuple(blocks), lodgings))
+        return Overview(self.title, plan.programme.organiser, self.dates,
+                        tuple(g.name for g in groups),
+                        tuple(" → ".join(it.places) for it in itineraries), tuple(days))
+
+    # -- people ------------------------------------------------------------------
+
+    def roster(self, group_id: int, masked: bool = True) -> "Roster":
+        group = self.plan.group(group_id)
+        if group is None:
+            raise KeyError(group_id)
+        people = sorted(
+            (p for p in self.plan.participants if p.group_id == group_id),
+            key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id),
+        )
+        rows = tuple(
+            RosterRow(i, p.id, p.name, GENDER_NAMES.get(p.gender, p.gender), p.unit, p.title,
+                      ROLE_NAMES.get(p.role, p.role), mask_phone(p.phone) if masked else p.phone)
+            for i, p in enumerate(people, 1)
+        )
+        return Roster(group.id, group.name, group.leader, group.vehicle, rows)
+
+    def rosters(self, masked: bool = True) -> list["Roster"]:
+        return [self.roster(g.id, masked) for g in self.plan.ordered_groups()]
+
+    def unassigned(self) -> list:
+        return [p for p in self.plan.participants if p.group_id is None]
+
+    def personal(self, participant_id: int) -> "PersonalItinerary":
+        participant = self.plan.get("participants", participant_id)
+        if participant is None:
+            raise KeyError(participant_id)
+        if participant.group_id is None or self.plan.group(participant.group_id) is None:
+            raise ValueError(f"participant {participant_id} is in no group")
+        itinerary = self.group_itinerary(participant.group_id)
+        contacts = tuple(
+            (ROLE_NAMES[p.role], p.name, mask_phone(p.phone))
+            for p in sorted(self.plan.participants, key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id))
+            if p.group_id == participant.group_id and p.role in ("group_leader", "liaison")
+        )
+        return PersonalItinerary(participant.id, participant.name, participant.unit, participant.title,
+                                 ROLE_NAMES.get(participant.role, participant.role), itinerary, contacts)
+
+    def participant_ids(self) -> list[int]:
+        """Participants with a group, in group then roster order."""
+        return [row.participant_id for roster in self.rosters() for row in roster.rows]
+
+    # -- contacts ----------------------------------------------------------------
+
+    def contacts(self) -> "ContactList":
+        """Sites and hosts per group in route order, hotels, and each group's staff —
+        phone numbers complete (for the liaisons)."""
+        plan = self.plan
+        groups = []
+        for group in plan.ordered_groups():
+            rows, seen = [], set()
+            for day in self.group_itinerary(group.id, masked=False).days:
+                for row in day.rows:
+                    if row.kind not in (SESSION, PLENARY):
+                        continue
+                    slot_site = self._row_site(row)
+                    if slot_site is None or slot_site.id in seen:
+                        continue
+                    seen.add(slot_site.id)
+                    rows.append(ContactRow(len(rows) + 1, day.date_label, slot_site.name,
+                                           _place_name(plan, slot_site), slot_site.address, row.host,
+                                           slot_site.contact_person, slot_site.contact_phone))
+                hotel = next((l for l in plan.lodgings if l.group_id == group.id and l.night == day.day), None)
+                site = plan.site(hotel.site_id) if hotel else None
+                if site is not None and site.id not in seen:
+                    seen.add(site.id)
+                    rows.append(ContactRow(len(rows) + 1, day.date_label, site.name, _place_name(plan, site),
+                                           site.address, "住宿", site.contact_person, site.contact_phone))
+            staff = tuple(
+                (ROLE_NAMES[p.role], p.name, p.phone)
+                for p in sorted(plan.participants, key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id))
+                if p.group_id == group.id and p.role in ("group_leader", "liaison")
+            )
+            groups.append(GroupContacts(group.id, group.name, group.vehicle, staff, tuple(rows)))
+        return ContactList(self.title, tuple(groups))
+
+    def _row_site(self, row: ItineraryRow) -> Site | None:
+        if row.kind == SESSION:
+            session = self.plan.get("sessions", row.item_id)
+            return self.plan.site(session.site_id) if session else None
+        plenary = self.plan.get("plenaries", row.item_id)
+        return self.plan.site(plenary.site_id) if plenary and plenary.site_id else None
+
+
+@dataclass(frozen=True)
+class OverviewEntry:
+    time: str
+    place: str
+    site: str
+    content: str
+    theme: str
+
+
+@dataclass(frozen=True)
+class OverviewBlock:
+    """Part of a day: a plenary across all groups, or each group's sessions side by side."""
+
+    plenary: OverviewEntry | None
+    cells: tuple[tuple[OverviewEntry, ...], ...]  # per group, when not a plenary
+
+
+@dataclass(frozen=True)
+class OverviewDay:
+    day: int
+    date: date
+    date_label: str
+    blocks: tuple[OverviewBlock, ...]
+    lodgings: tuple[str, ...]  # per group
+
+
+@dataclass(frozen=True)
+class Overview:
+    title: str
+    organiser: str
+    dates: str
+    groups: tuple[str, ...]
+    routes: tuple[str, ...]  # per group, its places joined by arrows
+    days: tuple[OverviewDay, ...]
+
+    def table(self) -> list[list[str]]:
+        """Flat rows: date, then per group a cell of 'time site content' lines (a plenary
+        fills every group's cell)."""
+        rows = []
+        for day in self.days:
+            for block in day.blocks:
+                if block.plenary is not None:
+                    text = f"{block.plenary.time} {block.plenary.content}（{block.plenary.site}）"
+                    rows.append([day.date_label, *([text] * len(self.groups))])
+                else:
+                    rows.append([day.date_label, *(
+                        "\n".join(f"{e.time} {e.site}：{e.content}" for e in cell) for cell in block.cells
+                    )])
+            rows.append([day.date_label, *(f"住宿：{h}" if h else "" for h in day.lodgings)])
+        return rows
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    number: int
+    participant_id: int
+    name: str
+    gender: str
+    unit: str
+    title: str
+    role: str
+    phone: str
+
+
+ROSTER_COLUMNS = ("序号", "姓名", "性别", "单位", "职务", "角色", "联系电话")
+
+
+@dataclass(frozen=True)
+class Roster:
+    group_id: int
+    name: str
+    leader: str
+    vehicle: str
+    rows: tuple[RosterRow, ...]
+
+
+@dataclass(frozen=True)
+class PersonalItinerary:
+    participant_id: int
+    name: str
+    unit: str
+    title: str
+    role: str
+    itinerary: GroupItinerary
+    contacts: tuple[tuple[str, str, str], ...]  # (role, name, masked phone)
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    number: int
+    date_label: str
+    site: str
+    place: str
+    address: str
+    host: str
+    contact_person: str
+    phone: str
+
+
+CONTACT_COLUMNS = ("序号", "日期", "现场教学点 / 宾馆", "县（市、区）", "地址", "主持/讲解", "联系人", "联系电话")
+
+
+@dataclass(frozen=True)
+class GroupContacts:
+    group_id: int
+    name: str
+    vehicle: str
+    staff: tuple[tuple[str, str, str], ...]  # (role, name, phone)
+    rows: tuple[ContactRow, ...]
+
+
+@dataclass(frozen=True)
+class ContactList:
+    title: str
+    groups: tuple[GroupContacts, ...]

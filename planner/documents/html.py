@@ -1,0 +1,117 @@
+"""The printed documents as HTML pages (Jinja2 templates in resources/templates/).
+
+No Qt here: ``ui/printing`` loads the page in QtWebEngine and prints it to PDF. A
+document is a list of sections, each with its page style: "gb" (GB/T 9704-2012:
+the programme overview), "landscape" (wide tables) or "portrait".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from planner.documents import Documents
+from planner.resources import resource_path
+
+DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet")
+DOCUMENT_NAMES = {
+    "overview": "日程总览", "group": "分组行程", "participant": "个人行程",
+    "contacts": "联络通讯录", "roster": "学员名单", "booklet": "资料汇编",
+}
+FONT_FILES = {
+    "serif": "NotoSerifSC-Regular.ttf",
+    "serif_bold": "NotoSerifSC-Bold.ttf",
+    "sans": "NotoSansSC-Regular.ttf",
+    "sans_bold": "NotoSansSC-Bold.ttf",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str  # overview, group, roster, contacts, participant, map
+    page: str  # gb, landscape, portrait
+    data: Any
+
+
+@dataclass(frozen=True)
+class MapImage:
+    src: str  # a URL or a path relative to the page
+    caption: str
+    legend: str
+
+
+# map_for(group_id or None for the whole programme) -> the image, or None for no map page
+MapSource = Callable[[int | None], MapImage | None]
+
+_environment: Environment | None = None
+
+
+def environment() -> Environment:
+    global _environment
+    if _environment is None:
+        _environment = Environment(
+            loader=FileSystemLoader(str(resource_path("templates"))),
+            autoescape=select_autoescape(("html", "css"), default=True),
+            undefined=StrictUndefined,
+            trim_blocks=False,
+        )
+    return _environment
+
+
+def font_urls() -> dict[str, str]:
+    return {key: resource_path("fonts", name).resolve().as_uri() for key, name in FONT_FILES.items()}
+
+
+def sections(docs: Documents, document: str, group_id: int | None = None,
+             participant_id: int | None = None, map_for: MapSource | None = None) -> list[Section]:
+    """The sections of ``document``; ``group_id`` narrows group documents to one group.
+    For "participant" without ``participant_id``: every participant, one page each."""
+    if document not in DOCUMENTS:
+        raise ValueError(document)
+    groups = [group_id] if group_id is not None else [g.id for g in docs.plan.ordered_groups()]
+    maps = map_for or (lambda _group: None)
+    if document == "overview":
+        return [Section("overview", "gb", docs.overview())]
+    if document == "group":
+        return [Section("group", "landscape", docs.group_itinerary(g)) for g in groups]
+    if document == "roster":
+        return [Section("roster", "portrait", docs.roster(g)) for g in groups]
+    if document == "contacts":
+        contacts = {c.group_id: c for c in docs.contacts().groups}
+        return [Section("contacts", "landscape", contacts[g]) for g in groups]
+    if document == "participant":
+        ids = [participant_id] if participant_id is not None else [
+            pid for pid in docs.participant_ids()
+            if group_id is None or docs.plan.get("participants", pid).group_id == group_id
+        ]
+        return [Section("participant", "portrait", docs.personal(pid)) for pid in ids]
+    # booklet: the overview and the whole route map, then per group its map, itinerary
+    # and roster, and the liaisons' contact lists last.
+    found: list[Section] = []
+    if group_id is None:
+        found.append(Section("overview", "gb", docs.overview()))
+        whole = maps(None)
+        if whole is not None:
+            found.append(Section("map", "landscape", whole))
+    for g in groups:
+        image = maps(g)
+        if image is not None:
+            found.append(Section("map", "landscape", image))
+        found.append(Section("group", "landscape", docs.group_itinerary(g)))
+        found.append(Section("roster", "portrait", docs.roster(g)))
+    contacts = {c.group_id: c for c in docs.contacts().groups}
+    found += [Section("contacts", "landscape", contacts[g]) for g in groups]
+    return found
+
+
+def render_html(docs: Documents, found: list[Section], document_name: str | None = None) -> str:
+    """The page; ``document_name`` titles the PDF (its sections carry the programme's title)."""
+    template = environment().get_template("document.html")
+    return template.render(title=docs.title, page_title=document_name or docs.title,
+                           sections=found, fonts=font_urls())
+
+
+def document_title(docs: Documents, document: str) -> str:
+    return f"{docs.title}{DOCUMENT_NAMES.get(document, '')}"

@@ -1,0 +1,43 @@
+"""Exports that need no Qt: Excel, Word, iCalendar, KML and GPX.
+
+Each ``*_bytes`` function returns the file's content; ``write_atomic`` puts it in
+place through a temporary file and a rename, so a failed export leaves no half-written
+file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class ExportError(Exception):
+    """A request that cannot be exported (unknown group, document not available…).
+
+    ``str(error)`` is one line, Chinese then English."""
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"目录不存在 / folder does not exist: {folder}")
+    if path.is_dir():
+        raise ExportError(f"输出路径是目录 / the output is a folder: {path}")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp_name, 0o666 & ~umask)
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+    return path

@@ -1,0 +1,93 @@
+"""iCalendar (RFC 5545): one event per session (and plenary), a reminder before each.
+
+Times are local to Asia/Shanghai, written with TZID and the calendar's own VTIMEZONE
+(China keeps no daylight saving), so phone calendars show them right anywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
+
+from planner.documents import PLENARY, SESSION, Documents, GroupItinerary
+from planner.model import TIME_ZONE
+
+PRODID = "-//StudyTourPlanner//考察方案编排//ZH"
+REMINDER_MINUTES = 30
+
+
+def _shanghai() -> Timezone:
+    tz = Timezone()
+    tz.add("tzid", TIME_ZONE)
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", timedelta(hours=8))
+    standard.add("tzoffsetto", timedelta(hours=8))
+    standard.add("tzname", "CST")
+    tz.add_component(standard)
+    return tz
+
+
+def _local(docs: Documents, day: int, minutes: int) -> datetime:
+    start = docs.plan.programme.date_of(day)
+    return datetime(start.year, start.month, start.day) + timedelta(minutes=minutes)
+
+
+def _events(docs: Documents, itinerary: GroupItinerary, stamp: datetime, tag: str) -> list[Event]:
+    events = []
+    for day, row in itinerary.rows:
+        if row.kind not in (SESSION, PLENARY):
+            continue
+        event = Event()
+        event.add("uid", f"{row.kind}-{row.item_id}-group-{itinerary.group_id}{tag}@study-tour-planner")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", _local(docs, row.day, row.start), parameters={"TZID": TIME_ZONE})
+        event.add("dtend", _local(docs, row.day, row.end), parameters={"TZID": TIME_ZONE})
+        label = "现场教学" if row.kind == SESSION else "全体"
+        event.add("summary", f"{row.site}：{row.content}" if row.kind == SESSION else row.content)
+        event.add("location", f"{row.site}（{row.place}）" if row.place else row.site)
+        lines = [f"{itinerary.name} · {label}", f"时间：{day.date_label} {row.time}"]
+        lines += [f"{name}：{value}" for name, value in (
+            ("教学主题", row.theme), ("主持/讲解", row.host), ("联系人", row.contact),
+            ("交通", row.transport), ("当晚住宿", day.lodging),
+        ) if value]
+        event.add("description", "\n".join(lines))
+        event.add("categories", [label, itinerary.name])
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"{REMINDER_MINUTES}分钟后：{row.site} {row.content}")
+        alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES))
+        event.add_component(alarm)
+        events.append(event)
+    return events
+
+
+def ics_bytes(docs: Documents, group_id: int | None = None, participant_id: int | None = None,
+              now: datetime | None = None) -> bytes:
+    """A calendar of one group, one participant (their group's events), or every group."""
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    tag = ""
+    if participant_id is not None:
+        personal = docs.personal(participant_id)
+        itineraries = [personal.itinerary]
+        name = f"{docs.title} · {personal.name}"
+        tag = f"-p{participant_id}"
+    elif group_id is not None:
+        itineraries = [docs.group_itinerary(group_id)]
+        name = f"{docs.title} · {itineraries[0].name}"
+    else:
+        itineraries = docs.itineraries()
+        name = docs.title
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIME_ZONE)
+    calendar.add_component(_shanghai())
+    for itinerary in itineraries:
+        for event in _events(docs, itinerary, stamp, tag):
+            calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,151 @@
+"""Word documents: the tables as an editable document.
+
+A4 (landscape or portrait per table), 仿宋 body and 方正小标宋 titles (Word substitutes
+when they are not installed), the header row repeating on every page, rows that do not
+split across pages, date and lodging cells merged over each day, "— 1 —" page numbers.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from planner.exports.tables import Table
+
+BODY_FONT = "仿宋_GB2312"
+TITLE_FONT = "方正小标宋简体"
+HEADER_FONT = "黑体"
+
+
+def _set_font(run_or_style, name: str, size: float | None = None, bold: bool | None = None) -> None:
+    font = run_or_style.font
+    font.name = name
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    element = run_or_style.element if hasattr(run_or_style, "element") else run_or_style._element
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def _flag(row, tag: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def _page_number_footer(section) -> None:
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("— ")
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+    paragraph.add_run(" —")
+    for run in paragraph.runs:
+        _set_font(run, "宋体", 14)
+
+
+def _lay_out(section, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    if landscape:
+        section.top_margin = section.bottom_margin = Mm(20)
+        section.left_margin = section.right_margin = Mm(18)
+    else:  # GB/T 9704-2012
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+
+def write_table(document, table: Table, first: bool) -> None:
+    section = document.sections[-1] if first else document.add_section(WD_SECTION.NEW_PAGE)
+    _lay_out(section, table.landscape)
+    if first:
+        _page_number_footer(section)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _set_font(title.add_run(table.title), TITLE_FONT, 18)
+    if table.subtitle:
+        subtitle = document.add_paragraph()
+        _set_font(subtitle.add_run(table.subtitle), BODY_FONT, 11)
+
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    usable = section.page_width - section.left_margin - section.right_margin
+    total = sum(table.widths)
+    widths = [int(usable * w / total) for w in table.widths]
+    header = grid.rows[0]
+    _flag(header, "w:tblHeader")
+    for cell, heading, width in zip(header.cells, table.columns, widths):
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _set_font(paragraph.add_run(heading), HEADER_FONT, 10.5, bold=True)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for r, values in enumerate(table.rows):
+        row = grid.rows[r + 1]
+        _flag(row, "w:cantSplit")
+        for c, (cell, value, width) in enumerate(zip(row.cells, values, widths)):
+            cell.width = width
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            if c == 0:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _set_font(paragraph.add_run(value), BODY_FONT, 10.5)
+    for r in table.across:  # one cell spread over every group's column
+        cells = grid.rows[r + 1].cells
+        if len(cells) > 2:
+            merged = cells[1].merge(cells[-1])
+            for paragraph in merged.paragraphs[1:]:
+                paragraph._p.getparent().remove(paragraph._p)
+            merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for run in merged.paragraphs[0].runs[1:]:
+                run._r.getparent().remove(run._r)
+    for column, first_row, last_row in table.merges():
+        if column > 0 and any(first_row <= r <= last_row for r in table.across):
+            continue
+        top = grid.cell(first_row + 1, column)
+        merged = top.merge(grid.cell(last_row + 1, column))
+        # merging joins the cells' paragraphs: keep the first value only
+        for paragraph in merged.paragraphs[1:]:
+            paragraph._p.getparent().remove(paragraph._p)
+
+
+def docx_bytes(tables: list[Table], title: str = "") -> bytes:
+    document = Document()
+    normal = document.styles["Normal"]
+    _set_font(normal, BODY_FONT, 10.5)
+    document.core_properties.title = title or (tables[0].title if tables else "")
+    for index, table in enumerate(tables):
+        write_table(document, table, first=index == 0)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def read_tables(data: bytes) -> list[list[list[str]]]:
+    """Each table's body rows as text (merged cells read as their value)."""
+    document = Document(io.BytesIO(data))
+    return [[[cell.text for cell in row.cells] for row in table.rows[1:]] for table in document.tables]

@@ -1,0 +1,128 @@
+"""The documents as plain tables, shared by the Excel and Word exports.
+
+A ``Table`` is a title, column headings and rows of text; ``group_column`` names the
+column whose equal consecutive values form one block (the day), within which the
+``merge_columns`` are merged vertically (date, lodging). Rows flagged ``across`` are
+one value spread over every column after the first (a plenary for all groups).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planner.documents import (
+    CONTACT_COLUMNS, ITINERARY_COLUMNS, ROSTER_COLUMNS, Documents,
+)
+
+# Column widths in characters (Excel) — Word scales them to the page.
+ITINERARY_WIDTHS = (17, 13, 10, 20, 26, 10, 16, 22, 14, 18)
+ROSTER_WIDTHS = (6, 16, 6, 26, 12, 10, 16)
+CONTACT_WIDTHS = (6, 17, 24, 12, 20, 20, 18, 16)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # sheet name / heading
+    title: str
+    subtitle: str
+    columns: tuple[str, ...]
+    widths: tuple[float, ...]
+    rows: list[list[str]]
+    group_column: int | None = None
+    merge_columns: tuple[int, ...] = ()
+    across: frozenset[int] = field(default_factory=frozenset)  # indexes of rows spread across
+    landscape: bool = True
+
+    def blocks(self) -> list[tuple[int, int]]:
+        """(first, last) row indexes of each run of equal ``group_column`` values."""
+        if self.group_column is None:
+            return [(i, i) for i in range(len(self.rows))]
+        runs, start = [], 0
+        for i in range(1, len(self.rows) + 1):
+            if i == len(self.rows) or self.rows[i][self.group_column] != self.rows[start][self.group_column]:
+                runs.append((start, i - 1))
+                start = i
+        return runs
+
+    def merges(self) -> list[tuple[int, int, int]]:
+        """(column, first row, last row) vertical merges: within each block, runs of equal
+        values of each merge column."""
+        found = []
+        for first, last in self.blocks():
+            for column in self.merge_columns:
+                start = first
+                for i in range(first + 1, last + 2):
+                    if i > last or self.rows[i][column] != self.rows[start][column]:
+                        if i - 1 > start:
+                            found.append((column, start, i - 1))
+                        start = i
+        return found
+
+
+def itinerary_table(docs: Documents, group_id: int) -> Table:
+    it = docs.group_itinerary(group_id)
+    subtitle = f"线路：{' → '.join(it.places)}"
+    if it.leader:
+        subtitle += f"　带队：{it.leader}"
+    if it.vehicle:
+        subtitle += f"　车辆：{it.vehicle}"
+    return Table(it.name, f"{docs.title}　{it.name}行程安排", subtitle, ITINERARY_COLUMNS,
+                 ITINERARY_WIDTHS, it.table(), group_column=0, merge_columns=(0, 9))
+
+
+def overview_table(docs: Documents) -> Table:
+    overview = docs.overview()
+    rows, across = [], set()
+    for day in overview.days:
+        for block in day.blocks:
+            if block.plenary is not None:
+                p = block.plenary
+                across.add(len(rows))
+                text = f"{p.time}　{p.content}（全体，{p.site}）"
+                rows.append([day.date_label, *([text] * len(overview.groups))])
+            else:
+                rows.append([day.date_label, *(
+                    "\n".join(f"{e.time} {e.site}：{e.content}" for e in cell) for cell in block.cells
+                )])
+        rows.append([day.date_label, *(f"住宿：{h}" if h else "" for h in day.lodgings)])
+    widths = (17, *([44 if len(overview.groups) <= 3 else 30] * len(overview.groups)))
+    subtitle = "　".join(f"{g}：{r}" for g, r in zip(overview.groups, overview.routes))
+    return Table("总览", f"{overview.title}日程总览", subtitle, ("日期", *overview.groups), widths, rows,
+                 group_column=0, merge_columns=(0,), across=frozenset(across))
+
+
+def roster_table(docs: Documents, group_id: int, masked: bool = True) -> Table:
+    roster = docs.roster(group_id, masked)
+    rows = [[str(r.number), r.name, r.gender, r.unit, r.title, r.role, r.phone] for r in roster.rows]
+    subtitle = f"共{len(rows)}人" + (f"　车辆：{roster.vehicle}" if roster.vehicle else "")
+    return Table(f"{roster.name}名单", f"{docs.title}　{roster.name}学员名单", subtitle, ROSTER_COLUMNS,
+                 ROSTER_WIDTHS, rows, landscape=False)
+
+
+def contacts_table(docs: Documents, group_id: int) -> Table:
+    group = next(g for g in docs.contacts().groups if g.group_id == group_id)
+    rows = [[str(r.number), r.date_label, r.site, r.place, r.address, r.host, r.contact_person, r.phone]
+            for r in group.rows]
+    subtitle = "　".join(f"{role}：{name} {phone}" for role, name, phone in group.staff)
+    return Table(f"{group.name}通讯录", f"{docs.title}　{group.name}联络通讯录（内部使用）", subtitle,
+                 CONTACT_COLUMNS, CONTACT_WIDTHS, rows, group_column=1, merge_columns=(1,))
+
+
+def tables_for(docs: Documents, document: str, group_id: int | None = None) -> list[Table]:
+    """The tables of ``document`` (overview, group, roster, contacts, booklet) for one
+    group or, with ``group_id`` None, every group."""
+    groups = [group_id] if group_id is not None else [g.id for g in docs.plan.ordered_groups()]
+    if document == "overview":
+        return [overview_table(docs)]
+    if document == "group":
+        return [itinerary_table(docs, g) for g in groups]
+    if document == "roster":
+        return [roster_table(docs, g) for g in groups]
+    if document == "contacts":
+        return [contacts_table(docs, g) for g in groups]
+    if document == "booklet":
+        tables = [overview_table(docs)] if group_id is None else []
+        for g in groups:
+            tables += [itinerary_table(docs, g), roster_table(docs, g)]
+        return tables + [contacts_table(docs, g) for g in groups]
+    raise ValueError(document)

@@ -1,0 +1,121 @@
+"""Excel workbooks: one sheet per table, as organisers lay them out.
+
+Title and subtitle rows above the header; date (and lodging) cells merged over each
+day; wrapped text, thin borders, fixed column widths; the header row repeats on every
+printed page; A4, landscape (or portrait), fitted to the page width, "— 1 —" footer.
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.exports.tables import Table
+
+BODY_FONT = "宋体"
+TITLE_FONT = "方正小标宋简体"
+HEADER_FONT = "黑体"
+HEADER_ROW = 3  # title, subtitle, then the column headings
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    base = name.translate(INVALID_SHEET_CHARS)[:31] or "Sheet"
+    candidate, n = base, 2
+    while candidate in taken:
+        suffix = f"({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def write_table(sheet: Worksheet, table: Table) -> None:
+    columns = len(table.columns)
+    last_letter = get_column_letter(columns)
+    sheet["A1"] = table.title
+    sheet["A1"].font = Font(name=TITLE_FONT, size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.merge_cells(f"A1:{last_letter}1")
+    sheet.row_dimensions[1].height = 32
+    sheet["A2"] = table.subtitle
+    sheet["A2"].font = Font(name=BODY_FONT, size=10)
+    sheet["A2"].alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    sheet.merge_cells(f"A2:{last_letter}2")
+    sheet.row_dimensions[2].height = 30
+
+    header_fill = PatternFill("solid", fgColor="E7E6E6")
+    for col, heading in enumerate(table.columns, 1):
+        cell = sheet.cell(HEADER_ROW, col, heading)
+        cell.font = Font(name=HEADER_FONT, size=11, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BORDER
+        cell.fill = header_fill
+    for col, width in enumerate(table.widths, 1):
+        sheet.column_dimensions[get_column_letter(col)].width = width
+
+    body = Font(name=BODY_FONT, size=10.5)
+    wrap = Alignment(vertical="center", wrap_text=True)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r, row in enumerate(table.rows):
+        excel_row = HEADER_ROW + 1 + r
+        for c, value in enumerate(row, 1):
+            cell = sheet.cell(excel_row, c, value)
+            cell.font = body
+            cell.alignment = centred if c == 1 or r in table.across else wrap
+            cell.border = BORDER
+        if r in table.across and columns > 2:
+            sheet.merge_cells(start_row=excel_row, start_column=2, end_row=excel_row, end_column=columns)
+    for column, first, last in table.merges():
+        if table.across and any(first <= r <= last for r in table.across) and column > 0:
+            continue
+        sheet.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
+                          end_row=HEADER_ROW + 1 + last, end_column=column + 1)
+
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.print_area = f"A1:{last_letter}{HEADER_ROW + len(table.rows)}"
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if table.landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.center.text = "— &P —"
+
+
+def xlsx_bytes(tables: list[Table]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    for table in tables:
+        write_table(book.create_sheet(sheet_name(table.name, taken)), table)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def read_table(sheet: Worksheet) -> list[list[str]]:
+    """The body rows of a sheet written by ``write_table``, merged cells filled in
+    (each merged cell reads as its top-left value)."""
+    values = {}
+    for merged in sheet.merged_cells.ranges:
+        top_left = sheet.cell(merged.min_row, merged.min_col).value
+        for row in range(merged.min_row, merged.max_row + 1):
+            for col in range(merged.min_col, merged.max_col + 1):
+                values[(row, col)] = top_left
+    rows = []
+    for row in range(HEADER_ROW + 1, sheet.max_row + 1):
+        rows.append([
+            str(values.get((row, col), sheet.cell(row, col).value) or "")
+            for col in range(1, sheet.max_column + 1)
+        ])
+    return rows

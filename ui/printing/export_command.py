@@ -1,0 +1,114 @@
+"""``python main.py export PLAN --format … --out FILE``: documents and exports.
+
+Registered into planner.cli's parser by ``main.py`` (``add_export_command``). This
+module imports no Qt: only the pdf format loads it, when it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from planner.documents import Documents
+from planner.documents.html import DOCUMENTS
+from planner.exports import ExportError, write_atomic
+from planner.store import PlanFile
+
+FORMATS = ("pdf", "xlsx", "docx", "ics", "kml", "gpx")
+TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet")
+
+
+def add_export_command(subparsers) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="print or export documents: pdf, xlsx, docx, ics, kml, gpx",
+        description="打印与导出 / documents and exports of a plan. "
+        "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet; "
+        "ics: per group (--group), per participant (--participant) or all groups; "
+        "kml/gpx: each group's route, or one with --group.",
+    )
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--document", choices=DOCUMENTS, default=None,
+                        help="which document (pdf, xlsx, docx); default: booklet")
+    export.add_argument("--group", type=int, metavar="N", help="only the group with id N")
+    export.add_argument("--participant", type=int, metavar="ID", help="the participant with id ID")
+    export.set_defaults(run=run_export)
+
+
+def _check_ids(docs: Documents, args) -> None:
+    plan = docs.plan
+    if args.group is not None and plan.group(args.group) is None:
+        known = "、".join(f"{g.id} {g.name}" for g in plan.ordered_groups()) or "无 / none"
+        raise ExportError(f"没有编号为 {args.group} 的组 / no group {args.group} (groups: {known})")
+    if args.participant is not None:
+        participant = plan.get("participants", args.participant)
+        if participant is None:
+            raise ExportError(f"没有编号为 {args.participant} 的学员 / no participant {args.participant}")
+        if participant.group_id is None or plan.group(participant.group_id) is None:
+            raise ExportError(f"学员 {args.participant} 未分组 / participant {args.participant} is in no group")
+
+
+def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
+            participant: int | None) -> bytes:
+    """The bytes of one export (raises ExportError for requests that do not apply)."""
+    if fmt == "pdf":
+        document = document or ("participant" if participant is not None else "booklet")
+        if participant is not None and document != "participant":
+            raise ExportError("--participant 只用于个人行程 / --participant needs --document participant")
+        from ui.printing.pdf import ensure_app, pdf_bytes, prepare_headless, quiet_stderr
+
+        prepare_headless()
+        with quiet_stderr():
+            ensure_app()
+            from ui.printing.render import PdfRenderError
+
+            problems: list[str] = []
+            try:
+                data = pdf_bytes(docs, document, group, participant, problems=problems)
+            except PdfRenderError as error:
+                raise ExportError(f"PDF 生成失败 / PDF rendering failed: {error}") from error
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return data
+    if fmt in ("xlsx", "docx"):
+        document = document or "booklet"
+        if document not in TABLE_DOCUMENTS:
+            raise ExportError(f"{fmt} 不提供 {document} 文档（可用：{', '.join(TABLE_DOCUMENTS)}）/ "
+                              f"no {document} document as {fmt}; use pdf or ics")
+        from planner.exports.tables import tables_for
+
+        tables = tables_for(docs, document, group)
+        if fmt == "xlsx":
+            from planner.exports.xlsx import xlsx_bytes
+
+            return xlsx_bytes(tables)
+        from planner.exports.docx import docx_bytes
+
+        return docx_bytes(tables, docs.title)
+    if document not in (None, "group", "participant"):
+        raise ExportError(f"{fmt} 按组或按学员导出，不含 {document} / {fmt} exports groups or participants, not {document}")
+    if fmt == "ics":
+        from planner.exports.calendar import ics_bytes
+
+        return ics_bytes(docs, group_id=group, participant_id=participant)
+    if participant is not None:
+        raise ExportError(f"{fmt} 按组导出，请用 --group / {fmt} exports routes by group: use --group")
+    from planner.exports.routes import gpx_bytes, kml_bytes
+
+    return (kml_bytes if fmt == "kml" else gpx_bytes)(docs, group)
+
+
+def run_export(args) -> int:
+    try:
+        with PlanFile.open(args.plan, readonly=True) as plan_file:
+            plan = plan_file.load()
+        docs = Documents(plan)
+        _check_ids(docs, args)
+        data = produce(docs, args.format, args.document, args.group, args.participant)
+        path = write_atomic(args.out, data)
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"已导出 / exported: {path} ({len(data):,} bytes)")
+    return 0
