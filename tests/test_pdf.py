@@ -153,3 +153,30 @@ def test_export_command_pdf(sample_path, tmp_path):
                    "--participant", "99999", "--out", tmp_path / "p.pdf")
     assert bad.returncode == 1 and "99999" in bad.stderr and "Traceback" not in bad.stderr
     assert not (tmp_path / "p.pdf").exists()
+
+
+def test_print_dialog_prints_the_pdf_pages_in_their_orientation(qtbot, sample, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.printing.dialog import PrintDialog, paint_pdf
+
+    dialog = PrintDialog(sample)
+    qtbot.addWidget(dialog)
+    dialog.document.setCurrentIndex(dialog.document.findData("booklet"))
+    dialog.group.setCurrentIndex(dialog.group.findData(2))
+    assert dialog.choice() == ("booklet", 2, None)
+    data = dialog.pdf()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    paint_pdf(printer, data)
+    sizes = [(round(w), round(h)) for w, h in pages(out)]
+    assert [(round(w), round(h)) for w, h in pages_of_bytes(data, tmp_path)] == sizes
+    dialog.done(0)
+
+
+def pages_of_bytes(data: bytes, folder):
+    path = folder / "source.pdf"
+    path.write_bytes(data)
+    return pages(path)
