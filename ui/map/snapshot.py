@@ -25,9 +25,7 @@ from planner.map_data import map_payload
 from planner.model import Plan
 from planner.resources import resource_path
 from ui.fonts import FAMILY, load_fonts
-from ui.map.compat import pin_none
 
-pin_none()  # PySide6 6.12.0 on Python 3.11: see ui/map/compat.py
 
 LAND = QColor("#f7f4ec")
 SEA = QColor("#cfe2ee")

@@ -22,12 +22,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from planner.map_data import map_payload, selection
 from planner.model import Plan
 from ui.map.bridge import MapBridge
-from ui.map.compat import pin_none
 from ui.map.page import page_html
 from ui.map.scheme import PAGE_URL, MBTiles, map_profile, scheme_handler
 
 log = logging.getLogger(__name__)
-pin_none()  # PySide6 6.12.0 on Python 3.11: see ui/map/compat.py
 
 _PAGE_HTML: bytes | None = None
 

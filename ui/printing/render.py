@@ -14,9 +14,7 @@ from PySide6.QtCore import QEventLoop, QMarginsF, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 
-from ui.map.compat import pin_none
 
-pin_none()  # PySide6 6.12.0 on Python 3.11 drops references to None (see ui/map/compat.py)
 
 READY_MESSAGE = "planner:ready"
 TIMEOUT_MS = 60_000
