@@ -1,0 +1,255 @@
+"""The timeline's drawing: what a block shows (``BlockSpec``, a plain value) and how it
+is painted (``BlockItem``), plus the shared fonts and colours (``TimelineStyle``).
+
+Blocks are laid out in scene pixels with an identity view transform (zoom changes the
+layout, not the transform), so edges sit on whole pixels and text is drawn at its real
+size: crisp at any device pixel ratio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+SELECTABLE = {"session": "sessions", "plenary": "plenaries"}  # slot kind -> selection kind
+
+PLENARY_FILL = QColor("#3f3a6b")
+PLENARY_ACCENT = QColor("#e0b243")
+MEAL_FILL = QColor("#ecebe6")
+MEAL_TEXT = QColor("#6b6a64")
+FLAG = QColor("#d0021b")
+SELECTED = QColor("#111111")
+
+
+def mix(colour: QColor, other: QColor, amount: float) -> QColor:
+    """``colour`` moved ``amount`` (0..1) of the way towards ``other``."""
+    return QColor.fromRgbF(
+        colour.redF() + (other.redF() - colour.redF()) * amount,
+        colour.greenF() + (other.greenF() - colour.greenF()) * amount,
+        colour.blueF() + (other.blueF() - colour.blueF()) * amount,
+    )
+
+
+def text_on(fill: QColor) -> QColor:
+    """Black or white, whichever reads better on ``fill``."""
+    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
+    return QColor("#1a1a1a") if luminance > 0.6 else QColor("#ffffff")
+
+
+class TimelineStyle:
+    """Fonts and metrics derived from the widget's font (the app's font)."""
+
+    def __init__(self, font: QFont):
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.small = QFont(font)
+        self.small.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        self.metrics = QFontMetricsF(self.font)
+        self.bold_metrics = QFontMetricsF(self.bold)
+        self.small_metrics = QFontMetricsF(self.small)
+        self.line = self.metrics.height()  # one line of block text
+        self.small_line = self.small_metrics.height()
+        self._elided: dict[tuple[int, str, float], str] = {}
+
+    def elided(self, which: int, text: str, width: float) -> str:
+        """``text`` elided to ``width`` in font ``which`` (0 bold, 1 regular, 2 small); cached,
+        since shaping Chinese text is the costly part of drawing a block."""
+        key = (which, text, width)
+        found = self._elided.get(key)
+        if found is None:
+            if len(self._elided) > 20000:
+                self._elided.clear()
+            metrics = (self.bold_metrics, self.metrics, self.small_metrics)[which]
+            found = self._elided[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return found
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """What one block shows; equal specs draw the same (so unchanged rows are kept)."""
+
+    kind: str  # the slot's kind: travel, session, plenary, lunch, dinner
+    item_id: int | None
+    group_id: int
+    day: int
+    start: int
+    end: int
+    lines: tuple[str, ...]  # first line bold for sessions and plenaries
+    tooltip: str
+    colour: str  # the group's colour
+    pinned: bool = False
+    flagged: bool = False  # late arrival or named in a finding: red outline
+
+    @property
+    def selection_kind(self) -> str | None:
+        return SELECTABLE.get(self.kind)
+
+
+class BlockItem(QGraphicsItem):
+    """One slot of a group's day, drawn to the minute."""
+
+    RADIUS = 3.0
+
+    def __init__(self, spec: BlockSpec, width: float, height: float, style: TimelineStyle):
+        super().__init__()
+        self.spec = spec
+        self.style = style
+        self.width, self.height = width, height
+        self.highlighted = False
+        self.ghost = False
+        self._elided: list[tuple[QFont, str]] | None = None
+        self._hatching: list[QLineF] | None = None
+        self.setToolTip(spec.tooltip)
+        self.setAcceptHoverEvents(False)
+        if spec.kind == "session":
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        elif spec.kind == "plenary":
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    # --- state ------------------------------------------------------------------------
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.setZValue(2 if on else 1 if self.spec.kind in SELECTABLE else 0)
+            self.update()
+
+    def set_lines(self, lines: tuple[str, ...]) -> None:
+        """New text (the drag ghost shows its target time)."""
+        from dataclasses import replace
+
+        self.spec = replace(self.spec, lines=lines)
+        self._elided = None
+        self.update()
+
+    # --- QGraphicsItem ----------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        margin = 3.0  # outlines are drawn outside the block
+        return QRectF(-margin, -margin, self.width + 2 * margin, self.height + 2 * margin)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self.width, self.height))
+        return path
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        spec, rect = self.spec, QRectF(0, 0, self.width, self.height)
+        colour = QColor(spec.colour)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.ghost:
+            painter.setOpacity(0.8)
+        kind = spec.kind
+        if kind == "session":
+            fill, text = colour, text_on(colour)
+            self._fill(painter, rect, fill)
+        elif kind == "plenary":
+            fill, text = PLENARY_FILL, QColor("#ffffff")
+            self._fill(painter, rect, fill)
+            painter.fillRect(QRectF(0, 0, min(4.0, self.width), self.height), PLENARY_ACCENT)
+        elif kind == "travel":
+            fill = mix(colour, QColor("#ffffff"), 0.8)
+            text = mix(colour, QColor("#000000"), 0.45)
+            self._fill(painter, rect, fill)
+            self._hatch(painter, rect, mix(colour, QColor("#ffffff"), 0.45))
+        else:  # lunch, dinner
+            fill, text = MEAL_FILL, MEAL_TEXT
+            self._fill(painter, rect, fill)
+            painter.setPen(QPen(mix(MEAL_FILL, QColor("#000000"), 0.12), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), self.RADIUS, self.RADIUS)
+        right = self.width - 4
+        if spec.pinned:
+            self._pin(painter, QPointF(self.width - 9, 8), text)
+            right -= 13
+        self._text(painter, QRectF(6 if kind == "plenary" else 4, 0, max(0.0, right - 4), self.height), text)
+        if spec.flagged:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor("#ffffff"), 1))
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), self.RADIUS, self.RADIUS)
+            painter.setPen(QPen(FLAG, 2))
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), self.RADIUS + 1, self.RADIUS + 1)
+        if self.highlighted or self.ghost:
+            pen = QPen(SELECTED, 2.5)
+            if self.ghost:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(pen)
+            painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), self.RADIUS + 1.5, self.RADIUS + 1.5)
+
+    # --- drawing helpers --------------------------------------------------------------
+
+    def _fill(self, painter: QPainter, rect: QRectF, fill: QColor) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
+
+    def _hatch(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        """Diagonal lines drawn as vectors (a pattern brush would not follow the DPI)."""
+        if self._hatching is None:
+            lines, height, width, step = [], rect.height(), rect.width(), 6.0
+            x = -height
+            while x < width:  # clipped to the block by hand: no clip region to set and reset
+                x0, y0, x1, y1 = x, height, x + height, 0.0
+                if x0 < 0:
+                    x0, y0 = 0.0, height + x
+                if x1 > width:
+                    x1, y1 = width, height - (width - x)
+                if x1 > x0:
+                    lines.append(QLineF(x0, y0, x1, y1))
+                x += step
+            self._hatching = lines
+        painter.setPen(QPen(colour, 1))
+        painter.drawLines(self._hatching)
+
+    def _pin(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
+        """A drawing pin: round head, short needle (a glyph would depend on the font)."""
+        painter.save()
+        painter.setPen(QPen(colour, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(QPointF(at.x(), at.y() + 2), QPointF(at.x() - 3, at.y() + 8.5))
+        painter.setBrush(colour)
+        painter.drawEllipse(at, 3.8, 3.8)
+        painter.restore()
+
+    def _text(self, painter: QPainter, area: QRectF, colour: QColor) -> None:
+        if area.width() < 8 or not self.spec.lines:
+            return
+        style = self.style
+        if self._elided is None:
+            self._elided = []
+            for index, line in enumerate(self.spec.lines):
+                which = (0 if self.spec.kind in SELECTABLE else 1) if index == 0 else 2
+                font = (style.bold, style.font, style.small)[which]
+                elided = style.elided(which, line, area.width())
+                if elided.endswith("…") and elided[:-1].endswith(" "):
+                    elided = elided[:-1].rstrip()  # "08:55–09:55 …": the times alone say more
+                if elided and elided != "…":
+                    self._elided.append((font, elided))
+                elif index == 0:
+                    break
+        heights = [style.line if font is not style.small else style.small_line for font, _ in self._elided]
+        shown, total = 0, 0.0
+        for height in heights:  # as many lines as fit
+            if total + height > area.height() - 2 and shown:
+                break
+            total += height
+            shown += 1
+        if not shown or total > area.height() + 2:
+            return
+        y = area.top() + (area.height() - total) / 2 if len(self.spec.lines) == 1 or shown < 2 else area.top() + 3
+        painter.setPen(colour)
+        for (font, text), height in zip(self._elided[:shown], heights):
+            painter.setFont(font)
+            painter.drawText(QRectF(area.left(), y, area.width(), height),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            y += height
+
+
+def brush(colour: QColor, alpha: int) -> QBrush:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return QBrush(c)
