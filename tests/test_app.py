@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QPlainTextEdit
 
 from planner.store import PlanFile
 from ui.app import LAST_PLAN_KEY, plan_to_open
@@ -32,5 +31,10 @@ def test_the_window_shows_the_plan(qtbot, sample_path):
         qtbot.addWidget(window)
         window.show()
         assert "湖南县" in window.windowTitle()
-        text = window.findChild(QPlainTextEdit).toPlainText()
-        assert "第一组" in text and "49 场现场教学" in text
+        root = window.outline.model().index(0, 0)
+        assert "湖南县" in root.data()
+        groups = [window.outline.model().index(row, 0, root).data() for row in range(3)]
+        assert groups[0].startswith("第一组") and groups[2].startswith("第三组")
+        tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert tabs[0] == "日程时间轴" and "学员" in tabs
+        assert "错误 0" in window.status.text()

@@ -9,12 +9,14 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.cli import sample_plan
-from ui.fonts import load_fonts
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
+from ui import settings as app_settings
+from ui.fonts import load_fonts
+from ui.i18n import choose_language, install_translator
 
 ORGANISATION = "StudyTourPlanner"
 APPLICATION = "考察方案编排"
-LAST_PLAN_KEY = "files/last_plan"
+LAST_PLAN_KEY = app_settings.LAST_PLAN.key
 
 
 def data_dir() -> Path:
@@ -59,11 +61,14 @@ def configure_app(app: QApplication) -> None:
     app.setFont(font)
 
 
-def run_app(argv: list[str]) -> int:
+def start_app(argv: list[str]):
+    """Create the application and show the main window on the plan to open.
+    Returns (app, window), or (app, None) when the plan could not be opened."""
     prepare_qt()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_app(app)
     settings = QSettings()
+    install_translator(app, choose_language(settings))
     from ui.main_window import MainWindow
 
     path = plan_to_open(argv, settings)
@@ -71,10 +76,15 @@ def run_app(argv: list[str]) -> int:
         plan_file = PlanFile.open(path)
     except PlanFileError as error:
         QMessageBox.critical(None, APPLICATION, f"{error.message_zh}\n\n{error.message_en}")
-        return 1
-    settings.setValue(LAST_PLAN_KEY, str(path))
-    window = MainWindow(plan_file)
+        return app, None
+    app_settings.remember_recent(str(path.resolve()), settings)
+    window = MainWindow(plan_file, settings)
     window.show()
-    code = app.exec()
-    plan_file.close()
-    return code
+    return app, window
+
+
+def run_app(argv: list[str]) -> int:
+    app, window = start_app(argv)
+    if window is None:
+        return 1
+    return app.exec()

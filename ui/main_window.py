@@ -1,23 +1,318 @@
-"""The main window (a first version: the plan's summary; the full workplace comes later)."""
+"""The main window: menus and the panes that show one open plan.
+
+The window owns a ``PlanDocument`` and lays out the panes around it (outline, timeline,
+tables, properties, findings, map); each pane talks only to the document. File
+handling (new, open, save as, recent files) and the edit actions live here.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+from pathlib import Path
 
-from planner.store import PlanFile
-from planner.summary import format_summary, summarise
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+)
+
+from planner.edits import Batch, Delete, Insert
+from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
+from ui import settings as app_settings
+from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
+from ui.document import PlanDocument, Selection
+from ui.findings import FindingsPanel
+from ui.i18n import is_english
+from ui.map.view import MapPane
+from ui.outline import OutlineView
+from ui.properties import PropertyEditor
+from ui.tables import ItemTable
+from ui.timeline import TimelineView
+
+APP_NAME = "考察方案编排"
+FILE_FILTER = "考察方案 (*.stplan *.db);;所有文件 (*)"
+DELETABLE = {"sessions", "sites", "places", "participants", "plenaries", "lodgings", "legs", "groups"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, plan_file: PlanFile):
+    def __init__(self, plan_file: PlanFile, settings: QSettings | None = None):
         super().__init__()
-        self.plan_file = plan_file
-        plan = plan_file.load()
-        self.setWindowTitle(f"{plan.programme.title} — 考察方案编排")
-        text = QPlainTextEdit(self)
-        text.setReadOnly(True)
-        text.setFont(QFont("Noto Sans CJK SC", 11))
-        text.setPlainText(format_summary(summarise(plan)))
-        self.setCentralWidget(text)
-        self.resize(1000, 700)
+        self.settings = settings or QSettings()
+        self.document: PlanDocument | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1500, 950)
+        self._build_actions()
+        self._build_menus()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self.set_document(PlanDocument(plan_file, self))
+        self._restore_layout()
+
+    # --- panes ----------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument) -> None:
+        """Show ``document``; the previous one is closed."""
+        old_docks = [d for d in self.findChildren(QDockWidget)]
+        if self.document is not None:
+            self.document.close()
+            self.document.deleteLater()
+        self.document = document
+        document.changed.connect(self._on_changed)
+        document.editFailed.connect(self._show_edit_error)
+        document.selectionChanged.connect(self._on_selection)
+
+        self.timeline = TimelineView(document)
+        self.tables = {kind: ItemTable(document, kind) for kind in ("places", "sites", "participants")}
+        tabs = QTabWidget()
+        tabs.setObjectName("mainTabs")
+        tabs.addTab(self.timeline, self.tr("日程时间轴"))
+        tabs.addTab(self.tables["places"], self.tr("县（市、区）"))
+        tabs.addTab(self.tables["sites"], self.tr("现场教学点"))
+        tabs.addTab(self.tables["participants"], self.tr("学员"))
+        old_central = self.centralWidget()
+        self.setCentralWidget(tabs)
+        self.tabs = tabs
+        if old_central is not None:
+            old_central.deleteLater()
+
+        self.outline = OutlineView(document)
+        self.properties = PropertyEditor(document)
+        self.findings = FindingsPanel(document, english=is_english())
+        self.map = MapPane()
+        self.map.siteClicked.connect(lambda site_id: document.select("sites", [site_id], source="map"))
+        self.map.set_plan(document.plan)
+        for dock in old_docks:
+            self.removeDockWidget(dock)
+            dock.deleteLater()
+        self._dock(self.outline, self.tr("方案大纲"), "outlineDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock(self.properties, self.tr("属性"), "propertiesDock", Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(self.map, self.tr("地图"), "mapDock", Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(self.findings, self.tr("检查结果"), "findingsDock", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.undo_action.setEnabled(False)
+        self._connect_undo()
+        self._on_changed(PlanDocument.ALL_KINDS)
+
+    def _dock(self, widget: QWidget, title: str, name: str, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("新建(&N)…"), self.new_plan, QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.tr("打开(&O)…"), self.open_plan, QKeySequence.StandardKey.Open)
+        self.save_as_action = self._action(self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.close_action = self._action(self.tr("关闭(&C)"), self.close, QKeySequence.StandardKey.Close)
+        self.undo_action = self._action(self.tr("撤销(&U)"), lambda: self.document.undo_stack.undo(),
+                                        QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("重做(&R)"), lambda: self.document.undo_stack.redo(),
+                                        QKeySequence("Ctrl+Shift+Z"))
+        self.delete_action = self._action(self.tr("删除(&D)"), self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.add_place_action = self._action(self.tr("添加县（市、区）(&P)…"), self.add_place, QKeySequence("Ctrl+Shift+P"))
+        self.add_site_action = self._action(self.tr("添加现场教学点(&S)…"), self.add_site, QKeySequence("Ctrl+Shift+S"))
+        self.add_session_action = self._action(self.tr("添加现场教学(&E)…"), self.add_session, QKeySequence("Ctrl+Shift+E"))
+        self.check_action = self._action(self.tr("检查方案(&K)"), self.show_findings, QKeySequence("F5"))
+        self.save_as_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
+        file_menu.addActions([self.save_as_action, self.close_action])
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.delete_action)
+        plan_menu = self.menuBar().addMenu(self.tr("方案(&P)"))
+        plan_menu.addActions([self.add_place_action, self.add_site_action, self.add_session_action])
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.check_action)
+        self.view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        language_menu = settings_menu.addMenu(self.tr("界面语言"))
+        for code, label in (("auto", self.tr("跟随系统")), ("zh", "中文"), ("en", "English")):
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(app_settings.LANGUAGE.get(self.settings) == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+        toolbar = self.addToolBar(self.tr("常用"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.add_place_action, self.add_site_action, self.add_session_action, self.check_action])
+        self._fill_recent()
+
+    def _connect_undo(self) -> None:
+        stack = self.document.undo_stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+
+    # Bound methods, not lambdas: Qt drops the connection when the window goes.
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(self.tr("撤销 %1").replace("%1", text))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(self.tr("重做 %1").replace("%1", text))
+
+    # --- document events --------------------------------------------------------------
+
+    def _on_changed(self, kinds: frozenset) -> None:
+        plan = self.document.plan
+        self.setWindowTitle(f"{plan.programme.title} — {self.document.path.name} — {APP_NAME}")
+        counts = {s: sum(1 for f in self.document.findings if f.severity == s) for s in ("error", "warning", "info")}
+        self.status.setText(self.tr("错误 %1 · 警告 %2 · 提示 %3").replace("%1", str(counts["error"]))
+                            .replace("%2", str(counts["warning"])).replace("%3", str(counts["info"])))
+        if kinds - {"participants"} and hasattr(self, "map"):
+            self.map.update_plan(plan)
+
+    def _on_selection(self, selection: Selection) -> None:
+        if selection.source != "map" and selection.kind in ("sites", "sessions", "groups", "places"):
+            self.map.select(selection.kind, selection.ids)
+        if selection.kind == "days" and selection.first is not None:
+            self.map.show_day(selection.first)
+
+    def _show_edit_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    # --- asking the user (tests replace these two) ---------------------------------------
+
+    def run_dialog(self, dialog) -> bool:
+        return bool(dialog.exec())
+
+    def ask_path(self, mode: str, title: str, start: str, filters: str) -> tuple[str, str]:
+        if mode == "open":
+            return QFileDialog.getOpenFileName(self, title, start, filters)
+        return QFileDialog.getSaveFileName(self, title, start, filters)
+
+    # --- editing ----------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        selection = self.document.selection
+        if selection.kind not in DELETABLE or not selection.ids:
+            return
+        self.document.edit(Batch(tuple(Delete(selection.kind, i) for i in selection.ids)), self.tr("删除所选"))
+
+    def add_place(self) -> None:
+        dialog = AddPlaceDialog(can_pick=True, parent=self)
+        dialog.pickOnMap.connect(lambda: self._pick_for(dialog))
+        if self.run_dialog(dialog) and (values := dialog.values()):
+            change = self.document.edit(Insert("places", values), self.tr("添加「%1」").replace("%1", values["name"]))
+            if change:
+                self.document.select("places", [change.new_id])
+
+    def _pick_for(self, dialog: AddPlaceDialog) -> None:
+        def picked(lon: float, lat: float) -> None:
+            self.map.placePicked.disconnect(picked)
+            dialog.set_picked(lon, lat)
+            dialog.show()
+
+        self.map.placePicked.connect(picked)
+        self.map.start_pick()
+        self.statusBar().showMessage(self.tr("请在地图上点选位置"), 10000)
+
+    def add_site(self) -> None:
+        selection = self.document.selection
+        place_id = selection.first if selection.kind == "places" else None
+        dialog = AddSiteDialog(self.document.plan, place_id, self)
+        if self.run_dialog(dialog) and (values := dialog.values()):
+            change = self.document.edit(Insert("sites", values), self.tr("添加「%1」").replace("%1", values["name"]))
+            if change:
+                self.document.select("sites", [change.new_id])
+
+    def add_session(self) -> None:
+        selection = self.document.selection
+        site_id = selection.first if selection.kind == "sites" else None
+        dialog = AddSessionDialog(self.document.plan, site_id=site_id, parent=self)
+        if self.run_dialog(dialog) and (values := dialog.values()):
+            site = self.document.plan.site(values["site_id"])
+            change = self.document.edit(Insert("sessions", values), self.tr("添加现场教学「%1」").replace("%1", site.name))
+            if change:
+                self.document.select("sessions", [change.new_id])
+
+    def show_findings(self) -> None:
+        dock = self.findChild(QDockWidget, "findingsDock")
+        dock.show()
+        dock.raise_()
+        self.findings.refresh()
+
+    # --- files ------------------------------------------------------------------------
+
+    def new_plan(self) -> None:
+        dialog = NewPlanDialog(self)
+        if not self.run_dialog(dialog):
+            return
+        path, _ = self.ask_path("save", self.tr("新建考察方案"), str(self._folder() / f"新方案{PLAN_SUFFIX}"),
+                                              FILE_FILTER)
+        if path:
+            self._open(lambda: PlanFile.create(path, dialog.plan(), overwrite=Path(path).exists()), path)
+
+    def open_plan(self) -> None:
+        path, _ = self.ask_path("open", self.tr("打开考察方案"), str(self._folder()), FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        return self._open(lambda: PlanFile.open(path), path)
+
+    def save_as(self) -> None:
+        path, _ = self.ask_path("save", self.tr("另存为"), str(self.document.path), FILE_FILTER)
+        if path and Path(path).resolve() != self.document.path.resolve():
+            self._open(lambda: self.document.plan_file.save_as(path, overwrite=Path(path).exists()), path)
+
+    def _open(self, opener, path: str) -> bool:
+        try:
+            plan_file = opener()
+        except PlanFileError as error:
+            QMessageBox.critical(self, APP_NAME, f"{error.message_zh}\n\n{error.message_en}")
+            return False
+        self.set_document(PlanDocument(plan_file, self))
+        app_settings.remember_recent(str(Path(path).resolve()), self.settings)
+        self._fill_recent()
+        return True
+
+    def _folder(self) -> Path:
+        return self.document.path.parent if self.document else Path.home()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in app_settings.RECENT_FILES.get(self.settings):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def set_language(self, code: str) -> None:
+        app_settings.LANGUAGE.set(code, self.settings)
+        QMessageBox.information(self, APP_NAME, self.tr("界面语言将在下次启动时生效。\nThe language changes at the next start."))
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = app_settings.WINDOW_GEOMETRY.get(self.settings)
+        state = app_settings.WINDOW_STATE.get(self.settings)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        if state:
+            self.restoreState(QByteArray(state))
+
+    def closeEvent(self, event) -> None:
+        app_settings.WINDOW_GEOMETRY.set(bytes(self.saveGeometry().data()), self.settings)
+        app_settings.WINDOW_STATE.set(bytes(self.saveState().data()), self.settings)
+        if self.document is not None:
+            self.document.close()
+        super().closeEvent(event)
