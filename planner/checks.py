@@ -248,14 +248,14 @@ def check_long_bus_legs(ctx: _Context):
         for slot in day_plan.of_kind("travel"):
             if slot.mode == "bus" and slot.minutes > MAX_BUS_MINUTES:
                 hours = slot.minutes / 60
-                leg = ctx.plan.leg_between(slot.group_id, slot.from_site_id, slot.to_site_id)
-                refs = (("legs", leg.id),) if leg else (("sites", slot.from_site_id), ("sites", slot.to_site_id))
+                leg = ctx.plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
+                refs = (("legs", leg.id),) if leg else (("sites", slot.from_site_id), ("sites", slot.site_id))
                 yield Finding(
                     WARNING, "long-bus-leg",
-                    f"{zh_where}：从「{ctx.site_name(slot.from_site_id)}」到「{ctx.site_name(slot.to_site_id)}」"
+                    f"{zh_where}：从「{ctx.site_name(slot.from_site_id)}」到「{ctx.site_name(slot.site_id)}」"
                     f"乘大巴约 {hours:.1f} 小时，超过 5 小时，建议改乘高铁或飞机",
                     f"{en_where}: the bus from '{ctx.site_name(slot.from_site_id)}' to "
-                    f"'{ctx.site_name(slot.to_site_id)}' takes about {hours:.1f} h, over 5 h: consider rail or a flight",
+                    f"'{ctx.site_name(slot.site_id)}' takes about {hours:.1f} h, over 5 h: consider rail or a flight",
                     refs, day_plan.group_id, day_plan.day,
                 )
 

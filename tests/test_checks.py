@@ -352,8 +352,6 @@ def test_short_lunch():
     assert check(added(baseline(), "day_settings", DaySetting(1, 1, lunch_end=T("12:45")))) == []
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="checks.py check_long_bus_legs reads slot.to_site_id; Slot calls it site_id")
 @pytest.mark.parametrize("minutes, hours", [(330, "5.5"), (301, "5.0")])
 def test_long_bus_leg(minutes, hours):
     """第一组's coach from 西湖宾馆 to 柯桥纺织企业 is set to take longer than five hours."""

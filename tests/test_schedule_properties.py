@@ -588,7 +588,6 @@ LONG_BUS_LEG = Plan(
 )
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError, reason="checks.py check_long_bus_legs reads slot.to_site_id; Slot calls it site_id")
 @SETTINGS
 @example(LONG_BUS_LEG)
 @given(plans(long_legs=True))
