@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.model import Leg, Plan, Site
-from planner.travel import estimate
+from planner.travel import estimate_by
 
 
 def site_point(plan: Plan, site: Site | None) -> tuple[float, float] | None:
@@ -31,14 +31,18 @@ def route_pairs(plan: Plan, group_id: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(sites, sites[1:]) if a != b]
 
 
-def estimated_leg(plan: Plan, leg_id: int, group_id: int, from_site_id: int, to_site_id: int) -> Leg:
-    """A leg with a fresh estimate (mode, distance, minutes) and no overrides."""
+def estimated_leg(plan: Plan, leg_id: int, group_id: int, from_site_id: int, to_site_id: int,
+                  manual_mode: str | None = None) -> Leg:
+    """A leg with a fresh estimate (mode, distance, minutes) and no overrides. With the
+    organiser's ``manual_mode`` the estimate is for that mode where it can be: a coach
+    forced onto a leg the estimate would send by rail gets the road distance and minutes
+    (so the stored minutes are the bus's, see ``travel.estimate_by``)."""
     start = site_point(plan, plan.site(from_site_id))
     end = site_point(plan, plan.site(to_site_id))
     leg = Leg(id=leg_id, group_id=group_id, from_site_id=from_site_id, to_site_id=to_site_id)
     if start is None or end is None:
         return replace(leg, note="缺少坐标，无法估算 / no coordinates to estimate from")
-    guess = estimate(*start, *end)
+    guess = estimate_by(manual_mode, *start, *end)
     note = f"{guess.note_zh} / {guess.note_en}" if guess.note_zh else ""
     return replace(leg, mode=guess.mode, distance_km=guess.distance_km, minutes=guess.minutes, note=note)
 
@@ -62,7 +66,7 @@ def refresh_legs(plan: Plan) -> tuple[Leg, ...]:
                 leg_id, next_id = next_id, next_id + 1
             else:
                 leg_id = old.id
-            fresh = estimated_leg(plan, leg_id, *key)
+            fresh = estimated_leg(plan, leg_id, *key, old.manual_mode if old is not None else None)
             if old is not None:
                 fresh = replace(fresh, manual_mode=old.manual_mode, manual_minutes=old.manual_minutes)
             legs[key] = fresh

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from planner.edits import Update
 from planner.legs import site_point
 from planner.model import Plan, Plenary, Session
-from planner.travel import estimate
+from planner.travel import estimate_by
 
 ROUND_TO = 5  # sessions start on the five minutes, as printed programmes do
 LUNCH_LEAD = 15  # minutes before lunch_start from which the group goes to lunch first
@@ -134,30 +134,44 @@ class Timetable:
 
 class TravelTimes:
     """Minutes and mode between two sites for a group: the stored leg (whose manual
-    override wins) or, failing that, a fresh estimate. Estimates are cached."""
+    override wins) or, failing that, a fresh estimate. Estimates are cached.
+
+    A manual mode without manual minutes is timed by that mode: the stored minutes
+    serve when they were estimated for it, and a coach forced onto a leg the estimate
+    sends by rail (or air) takes the road minutes (see ``travel.estimate_by``)."""
 
     def __init__(self, plan: Plan):
         self.plan = plan
         self._legs = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
-        self._estimates: dict[tuple[int, int], tuple[int, str]] = {}
+        self._estimates: dict[tuple[int, int, str | None], tuple[int, str] | None] = {}
 
     def between(self, group_id: int, from_site: int, to_site: int) -> tuple[int, str]:
         if from_site == to_site:
             return 0, "walk"
         leg = self._legs.get((group_id, from_site, to_site))
-        if leg is not None and leg.effective_minutes is not None:
-            return leg.effective_minutes, leg.effective_mode
-        key = (from_site, to_site)
+        manual_mode = leg.manual_mode if leg is not None else None
+        if leg is not None:
+            if leg.manual_minutes is not None:
+                return leg.manual_minutes, leg.effective_mode
+            if leg.minutes is not None and not (manual_mode == "bus" != leg.mode):
+                return leg.minutes, leg.effective_mode
+        guess = self._estimate(from_site, to_site, "bus" if manual_mode == "bus" else None)
+        if guess is None:  # no coordinates to estimate from
+            minutes = leg.minutes if leg is not None and leg.minutes is not None else DEFAULT_TRAVEL_MINUTES
+            return minutes, manual_mode or "bus"
+        return guess[0], manual_mode or guess[1]
+
+    def _estimate(self, from_site: int, to_site: int, mode: str | None) -> tuple[int, str] | None:
+        key = (from_site, to_site, mode)
         if key not in self._estimates:
             start = site_point(self.plan, self.plan.site(from_site))
             end = site_point(self.plan, self.plan.site(to_site))
             if start is None or end is None:
-                self._estimates[key] = (DEFAULT_TRAVEL_MINUTES, "bus")
+                self._estimates[key] = None
             else:
-                guess = estimate(*start, *end)
+                guess = estimate_by(mode, *start, *end)
                 self._estimates[key] = (guess.minutes, guess.mode)
-        minutes, mode = self._estimates[key]
-        return minutes, (leg.manual_mode if leg is not None and leg.manual_mode else mode)
+        return self._estimates[key]
 
 
 def session_length(plan: Plan, session: Session, rules: DayRules) -> int:

@@ -97,3 +97,15 @@ def estimate(lon1: float, lat1: float, lon2: float, lat2: float) -> Estimate:
         f"乘车约需 {hours:.1f} 小时，超过 5 小时，建议乘高铁",
         f"about {hours:.1f} h by road, over 5 hours: high-speed rail is suggested",
     )
+
+
+def estimate_by(mode: str | None, lon1: float, lat1: float, lon2: float, lat2: float) -> Estimate:
+    """The estimate when the organiser chose ``mode`` but gave no duration: by bus, the
+    road figures even where the usual way is rail or a flight (the note still says what
+    is suggested); any other mode keeps the usual estimate."""
+    guess = estimate(lon1, lat1, lon2, lat2)
+    if mode != "bus" or guess.mode == "bus":
+        return guess
+    straight = great_circle_km(lon1, lat1, lon2, lat2)
+    return Estimate("bus", round(straight * detour_factor(straight), 1), guess.road_minutes, guess.road_minutes,
+                    guess.note_zh, guess.note_en)

@@ -386,9 +386,6 @@ def test_a_far_leg_left_to_the_estimate_goes_by_rail():
     assert check(hefei_instead_of_keqiao()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="schedule.py TravelTimes.between: a manual_mode of 'bus' keeps the "
-                   "estimate's rail minutes (180) instead of the road minutes (~337), so the long bus leg "
-                   "is missed")
 def test_a_leg_forced_onto_the_coach_over_a_long_way_is_a_long_bus_leg():
     """The organiser sets the 合肥 leg's mode to bus without minutes: by road it takes over
     five hours, which the check should say."""

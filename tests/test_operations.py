@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from planner.edits import Batch, Insert, Update
-from planner.operations import apply_in_memory, edit_plan
+from planner.model import Plan
+from planner.operations import apply_in_memory, consequences, edit_plan
 from planner.schedule import schedule
 from planner.store import PlanFile
+from planner.travel import estimate
 
 
 def times(plan, group_id, day):
@@ -101,3 +103,35 @@ def test_in_memory_application_matches_the_file(sample_path):
         )
         plan_file.apply(edit)
         assert plan_file.load() == apply_in_memory(plan, edit)
+
+
+def far_leg_plan(manual_mode=None):
+    """One group, one day: a visit in 杭州, then one in 合肥, about 5.6 hours away by road
+    and 3 by rail; the leg between carries the organiser's mode, no minutes."""
+    from datetime import date
+
+    from planner.model import Group, Leg, Programme, Session, Site
+
+    sites = (Site(1, "杭州园区", lon=120.15, lat=30.27), Site(2, "合肥企业", lon=117.23, lat=31.82))
+    return Plan(Programme("远程", date(2025, 3, 10), 1), (Group(1, "第一组"),), (), sites,
+                (Session(1, 1, 1, 1, 0), Session(2, 1, 2, 1, 1)), legs=(Leg(1, 1, 1, 2, manual_mode=manual_mode),))
+
+
+def test_a_coach_forced_onto_a_rail_leg_is_estimated_and_timed_by_road():
+    """The estimate sends 杭州→合肥 by rail; with the mode set to bus (no minutes) the leg
+    is re-estimated by road, stored so, and the day's travel takes the road minutes."""
+    by_road = estimate(120.15, 30.27, 117.23, 31.82)
+    assert by_road.mode == "high_speed_rail" and by_road.road_minutes > 300 > by_road.minutes
+
+    edits, timetable = consequences(far_leg_plan("bus"))
+    leg = apply_in_memory(far_leg_plan("bus"), Batch(tuple(edits))).get("legs", 1)
+    assert (leg.mode, leg.minutes, leg.manual_mode, leg.manual_minutes) == ("bus", by_road.road_minutes, "bus", None)
+    assert "高铁" in leg.note  # the suggestion stays in the note
+    travel = timetable.day(1, 1).of_kind("travel")[0]
+    assert (travel.mode, travel.minutes) == ("bus", by_road.road_minutes)
+
+    edits, timetable = consequences(far_leg_plan())  # control: left to the estimate, by rail
+    leg = apply_in_memory(far_leg_plan(), Batch(tuple(edits))).get("legs", 1)
+    assert (leg.mode, leg.minutes) == ("high_speed_rail", by_road.minutes)
+    travel = timetable.day(1, 1).of_kind("travel")[0]
+    assert (travel.mode, travel.minutes) == ("high_speed_rail", by_road.minutes)
