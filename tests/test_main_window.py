@@ -133,3 +133,29 @@ def test_a_bad_file_is_reported_and_the_current_plan_stays(qtbot, tmp_path, samp
     assert window.open_path(str(bad)) is False
     assert shown and str(bad) in shown[0] and "not a plan file" in shown[0]
     assert window.document.path == sample_path
+
+
+def test_print_and_export_opens_the_print_dialog_on_this_plan(qtbot, tmp_path, sample_path):
+    window = make_window(qtbot, PlanFile.open(sample_path), tmp_path)
+    shown = []
+
+    def run(dialog):
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        return False
+
+    window.run_dialog = run
+    window.print_action.trigger()
+    (dialog,) = shown
+    groups = [dialog.group.itemText(i) for i in range(dialog.group.count())]
+    assert groups[1:] == [g.name for g in window.document.plan.ordered_groups()]
+
+
+def test_common_actions_have_shortcuts_and_icons(qtbot, tmp_path, sample_path):
+    window = make_window(qtbot, PlanFile.open(sample_path), tmp_path)
+    actions = [window.new_action, window.open_action, window.save_as_action, window.print_action,
+               window.undo_action, window.redo_action, window.add_place_action, window.add_site_action,
+               window.add_session_action, window.check_action]
+    shortcuts = [a.shortcut().toString() for a in actions]
+    assert all(shortcuts) and len(set(shortcuts)) == len(shortcuts)
+    assert all(not a.icon().isNull() for a in actions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -48,6 +49,12 @@ def prepare_qt() -> None:
     for the map and printed pages register here)."""
     from ui.map.scheme import register_scheme
 
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses to run as root with its sandbox on (office machines often
+        # run the app as root under UOS/Kylin); the pages we show are all our own.
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([*flags, "--no-sandbox"])
     register_scheme()
 
 

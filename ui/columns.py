@@ -58,8 +58,12 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+translate = QCoreApplication.translate  # this name lets lupdate find the literal texts below
+
+
 def tr(text: str) -> str:
-    return QCoreApplication.translate("fields", text)
+    """A declared title or label (a variable, so lupdate cannot see it: see tools/update_translations.py)."""
+    return translate("fields", text)
 
 
 class InvalidInput(ValueError):
@@ -113,7 +117,7 @@ class Field:
         if self.type == FLOAT:
             return f"{value:.1f}"
         if self.type == BOOL:
-            return tr("是") if value else tr("否")
+            return translate("fields", "是") if value else translate("fields", "否")
         if self.type == DAY:
             date = plan.programme.date_of(value)
             return f"第{value}天（{date.month}月{date.day}日）"
@@ -141,13 +145,13 @@ class Field:
     def choices(self, plan: Plan, english: bool = False) -> list[tuple[str, object]]:
         """(label, value) pairs a combo box offers, for ENUM and REF fields."""
         if self.type == ENUM:
-            return [(en if english else (tr(zh) if zh else tr("（未填）")), value)
+            return [(en if english else (tr(zh) if zh else translate("fields", "（未填）")), value)
                     for value, (zh, en) in ENUM_LABELS[self.enum].items()]
         if self.type == REF:
             items = plan.ordered_groups() if self.ref == "groups" else plan.items(self.ref)
             pairs: list[tuple[str, object]] = [(item.name, item.id) for item in items]
             if self.optional:
-                pairs.insert(0, ("None" if english else tr("（无）"), None))
+                pairs.insert(0, ("None" if english else translate("fields", "（无）"), None))
             return pairs
         return []
 
@@ -366,10 +370,12 @@ def item_name(plan: Plan, kind: str, item) -> str:
         return f"{a.name if a else '?'} → {b.name if b else '?'}"
     if kind == "lodgings":
         group, site = plan.group(item.group_id), plan.site(item.site_id)
-        return f"{group.name if group else '?'} 第{item.night}晚 {site.name if site else ''}".strip()
+        return QCoreApplication.translate("fields", "{group} 第{night}晚 {hotel}").format(
+            group=group.name if group else "?", night=item.night, hotel=site.name if site else "").strip()
     return getattr(item, "name", None) or getattr(item, "title", None) or f"#{item.id}"
 
 
 def edit_label(plan: Plan, kind: str, item, spec: Field) -> str:
     """The undo label of an edit to one field: 修改「阿里巴巴」的开放时间."""
-    return f"修改「{item_name(plan, kind, item)}」的{spec.zh}"
+    return QCoreApplication.translate("fields", "修改「{name}」的{field}").format(
+        name=item_name(plan, kind, item), field=spec.title())

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
 from planner.gazetteer import Gazetteer
 from planner.minimal import default_group_colour, group_name
 from planner.model import SITE_KINDS, Group, Plan, Programme
+from ui.columns import ENUM_LABELS
+from ui.i18n import day_name
+from ui.columns import tr as field_tr
 
-SITE_KIND_NAMES = {
-    "enterprise": "企业", "park": "园区", "village": "村", "market": "市场",
-    "venue": "场馆", "hotel": "宾馆", "other": "其他",
-}
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -153,7 +152,7 @@ class AddSiteDialog(QDialog):
         self.name = QLineEdit()
         self.kind = QComboBox()
         for kind in SITE_KINDS:
-            self.kind.addItem(SITE_KIND_NAMES[kind], kind)
+            self.kind.addItem(field_tr(ENUM_LABELS["site_kind"][kind][0]), kind)
         self.place = QComboBox()
         for place in plan.places:
             self.place.addItem(place.full_name or place.name, place.id)
@@ -190,8 +189,7 @@ class AddSessionDialog(QDialog):
         self.day = QComboBox()
         for day_number in range(1, plan.programme.days + 1):
             when = plan.programme.date_of(day_number)
-            self.day.addItem(self.tr("第 %1 天（%2月%3日）").replace("%1", str(day_number))
-                             .replace("%2", str(when.month)).replace("%3", str(when.day)), day_number)
+            self.day.addItem(day_name(day_number, when), day_number)
         self.site = QComboBox()
         for site in plan.sites:
             if site.kind != "hotel":

@@ -4,7 +4,7 @@ when it says "auto", by the system locale."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from planner.resources import resource_path
@@ -39,3 +39,31 @@ def install_translator(app: QApplication, language: str) -> str:
 
 def is_english() -> bool:
     return _current["language"] == "en"
+
+
+# Words shared by several views. Written as translate("Plan", …) so lupdate finds them.
+translate = QCoreApplication.translate
+
+
+def mode_name(mode: str | None) -> str:
+    """A travel mode as the organiser says it: 大巴, 高铁…"""
+    names = {
+        "bus": translate("Plan", "大巴"),
+        "high_speed_rail": translate("Plan", "高铁"),
+        "flight": translate("Plan", "航班"),
+        "walk": translate("Plan", "步行"),
+        "other": translate("Plan", "其他"),
+    }
+    return names.get(mode or "", translate("Plan", "行车"))
+
+
+def day_name(day: int, date) -> str:
+    """第3天（2月19日） / Day 3 (19 Feb)."""
+    return translate("Plan", "第{day}天（{month}月{date}日）").format(
+        day=day, month=date.month, date=date.day, month_name=date.strftime("%b"))
+
+
+def short_day_name(day: int, date) -> str:
+    """2月19日 第3天 / 19 Feb, day 3 (row labels of the whole-trip timeline)."""
+    return translate("Plan", "{month}月{date}日 第{day}天").format(
+        day=day, month=date.month, date=date.day, month_name=date.strftime("%b"))

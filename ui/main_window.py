@@ -22,6 +22,7 @@ from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanD
 from ui.document import PlanDocument, Selection
 from ui.findings import FindingsPanel
 from ui.i18n import is_english
+from ui.icons import icon
 from ui.map.view import MapPane
 from ui.outline import OutlineView
 from ui.properties import PropertyEditor
@@ -29,7 +30,6 @@ from ui.tables import ItemTable
 from ui.timeline import TimelineView
 
 APP_NAME = "考察方案编排"
-FILE_FILTER = "考察方案 (*.stplan *.db);;所有文件 (*)"
 DELETABLE = {"sessions", "sites", "places", "participants", "plenaries", "lodgings", "legs", "groups"}
 
 
@@ -84,9 +84,16 @@ class MainWindow(QMainWindow):
             self.removeDockWidget(dock)
             dock.deleteLater()
         self._dock(self.outline, self.tr("方案大纲"), "outlineDock", Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock(self.properties, self.tr("属性"), "propertiesDock", Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock(self.map, self.tr("地图"), "mapDock", Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock(self.findings, self.tr("检查结果"), "findingsDock", Qt.DockWidgetArea.BottomDockWidgetArea)
+        properties_dock = self._dock(self.properties, self.tr("属性"), "propertiesDock",
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        map_dock = self._dock(self.map, self.tr("地图"), "mapDock", Qt.DockWidgetArea.RightDockWidgetArea)
+        findings_dock = self._dock(self.findings, self.tr("检查结果"), "findingsDock",
+                                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        # The map gets the right-hand column's room; properties sit below it.
+        self.splitDockWidget(map_dock, properties_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([map_dock, properties_dock], [640, 260], Qt.Orientation.Vertical)
+        self.resizeDocks([map_dock], [560], Qt.Orientation.Horizontal)
+        self.resizeDocks([findings_dock], [130], Qt.Orientation.Vertical)
         self.undo_action.setEnabled(False)
         self._connect_undo()
         self._on_changed(PlanDocument.ALL_KINDS)
@@ -101,36 +108,40 @@ class MainWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, slot, shortcut=None, icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("新建(&N)…"), self.new_plan, QKeySequence.StandardKey.New)
-        self.open_action = self._action(self.tr("打开(&O)…"), self.open_plan, QKeySequence.StandardKey.Open)
-        self.save_as_action = self._action(self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.new_action = self._action(self.tr("新建(&N)…"), self.new_plan, QKeySequence.StandardKey.New, icon_name="new")
+        self.open_action = self._action(self.tr("打开(&O)…"), self.open_plan, QKeySequence.StandardKey.Open, icon_name="open")
+        self.save_as_action = self._action(self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs, icon_name="save-as")
+        self.print_action = self._action(self.tr("打印与导出(&P)…"), self.print_documents, QKeySequence.StandardKey.Print, icon_name="print")
         self.close_action = self._action(self.tr("关闭(&C)"), self.close, QKeySequence.StandardKey.Close)
         self.undo_action = self._action(self.tr("撤销(&U)"), lambda: self.document.undo_stack.undo(),
-                                        QKeySequence.StandardKey.Undo)
+                                        QKeySequence.StandardKey.Undo, icon_name="undo")
         self.redo_action = self._action(self.tr("重做(&R)"), lambda: self.document.undo_stack.redo(),
-                                        QKeySequence("Ctrl+Shift+Z"))
-        self.delete_action = self._action(self.tr("删除(&D)"), self.delete_selected, QKeySequence.StandardKey.Delete)
-        self.add_place_action = self._action(self.tr("添加县（市、区）(&P)…"), self.add_place, QKeySequence("Ctrl+Shift+P"))
-        self.add_site_action = self._action(self.tr("添加现场教学点(&S)…"), self.add_site, QKeySequence("Ctrl+Shift+S"))
-        self.add_session_action = self._action(self.tr("添加现场教学(&E)…"), self.add_session, QKeySequence("Ctrl+Shift+E"))
-        self.check_action = self._action(self.tr("检查方案(&K)"), self.show_findings, QKeySequence("F5"))
-        self.save_as_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+                                        QKeySequence("Ctrl+Shift+Z"), icon_name="redo")
+        self.delete_action = self._action(self.tr("删除(&D)"), self.delete_selected, QKeySequence.StandardKey.Delete, icon_name="delete")
+        self.add_place_action = self._action(self.tr("添加县（市、区）(&P)…"), self.add_place, QKeySequence("Ctrl+Shift+P"), icon_name="add-place")
+        self.add_site_action = self._action(self.tr("添加现场教学点(&S)…"), self.add_site, QKeySequence("Ctrl+Shift+T"), icon_name="add-site")
+        self.add_session_action = self._action(self.tr("添加现场教学(&E)…"), self.add_session, QKeySequence("Ctrl+Shift+E"), icon_name="add-session")
+        self.check_action = self._action(self.tr("检查方案(&K)"), self.show_findings, QKeySequence("F5"), icon_name="check")
+        self.save_as_action.setShortcuts([QKeySequence("Ctrl+Shift+S")])  # the same on every platform
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
-        file_menu.addActions([self.save_as_action, self.close_action])
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -149,9 +160,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addActions([self.add_place_action, self.add_site_action, self.add_session_action, self.check_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.print_action)
         self._fill_recent()
 
     def _connect_undo(self) -> None:
@@ -165,19 +179,19 @@ class MainWindow(QMainWindow):
 
     # Bound methods, not lambdas: Qt drops the connection when the window goes.
     def _undo_text_changed(self, text: str) -> None:
-        self.undo_action.setText(self.tr("撤销 %1").replace("%1", text))
+        self.undo_action.setText(self.tr("撤销 {action}").format(action=text))
 
     def _redo_text_changed(self, text: str) -> None:
-        self.redo_action.setText(self.tr("重做 %1").replace("%1", text))
+        self.redo_action.setText(self.tr("重做 {action}").format(action=text))
 
     # --- document events --------------------------------------------------------------
 
     def _on_changed(self, kinds: frozenset) -> None:
         plan = self.document.plan
-        self.setWindowTitle(f"{plan.programme.title} — {self.document.path.name} — {APP_NAME}")
+        app_name = self.tr("考察方案编排")
+        self.setWindowTitle(f"{plan.programme.title} — {self.document.path.name} — {app_name}")
         counts = {s: sum(1 for f in self.document.findings if f.severity == s) for s in ("error", "warning", "info")}
-        self.status.setText(self.tr("错误 %1 · 警告 %2 · 提示 %3").replace("%1", str(counts["error"]))
-                            .replace("%2", str(counts["warning"])).replace("%3", str(counts["info"])))
+        self.status.setText(self.tr("错误 {error} · 警告 {warning} · 提示 {info}").format(**counts))
         if kinds - {"participants"} and hasattr(self, "map"):
             self.map.update_plan(plan)
 
@@ -212,7 +226,7 @@ class MainWindow(QMainWindow):
         dialog = AddPlaceDialog(can_pick=True, parent=self)
         dialog.pickOnMap.connect(lambda: self._pick_for(dialog))
         if self.run_dialog(dialog) and (values := dialog.values()):
-            change = self.document.edit(Insert("places", values), self.tr("添加「%1」").replace("%1", values["name"]))
+            change = self.document.edit(Insert("places", values), self.tr("添加「{name}」").format(name=values["name"]))
             if change:
                 self.document.select("places", [change.new_id])
 
@@ -231,7 +245,7 @@ class MainWindow(QMainWindow):
         place_id = selection.first if selection.kind == "places" else None
         dialog = AddSiteDialog(self.document.plan, place_id, self)
         if self.run_dialog(dialog) and (values := dialog.values()):
-            change = self.document.edit(Insert("sites", values), self.tr("添加「%1」").replace("%1", values["name"]))
+            change = self.document.edit(Insert("sites", values), self.tr("添加「{name}」").format(name=values["name"]))
             if change:
                 self.document.select("sites", [change.new_id])
 
@@ -241,15 +255,23 @@ class MainWindow(QMainWindow):
         dialog = AddSessionDialog(self.document.plan, site_id=site_id, parent=self)
         if self.run_dialog(dialog) and (values := dialog.values()):
             site = self.document.plan.site(values["site_id"])
-            change = self.document.edit(Insert("sessions", values), self.tr("添加现场教学「%1」").replace("%1", site.name))
+            change = self.document.edit(Insert("sessions", values), self.tr("添加现场教学「{site}」").format(site=site.name))
             if change:
                 self.document.select("sessions", [change.new_id])
+
+    def print_documents(self) -> None:
+        from ui.printing.dialog import PrintDialog  # loads QtPdf and the renderer only when asked
+
+        self.run_dialog(PrintDialog(self.document.plan, self))
 
     def show_findings(self) -> None:
         dock = self.findChild(QDockWidget, "findingsDock")
         dock.show()
         dock.raise_()
         self.findings.refresh()
+
+    def _file_filter(self) -> str:
+        return self.tr("考察方案 (*{suffix});;所有文件 (*)").format(suffix=PLAN_SUFFIX)
 
     # --- files ------------------------------------------------------------------------
 
@@ -258,12 +280,12 @@ class MainWindow(QMainWindow):
         if not self.run_dialog(dialog):
             return
         path, _ = self.ask_path("save", self.tr("新建考察方案"), str(self._folder() / f"新方案{PLAN_SUFFIX}"),
-                                              FILE_FILTER)
+                                              self._file_filter())
         if path:
             self._open(lambda: PlanFile.create(path, dialog.plan(), overwrite=Path(path).exists()), path)
 
     def open_plan(self) -> None:
-        path, _ = self.ask_path("open", self.tr("打开考察方案"), str(self._folder()), FILE_FILTER)
+        path, _ = self.ask_path("open", self.tr("打开考察方案"), str(self._folder()), self._file_filter())
         if path:
             self.open_path(path)
 
@@ -271,7 +293,7 @@ class MainWindow(QMainWindow):
         return self._open(lambda: PlanFile.open(path), path)
 
     def save_as(self) -> None:
-        path, _ = self.ask_path("save", self.tr("另存为"), str(self.document.path), FILE_FILTER)
+        path, _ = self.ask_path("save", self.tr("另存为"), str(self.document.path), self._file_filter())
         if path and Path(path).resolve() != self.document.path.resolve():
             self._open(lambda: self.document.plan_file.save_as(path, overwrite=Path(path).exists()), path)
 

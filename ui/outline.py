@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from planner.model import format_clock
 from ui.document import PlanDocument, Selection
+from ui.i18n import day_name, mode_name, translate
 
 KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
-MODE_NAMES = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
 _OUTLINE_KINDS = {"programme", "groups", "sessions", "plenaries", "legs", "sites", "lodgings", "places"}
 
 
@@ -53,12 +53,13 @@ class OutlineView(QTreeView):
         root = _item(programme.title, "programme", 1, programme.notes)
         model.appendRow(root)
         for group in plan.ordered_groups():
-            group_item = self._add(root, f"{group.name}（{len(plan.route_places(group.id))} 个县市区）",
+            group_item = self._add(root, translate("Outline", "{group}（{count} 个县市区）").format(
+                group=group.name, count=len(plan.route_places(group.id))),
                                    "groups", group.id)
             group_item.setForeground(QBrush(QColor(group.colour)))
             for day_plan in timetable.of_group(group.id):
                 date = programme.date_of(day_plan.day)
-                day_item = self._add(group_item, f"第 {day_plan.day} 天 · {date.month}月{date.day}日",
+                day_item = self._add(group_item, day_name(day_plan.day, date),
                                      "days", day_plan.day)
                 for slot in day_plan.slots:
                     text = self._slot_text(slot)
@@ -92,9 +93,10 @@ class OutlineView(QTreeView):
             return f"{time} {pin}{site.name if site else ''}"
         if slot.kind == "plenary":
             plenary = plan.get("plenaries", slot.item_id)
-            return f"{time} 【全体】{plenary.title if plenary else ''}"
+            return translate("Outline", "{time} 【全体】{title}").format(time=time, title=plenary.title if plenary else "")
         if slot.kind == "travel":
-            return f"{time} {MODE_NAMES.get(slot.mode, slot.mode)} {slot.minutes} 分钟 → {site.name if site else ''}"
+            return translate("Outline", "{time} {mode} {minutes} 分钟 → {site}").format(
+                time=time, mode=mode_name(slot.mode), minutes=slot.minutes, site=site.name if site else "")
         return ""  # meals are shown on the timeline
 
     def _on_changed(self, kinds: frozenset) -> None:

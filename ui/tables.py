@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from planner.edits import Batch, Delete
 from ui.columns import CLOCK, ENUM, KIND_NAMES, LIST, REF, item_name
+from ui.columns import tr as field_tr
 from ui.document import PlanDocument, Selection
 from ui.item_model import ChoicesRole, FieldRole, ItemIdRole, ItemTableModel, SortRole, edit_or_refusal
 
@@ -196,11 +197,12 @@ class ItemTable(QWidget):
         if not ids:
             return False
         plan = self.document.plan
-        kind_zh = KIND_NAMES[self.kind][0]
+        kind_name = field_tr(KIND_NAMES[self.kind][0])
         if len(ids) == 1:
-            label = f"删除{kind_zh}「{item_name(plan, self.kind, plan.get(self.kind, ids[0]))}」"
+            label = self.tr("删除{kind}「{name}」").format(
+                kind=kind_name, name=item_name(plan, self.kind, plan.get(self.kind, ids[0])))
         else:
-            label = f"删除 {len(ids)} 个{kind_zh}"
+            label = self.tr("删除 {count} 个{kind}").format(count=len(ids), kind=kind_name)
         edit = Batch(tuple(Delete(self.kind, item_id) for item_id in ids), label)
         change, refusal = edit_or_refusal(self.document, edit, label)
         if change is None:

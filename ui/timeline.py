@@ -13,7 +13,7 @@ import time
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,11 +31,10 @@ from planner.edits import Batch, Change, Update
 from planner.model import format_clock
 from planner.schedule import day_rules, session_length
 from ui.document import PlanDocument, Selection
+from ui.i18n import day_name, mode_name, short_day_name, translate
 from ui.timeline_items import FLAG, PLENARY_FILL, BlockItem, BlockSpec, TimelineStyle, brush, mix
 
 SNAP = 5  # minutes
-MODE_NAMES = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
-CHINESE_NUMBERS = "零一二三四五六七八九十"
 ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT = 0.4, 8.0, 1.6  # pixels per minute
 ZOOM_STEP = 1.25
 # Kinds of change that alter what the timeline shows.
@@ -48,8 +47,7 @@ def snap(minute: float) -> int:
 
 
 def day_label(document: PlanDocument, day: int) -> str:
-    date = document.plan.programme.date_of(day)
-    return f"{date.month}月{date.day}日 第{day}天"
+    return short_day_name(day, document.plan.programme.date_of(day))
 
 
 @dataclass(frozen=True)
@@ -332,7 +330,7 @@ class _GraphicsView(QGraphicsView):
         self.ghost.setVisible(True)
         self.ghost.setPos(layout.x(minute), row.top + (row.height - item.height) / 2)
         shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        self.ghost.set_lines((item.spec.lines[0], f"{'固定于 ' if shift else ''}{format_clock(minute)}"))
+        self.ghost.set_lines((item.spec.lines[0], (translate("Timeline", "固定于 {time}") if shift else "{time}").format(time=format_clock(minute))))
         self.ensureVisible(QRectF(scene.x() - 2, scene.y() - 2, 4, 4), 20, 20)
 
     def mouseReleaseEvent(self, event) -> None:
@@ -406,22 +404,24 @@ class TimelineView(QWidget):
         self._highlighted_groups: frozenset[int] = frozenset()
         self._plenary_spans: list[tuple[int, int]] = []
         self._current: BlockItem | None = None  # the block arrow keys move from
+        self._shown_once = False
 
         self.day_box = QComboBox(self)
         self.day_box.setObjectName("timelineDay")
-        self.day_box.setToolTip("选择日期 / 全部日程")
-        self.zoom_out_button = self._tool_button("−", "缩小（Ctrl+滚轮）", self.zoom_out)
-        self.zoom_in_button = self._tool_button("+", "放大（Ctrl+滚轮）", self.zoom_in)
-        self.fit_button = self._tool_button("适合宽度", "按窗口宽度显示全天", self.fit_width)
+        self.day_box.setToolTip(translate("Timeline", "选择日期 / 全部日程"))
+        self.zoom_out_button = self._tool_button("−", translate("Timeline", "缩小（Ctrl+滚轮）"), self.zoom_out)
+        self.zoom_in_button = self._tool_button("+", translate("Timeline", "放大（Ctrl+滚轮）"), self.zoom_in)
+        self.fit_button = self._tool_button(translate("Timeline", "适合宽度"), translate("Timeline", "按窗口宽度显示全天"),
+                                            self.fit_width)
         self.zoom_label = QLabel(self)
         self.zoom_label.setMinimumWidth(QFontMetricsF(self.font()).horizontalAdvance("100%") + 8)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
         bar.setSpacing(4)
-        bar.addWidget(QLabel("日程：", self))
+        bar.addWidget(QLabel(translate("Timeline", "日程："), self))
         bar.addWidget(self.day_box)
         bar.addStretch(1)
-        bar.addWidget(QLabel("缩放：", self))
+        bar.addWidget(QLabel(translate("Timeline", "缩放："), self))
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_label)
         bar.addWidget(self.zoom_in_button)
@@ -463,6 +463,12 @@ class TimelineView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 420)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # a day fills the width the window gives it at first
+            self._shown_once = True
+            QTimer.singleShot(0, self.fit_width)
 
     # --- public API -------------------------------------------------------------------
 
@@ -549,7 +555,8 @@ class TimelineView(QWidget):
         name = site.name if site else session.title or f"#{session_id}"
         same_row = (session.group_id, session.day) == (group_id, day)
         group = plan.group(group_id)
-        where = f"第{day}天" if session.group_id == group_id else f"{group.name}第{day}天"
+        where = (translate("Timeline", "第{day}天") if session.group_id == group_id
+                 else translate("Timeline", "{group}第{day}天")).format(day=day, group=group.name)
 
         if session.pinned or pin:
             if session.pinned and session.start is not None and session.end is not None:
@@ -565,10 +572,11 @@ class TimelineView(QWidget):
                 changes.update(group_id=group_id, day=day)
             if not session.pinned:
                 changes["pinned"] = True
-                label = f"固定「{name}」于{where} {format_clock(minute)}"
+                label = translate("Timeline", "固定「{name}」于{where} {time}").format(
+                    name=name, where=where, time=format_clock(minute))
             else:
                 target = format_clock(minute) if same_row else f"{where} {format_clock(minute)}"
-                label = f"移动「{name}」到{target}"
+                label = translate("Timeline", "移动「{name}」到{target}").format(name=name, target=target)
             return document.edit(Update("sessions", session_id, changes), label)
 
         def starts(other) -> int:
@@ -594,7 +602,8 @@ class TimelineView(QWidget):
                 changes["position"] = position
             if changes:
                 updates.append(Update("sessions", item.id, changes))
-        label = f"调整「{name}」的顺序" if same_row else f"移动「{name}」到{where}"
+        label = (translate("Timeline", "调整「{name}」的顺序") if same_row
+                 else translate("Timeline", "移动「{name}」到{target}")).format(name=name, target=where)
         return document.edit(Batch(tuple(updates), label), label)
 
     # --- document signals -------------------------------------------------------------
@@ -696,10 +705,9 @@ class TimelineView(QWidget):
         box = self.day_box
         box.blockSignals(True)
         box.clear()
-        box.addItem("全部日程", 0)
+        box.addItem(translate("Timeline", "全部日程"), 0)
         for day in range(1, self.document.plan.programme.days + 1):
-            date = self.document.plan.programme.date_of(day)
-            box.addItem(f"第{day}天（{date.month}月{date.day}日）", day)
+            box.addItem(day_name(day, self.document.plan.programme.date_of(day)), day)
         box.setCurrentIndex(max(0, box.findData(0 if self.day is None else self.day)))
         box.blockSignals(False)
 
@@ -760,7 +768,7 @@ class TimelineView(QWidget):
             site = plan.site(slot.site_id) if slot.site_id is not None else None
             site_name = site.name if site else ""
             place = plan.place_of(site) if site else None
-            late = f"迟到 {slot.late_by} 分钟" if slot.late_by > 0 else ""
+            late = translate("Timeline", "迟到 {minutes} 分钟").format(minutes=slot.late_by) if slot.late_by > 0 else ""
             pinned, is_flagged = False, slot.late_by > 0
             if slot.kind == "session":
                 session = plan.get("sessions", slot.item_id)
@@ -768,33 +776,41 @@ class TimelineView(QWidget):
                 pinned = bool(session and session.pinned)
                 is_flagged = is_flagged or slot.item_id in flagged
                 lines = (site_name or title, f"{times}  {title}") if overview else (title, site_name, times)
-                details = [title, f"现场教学点：{site_name}" + (f"（{place.name}）" if place else ""),
-                           f"{where}  {times}（{slot.minutes} 分钟）"]
+                details = [title, translate("Timeline", "现场教学点：{site}").format(site=site_name)
+                           + (f"（{place.name}）" if place else ""),
+                           translate("Timeline", "{where}  {times}（{minutes} 分钟）").format(
+                               where=where, times=times, minutes=slot.minutes)]
                 if session and session.theme:
-                    details.append(f"教学主题：{session.theme}")
+                    details.append(translate("Timeline", "教学主题：{theme}").format(theme=session.theme))
                 if session and session.host:
-                    details.append(f"主持/讲解：{session.host}")
+                    details.append(translate("Timeline", "主持/讲解：{host}").format(host=session.host))
                 if pinned:
-                    details.append("已固定时间（拖动时按住 Shift 也会固定）")
+                    details.append(translate("Timeline", "已固定时间（拖动时按住 Shift 也会固定）"))
             elif slot.kind == "plenary":
                 plenary = plan.get("plenaries", slot.item_id)
-                title = plenary.title if plenary else "全体活动"
+                title = plenary.title if plenary else translate("Timeline", "全体活动")
                 is_flagged = is_flagged or (slot.item_id, row.group_id) in flagged_plenaries \
                     or (slot.item_id, None) in flagged_plenaries
-                lines = (f"全体 · {title}", times) if overview else (f"全体 · {title}", site_name, times)
-                details = [f"全体活动：{title}", f"地点：{site_name}" if site_name else "", f"{where}  {times}"]
+                heading = translate("Timeline", "全体 · {title}").format(title=title)
+                lines = (heading, times) if overview else (heading, site_name, times)
+                details = [translate("Timeline", "全体活动：{title}").format(title=title),
+                           translate("Timeline", "地点：{site}").format(site=site_name) if site_name else "",
+                           f"{where}  {times}"]
                 if plenary and plenary.host:
-                    details.append(f"主持/讲解：{plenary.host}")
+                    details.append(translate("Timeline", "主持/讲解：{host}").format(host=plenary.host))
             elif slot.kind == "travel":
-                mode = MODE_NAMES.get(slot.mode, slot.mode or "行车")
+                mode = mode_name(slot.mode)
                 origin = plan.site(slot.from_site_id) if slot.from_site_id is not None else None
-                lines = (f"{mode} {slot.minutes}分",)
-                details = [f"行车：{origin.name if origin else '?'} → {site_name or '?'}",
-                           f"{mode} · {slot.minutes} 分钟", f"{where}  {times}"]
+                lines = (translate("Timeline", "{mode} {minutes}分").format(mode=mode, minutes=slot.minutes),)
+                details = [translate("Timeline", "行车：{origin} → {site}").format(
+                               origin=origin.name if origin else "?", site=site_name or "?"),
+                           translate("Timeline", "{mode} · {minutes} 分钟").format(mode=mode, minutes=slot.minutes),
+                           f"{where}  {times}"]
             else:
-                meal = "午餐" if slot.kind == "lunch" else "晚餐"
+                meal = translate("Timeline", "午餐") if slot.kind == "lunch" else translate("Timeline", "晚餐")
                 lines = (meal,)
-                details = [meal, f"地点：{site_name}" if site_name else "", f"{where}  {times}"]
+                details = [meal, translate("Timeline", "地点：{site}").format(site=site_name) if site_name else "",
+                           f"{where}  {times}"]
             if late:
                 details.append(late)
             if is_flagged:

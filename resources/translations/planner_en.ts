@@ -1,0 +1,1054 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+    <context>
+        <name>AddPlaceDialog</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="67" />
+            <source>添加县（市、区）</source>
+            <translation>Add place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="70" />
+            <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
+            <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="74" />
+            <source>手动定位（功能区等非行政区划）</source>
+            <translation>Place by hand (a zone that is no division)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="81" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="82" />
+            <source>经度</source>
+            <translation>Longitude</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="83" />
+            <source>纬度</source>
+            <translation>Latitude</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="84" />
+            <source>在地图上点选…</source>
+            <translation>Pick on the map…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddSessionDialog</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="184" />
+            <source>添加现场教学</source>
+            <translation>Add session</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="202" />
+            <source>组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="203" />
+            <source>日期</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="204" />
+            <source>现场教学点</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="205" />
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddSiteDialog</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="150" />
+            <source>添加现场教学点</source>
+            <translation>Add site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="161" />
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="163" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="164" />
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="165" />
+            <source>所在县（市、区）</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="166" />
+            <source>通常参观时长</source>
+            <translation>Usual visit length</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldDelegate</name>
+        <message>
+            <location filename="../../ui/tables.py" line="40" />
+            <source>用“、”或逗号分隔</source>
+            <translation>Separate with “、” or commas</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsPanel</name>
+        <message>
+            <location filename="../../ui/findings.py" line="36" />
+            <source>未发现问题</source>
+            <translation>No problems found</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemTable</name>
+        <message>
+            <location filename="../../ui/tables.py" line="86" />
+            <source>筛选…</source>
+            <translation>Filter…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="114" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="117" />
+            <source>删除所选条目（可撤销）</source>
+            <translation>Delete the selected items (can be undone)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="162" />
+            <source>共 {0} 项</source>
+            <translation>{0} items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="164" />
+            <source>{0} / {1} 项</source>
+            <translation>{0} of {1} items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="202" />
+            <source>删除{kind}「{name}」</source>
+            <translation>Delete {kind} “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="205" />
+            <source>删除 {count} 个{kind}</source>
+            <translation>Delete {count} {kind}s</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="67" />
+            <source>日程时间轴</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="68" />
+            <source>县（市、区）</source>
+            <translation>Places</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="69" />
+            <source>现场教学点</source>
+            <translation>Sites</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="70" />
+            <source>学员</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="86" />
+            <source>方案大纲</source>
+            <translation>Outline</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="87" />
+            <source>属性</source>
+            <translation>Properties</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="88" />
+            <source>地图</source>
+            <translation>Map</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="89" />
+            <source>检查结果</source>
+            <translation>Findings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="112" />
+            <source>新建(&amp;N)…</source>
+            <translation>&amp;New…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="113" />
+            <source>打开(&amp;O)…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="114" />
+            <source>另存为(&amp;A)…</source>
+            <translation>Save &amp;As…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="115" />
+            <source>打印与导出(&amp;P)…</source>
+            <translation>&amp;Print and Export…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="116" />
+            <source>关闭(&amp;C)</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="117" />
+            <source>撤销(&amp;U)</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="119" />
+            <source>重做(&amp;R)</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="121" />
+            <source>删除(&amp;D)</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="122" />
+            <source>添加县（市、区）(&amp;P)…</source>
+            <translation>Add &amp;Place…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="123" />
+            <source>添加现场教学点(&amp;S)…</source>
+            <translation>Add &amp;Site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="124" />
+            <source>添加现场教学(&amp;E)…</source>
+            <translation>Add S&amp;ession…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="125" />
+            <source>检查方案(&amp;K)</source>
+            <translation>Chec&amp;k Plan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="130" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="132" />
+            <source>最近打开(&amp;R)</source>
+            <translation>&amp;Recent Files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="138" />
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="142" />
+            <source>方案(&amp;P)</source>
+            <translation>&amp;Plan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="146" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="147" />
+            <source>设置(&amp;S)</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="148" />
+            <source>界面语言</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="149" />
+            <source>跟随系统</source>
+            <translation>System default</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="154" />
+            <source>常用</source>
+            <translation>Common</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="175" />
+            <source>撤销 {action}</source>
+            <translation>Undo {action}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="178" />
+            <source>重做 {action}</source>
+            <translation>Redo {action}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="184" />
+            <source>考察方案编排</source>
+            <translation>Study Tour Planner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="187" />
+            <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
+            <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="241" />
+            <source>添加「{name}」</source>
+            <translation>Add “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="251" />
+            <source>添加现场教学「{site}」</source>
+            <translation>Add session at “{site}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="216" />
+            <source>删除所选</source>
+            <translation>Delete selection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="234" />
+            <source>请在地图上点选位置</source>
+            <translation>Click the place on the map</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="267" />
+            <source>考察方案 (*{suffix});;所有文件 (*)</source>
+            <translation>Study-tour plans (*{suffix});;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="275" />
+            <source>新建考察方案</source>
+            <translation>New Plan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="281" />
+            <source>打开考察方案</source>
+            <translation>Open Plan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="289" />
+            <source>另存为</source>
+            <translation>Save As</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="316" />
+            <source>界面语言将在下次启动时生效。
+The language changes at the next start.</source>
+            <translation>The language changes at the next start.
+界面语言将在下次启动时生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPlanDialog</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="37" />
+            <source>新建考察方案</source>
+            <translation>New Plan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="38" />
+            <location filename="../../ui/dialogs.py" line="53" />
+            <source>新培训班</source>
+            <translation>New programme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="45" />
+            <source>培训班名称</source>
+            <translation>Programme title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="46" />
+            <source>开始日期</source>
+            <translation>First day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="47" />
+            <source>天数</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="48" />
+            <source>分组数</source>
+            <translation>Groups</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outline</name>
+        <message>
+            <location filename="../../ui/outline.py" line="56" />
+            <source>{group}（{count} 个县市区）</source>
+            <translation>{group} ({count} places)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outline.py" line="96" />
+            <source>{time} 【全体】{title}</source>
+            <translation>{time} [All] {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outline.py" line="98" />
+            <source>{time} {mode} {minutes} 分钟 → {site}</source>
+            <translation>{time} {mode} {minutes} min → {site}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plan</name>
+        <message>
+            <location filename="../../ui/i18n.py" line="51" />
+            <source>大巴</source>
+            <translation>Bus</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="52" />
+            <source>高铁</source>
+            <translation>High-speed rail</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="53" />
+            <source>航班</source>
+            <translation>Flight</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="54" />
+            <source>步行</source>
+            <translation>Walk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="55" />
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="57" />
+            <source>行车</source>
+            <translation>Travel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="62" />
+            <source>第{day}天（{month}月{date}日）</source>
+            <translation>Day {day} ({date} {month_name})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="68" />
+            <source>{month}月{date}日 第{day}天</source>
+            <translation>{date} {month_name}, day {day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintDialog</name>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="72" />
+            <source>打印与导出</source>
+            <translation>Print and Export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="79" />
+            <source>全部组</source>
+            <translation>All groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="83" />
+            <source>全部学员</source>
+            <translation>All participants</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="91" />
+            <source>文档</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="92" />
+            <source>组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="93" />
+            <source>学员</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="94" />
+            <source>导出格式</source>
+            <translation>Export format</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="96" />
+            <source>打印预览…</source>
+            <translation>Print Preview…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="97" />
+            <source>导出…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="143" />
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+    </context>
+    <context>
+        <name>PropertyEditor</name>
+        <message>
+            <location filename="../../ui/properties.py" line="46" />
+            <source>选择一个条目以查看和编辑其属性</source>
+            <translation>Select an item to see and edit its properties</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="297" />
+            <source>在此安排的现场教学：{0} 场</source>
+            <translation>Sessions here: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="300" />
+            <source>现场教学点：{0} 个</source>
+            <translation>Sites: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="304" />
+            <source>学员 {0} 人，现场教学 {1} 场</source>
+            <translation>{0} participants, {1} sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="308" />
+            <source>按此计时：{0}，{1} 分钟</source>
+            <translation>Timed as: {0}, {1} min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="317" />
+            <source>未排入日程</source>
+            <translation>Not in the timetable</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="320" />
+            <source>日程：{0}月{1}日 {2}–{3}（{4} 分钟）</source>
+            <translation>Scheduled: {1}/{0} {2}–{3} ({4} min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="323" />
+            <source>固定时间赶不上：晚到 {0} 分钟</source>
+            <translation>Cannot make its pinned time: {0} min late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="334" />
+            <source>此前行车：{0}，{1} 分钟（{2}–{3}）</source>
+            <translation>Travel before: {0}, {1} min ({2}–{3})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="339" />
+            <source>此前无行车</source>
+            <translation>No travel before</translation>
+        </message>
+    </context>
+    <context>
+        <name>Task</name>
+        <message>
+            <location filename="../../ui/tasks.py" line="54" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../ui/timeline.py" line="333" />
+            <source>固定于 {time}</source>
+            <translation>Pin at {time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="410" />
+            <source>选择日期 / 全部日程</source>
+            <translation>Choose a day / the whole trip</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="411" />
+            <source>缩小（Ctrl+滚轮）</source>
+            <translation>Zoom out (Ctrl+wheel)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="412" />
+            <source>放大（Ctrl+滚轮）</source>
+            <translation>Zoom in (Ctrl+wheel)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="413" />
+            <source>适合宽度</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="413" />
+            <source>按窗口宽度显示全天</source>
+            <translation>Show the whole day in the window's width</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="420" />
+            <source>日程：</source>
+            <translation>Schedule:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="423" />
+            <source>缩放：</source>
+            <translation>Zoom:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="551" />
+            <source>第{day}天</source>
+            <translation>day {day}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="552" />
+            <source>{group}第{day}天</source>
+            <translation>{group}, day {day}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="568" />
+            <source>固定「{name}」于{where} {time}</source>
+            <translation>Pin “{name}” at {where} {time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="572" />
+            <location filename="../../ui/timeline.py" line="599" />
+            <source>移动「{name}」到{target}</source>
+            <translation>Move “{name}” to {target}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="598" />
+            <source>调整「{name}」的顺序</source>
+            <translation>Reorder “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="701" />
+            <source>全部日程</source>
+            <translation>Whole trip</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="764" />
+            <source>迟到 {minutes} 分钟</source>
+            <translation>{minutes} min late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="772" />
+            <source>现场教学点：{site}</source>
+            <translation>Site: {site}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="774" />
+            <source>{where}  {times}（{minutes} 分钟）</source>
+            <translation>{where}  {times} ({minutes} min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="777" />
+            <source>教学主题：{theme}</source>
+            <translation>Theme: {theme}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="779" />
+            <location filename="../../ui/timeline.py" line="793" />
+            <source>主持/讲解：{host}</source>
+            <translation>Host: {host}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="781" />
+            <source>已固定时间（拖动时按住 Shift 也会固定）</source>
+            <translation>Pinned time (hold Shift while dragging to pin)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="784" />
+            <source>全体活动</source>
+            <translation>Plenary</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="787" />
+            <source>全体 · {title}</source>
+            <translation>All · {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="789" />
+            <source>全体活动：{title}</source>
+            <translation>Plenary: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="790" />
+            <location filename="../../ui/timeline.py" line="805" />
+            <source>地点：{site}</source>
+            <translation>Venue: {site}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="797" />
+            <source>{mode} {minutes}分</source>
+            <translation>{mode} {minutes}′</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="798" />
+            <source>行车：{origin} → {site}</source>
+            <translation>Travel: {origin} → {site}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="800" />
+            <source>{mode} · {minutes} 分钟</source>
+            <translation>{mode} · {minutes} min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="803" />
+            <source>午餐</source>
+            <translation>Lunch</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="803" />
+            <source>晚餐</source>
+            <translation>Dinner</translation>
+        </message>
+    </context>
+    <context>
+        <name>fields</name>
+        <message>
+            <location filename="../../ui/columns.py" line="120" />
+            <source>是</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/columns.py" line="120" />
+            <source>否</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../ui/columns.py" line="148" />
+            <source>（未填）</source>
+            <translation>(not set)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/columns.py" line="154" />
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/columns.py" line="373" />
+            <source>{group} 第{night}晚 {hotel}</source>
+            <translation>{group}, night {night}, {hotel}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/columns.py" line="380" />
+            <source>修改「{name}」的{field}</source>
+            <translation>Change {field} of “{name}”</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>全称</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>区划代码</source>
+            <translation>Division code</translation>
+        </message>
+        <message>
+            <source>经度</source>
+            <translation>Longitude</translation>
+        </message>
+        <message>
+            <source>纬度</source>
+            <translation>Latitude</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>县（市、区）</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>教学主题</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>开放时间</source>
+            <translation>Opens</translation>
+        </message>
+        <message>
+            <source>关闭时间</source>
+            <translation>Closes</translation>
+        </message>
+        <message>
+            <source>参观时长（分钟）</source>
+            <translation>Visit (min)</translation>
+        </message>
+        <message>
+            <source>容纳人数</source>
+            <translation>Capacity</translation>
+        </message>
+        <message>
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>性别</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>职务</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>角色</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>关注主题</source>
+            <translation>Interests</translation>
+        </message>
+        <message>
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>形式</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>现场教学点</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>开始时间</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>结束时间</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>时长（分钟）</source>
+            <translation>Length (min)</translation>
+        </message>
+        <message>
+            <source>固定时间</source>
+            <translation>Pinned</translation>
+        </message>
+        <message>
+            <source>主持 / 讲解</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>地点</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>主持</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>带队领导</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <source>车辆</source>
+            <translation>Vehicle</translation>
+        </message>
+        <message>
+            <source>座位数</source>
+            <translation>Seats</translation>
+        </message>
+        <message>
+            <source>颜色</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <source>出发</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>到达</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>估算方式</source>
+            <translation>Estimated mode</translation>
+        </message>
+        <message>
+            <source>距离（公里）</source>
+            <translation>Distance (km)</translation>
+        </message>
+        <message>
+            <source>估算用时（分钟）</source>
+            <translation>Estimated (min)</translation>
+        </message>
+        <message>
+            <source>指定方式</source>
+            <translation>Mode (override)</translation>
+        </message>
+        <message>
+            <source>指定用时（分钟）</source>
+            <translation>Minutes (override)</translation>
+        </message>
+        <message>
+            <source>第几晚</source>
+            <translation>Night</translation>
+        </message>
+        <message>
+            <source>宾馆</source>
+            <translation>Hotel</translation>
+        </message>
+        <message>
+            <source>企业</source>
+            <translation>Enterprise</translation>
+        </message>
+        <message>
+            <source>园区</source>
+            <translation>Park</translation>
+        </message>
+        <message>
+            <source>村</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>市场</source>
+            <translation>Market</translation>
+        </message>
+        <message>
+            <source>场馆</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>现场教学</source>
+            <translation>Site visit</translation>
+        </message>
+        <message>
+            <source>座谈</source>
+            <translation>Talk</translation>
+        </message>
+        <message>
+            <source>开班式</source>
+            <translation>Opening</translation>
+        </message>
+        <message>
+            <source>结业式</source>
+            <translation>Closing</translation>
+        </message>
+        <message>
+            <source>全体活动</source>
+            <translation>Plenary</translation>
+        </message>
+        <message>
+            <source>大巴</source>
+            <translation>Bus</translation>
+        </message>
+        <message>
+            <source>高铁</source>
+            <translation>High-speed rail</translation>
+        </message>
+        <message>
+            <source>航班</source>
+            <translation>Flight</translation>
+        </message>
+        <message>
+            <source>步行</source>
+            <translation>Walk</translation>
+        </message>
+        <message>
+            <source>学员</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>联络员</source>
+            <translation>Liaison</translation>
+        </message>
+        <message>
+            <source>男</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>女</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>行政区划</source>
+            <translation>Division</translation>
+        </message>
+        <message>
+            <source>功能区（手动定位）</source>
+            <translation>Zone (placed by hand)</translation>
+        </message>
+        <message>
+            <source>按估算</source>
+            <translation>As estimated</translation>
+        </message>
+        <message>
+            <source>行车</source>
+            <translation>leg</translation>
+        </message>
+        <message>
+            <source>住宿</source>
+            <translation>lodging</translation>
+        </message>
+    </context>
+</TS>

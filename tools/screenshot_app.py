@@ -1,0 +1,88 @@
+"""Take the screenshots of the main window kept in docs/screenshots/.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshot_app.py \\
+        --language zh --out docs/screenshots/main-window-zh.png
+
+Runs the real app (``ui.app.start_app``) on a fresh copy of the sample plan with a
+private HOME, waits until the map has drawn the basemap and the routes, and saves the
+window. Must run under Xvfb: with ``offscreen`` the map view grabs blank.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+IDLE_JS = ("JSON.stringify({fonts: document.fonts.status, basemap: !!planner.basemapReady,"
+           " tiles: document.querySelectorAll('.leaflet-tile-loading').length})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=("zh", "en"), default="zh")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--size", default="1600x1000")
+    parser.add_argument("--day", type=int, default=1, help="timeline day (0: whole trip)")
+    parser.add_argument("--map-width", type=int, default=560, help="width of the map dock")
+    args = parser.parse_args(argv)
+
+    home = Path(tempfile.mkdtemp(prefix="planner-shot-"))
+    os.environ["HOME"] = str(home)
+    os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
+    os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
+
+    from PySide6.QtCore import QSettings, Qt, QTimer
+
+    from ui import settings as app_settings
+    from ui.app import APPLICATION, ORGANISATION
+
+    settings = QSettings(ORGANISATION, APPLICATION)
+    app_settings.LANGUAGE.set(args.language, settings)
+    settings.sync()
+
+    from ui.app import start_app
+
+    app, window = start_app([])
+    if window is None:
+        return 1
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    window.timeline.set_day(args.day or None)
+    map_dock = window.map.parentWidget()
+    window.resizeDocks([map_dock], [args.map_width], Qt.Orientation.Horizontal)
+    state = {"polls": 0, "settled": 0}
+
+    def poll() -> None:
+        state["polls"] += 1
+        if state["polls"] > 300:
+            print("timed out waiting for the map", file=sys.stderr)
+            app.exit(1)
+            return
+        window.map.run_js(IDLE_JS, check)
+
+    def check(result: str) -> None:
+        status = json.loads(result or "{}")
+        done = status.get("fonts") == "loaded" and status.get("basemap") and not status.get("tiles")
+        state["settled"] = state["settled"] + 1 if done else 0
+        if state["settled"] >= 3:
+            out = Path(args.out)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(out))
+            print(f"saved {out}")
+            app.quit()
+        else:
+            QTimer.singleShot(200, poll)
+
+    window.map.ready.connect(lambda: QTimer.singleShot(300, poll))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
