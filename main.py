@@ -16,8 +16,9 @@ def open_app(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     from planner.cli import run
     from ui.printing.export_command import add_export_command  # Qt-free until a PDF is made
+    from planner.roster.cli import add_roster_command
 
-    return run(argv, open_app, {"export": add_export_command})
+    return run(argv, open_app, {"export": add_export_command, "roster": add_roster_command})
 
 
 if __name__ == "__main__":

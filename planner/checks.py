@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from planner.model import Plan, format_clock
+from planner.roster.seats import check_seats
 from planner.schedule import DayPlan, Slot, Timetable, schedule
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -385,6 +386,7 @@ CHECKS = (
     check_people,
     check_themes,
     check_session_days,
+    check_seats,
 )
 
 

@@ -18,6 +18,7 @@ PLENARY_KINDS = ("opening", "closing", "forum", "other")  # 开班式 / 结业�
 LEG_MODES = ("bus", "high_speed_rail", "flight", "walk", "other")
 ROLES = ("member", "group_leader", "liaison")
 GENDERS = ("", "male", "female")
+ROOM_TYPES = ("", "single", "twin")  # '': the default (leaders single, others twin)
 PLACE_KINDS = ("division", "zone")  # a county-level division, or a zone placed by hand
 
 TIME_ZONE = "Asia/Shanghai"
@@ -225,6 +226,12 @@ class Participant:
     group_id: int | None = None
     role: str = "member"
     interests: tuple[str, ...] = ()
+    ethnicity: str = ""  # 民族
+    id_number: str = ""  # 身份证号: kept for the hotels, never printed in full
+    note: str = ""  # 备注
+    locked: bool = False  # placed in its group by hand: automatic assignment keeps it there
+    group_reason: str = ""  # why the assignment put them in their group
+    room_type: str = ""  # ROOM_TYPES
 
 
 # The kinds of item a plan holds, by table name, in dependency order.

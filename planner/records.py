@@ -17,7 +17,7 @@ CLOCK_FIELDS = frozenset(
     {"start", "end", "opens", "closes", "day_start", "day_end", "lunch_start", "lunch_end", "dinner_start", "dinner_end"}
 )
 LIST_FIELDS = frozenset({"themes", "interests"})
-FLAG_FIELDS = frozenset({"pinned"})
+FLAG_FIELDS = frozenset({"pinned", "locked"})
 
 
 def to_record(item) -> dict:

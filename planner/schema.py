@@ -144,5 +144,16 @@ CREATE TABLE day_settings (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: what a roster brings (ethnicity, ID number, note), a participant placed by
+# hand (locked) and why the assignment put them where they are, and a room preference.
+_V4 = """
+ALTER TABLE participants ADD COLUMN ethnicity TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN group_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN room_type TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,116 @@
+"""``python main.py roster import|assign``: the roster from the command line.
+
+Registered by ``main.py`` through ``add_roster_command``. Problems are printed as one
+clear message, Chinese then English, with exit status 1 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from planner.edits import PlanEditError
+from planner.roster.assign import UNIT_MODE_NAMES, UNIT_MODES, assign_groups
+from planner.roster.columns import FIELDS, IGNORE
+from planner.roster.importer import preview_roster
+from planner.roster.sources import RosterError
+from planner.store import PlanFile, PlanFileError
+
+
+def add_roster_command(subparsers) -> None:
+    roster = subparsers.add_parser(
+        "roster", help="participants: import a roster (xlsx, xls, csv), assign groups",
+        description="学员名单 / participants: import a roster, assign people to groups.",
+    )
+    commands = roster.add_subparsers(dest="roster_command", metavar="SUBCOMMAND", required=True)
+    importer = commands.add_parser(
+        "import", help="import a roster into a plan (preview, then all good rows or nothing)",
+        description="导入学员名单：先列出预览和有误的行；有误的行未加 --skip-bad 时不写入任何人（退出码 1）。"
+        " / Import a roster: prints the preview and the bad rows; with a bad row and no --skip-bad "
+        "nothing is written (exit status 1). Re-importing updates the people already in the plan.",
+    )
+    importer.add_argument("plan", metavar="PLAN")
+    importer.add_argument("file", metavar="FILE", help=".xlsx, .xls or .csv (UTF-8 or GBK)")
+    importer.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first with data)")
+    importer.add_argument("--dry-run", action="store_true", help="only print the preview; write nothing")
+    importer.add_argument("--skip-bad", action="store_true", help="import the good rows, leave out the bad ones")
+    importer.add_argument("--header-row", type=int, metavar="N", help="the header's row number, when not found")
+    importer.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
+                          help=f"map a column (its header, letter or number) to a field: {', '.join(FIELDS)}, "
+                          "or nothing to leave it out (e.g. --column 联系方式=phone)")
+    importer.set_defaults(run=run_import)
+    assign = commands.add_parser(
+        "assign", help="assign participants to groups (seats, locks, interests, units, leaders)",
+        description="自动分组 / assign every participant not placed by hand to a group.",
+    )
+    assign.add_argument("plan", metavar="PLAN")
+    assign.add_argument("--units", choices=UNIT_MODES, default="any",
+                        help="people of the same unit: together, apart, or any (default)")
+    assign.add_argument("--dry-run", action="store_true", help="only print the result; write nothing")
+    assign.add_argument("--verbose", action="store_true", help="print each person's group and why")
+    assign.set_defaults(run=run_assign)
+
+
+def _mapping(pairs: list[str]) -> dict | None:
+    mapping = {}
+    for pair in pairs:
+        header, sep, field = pair.partition("=")
+        field = field.strip()
+        if not sep or not header.strip() or (field and field not in FIELDS):
+            raise RosterError(f"列映射「{pair}」无效，应为 列名=字段（字段：{'、'.join(FIELDS)}）",
+                              f"bad column mapping '{pair}': use HEADER=FIELD (fields: {', '.join(FIELDS)})")
+        mapping[header.strip()] = field or IGNORE
+    return mapping or None
+
+
+def _fail(error) -> int:
+    print(error if not isinstance(error, (RosterError, PlanEditError)) else f"{error.message_zh}\n{error.message_en}",
+          file=sys.stderr)
+    return 1
+
+
+def run_import(args) -> int:
+    try:
+        mapping = _mapping(args.column)
+        with PlanFile.open(args.plan, readonly=args.dry_run) as plan_file:
+            plan = plan_file.load()
+            preview = preview_roster(plan, args.file, args.sheet, mapping, args.header_row)
+            print(preview.report())
+            if preview.bad and not args.skip_bad:
+                print(f"未写入任何人：有 {len(preview.bad)} 行有误（改正后重新导入，或加 --skip-bad 只导入正确的行）\n"
+                      f"Nothing was written: {len(preview.bad)} row(s) are bad (fix them, or add --skip-bad "
+                      "to import only the good rows)", file=sys.stderr)
+                return 1
+            if args.dry_run:
+                print("试运行，未写入 / dry run: nothing written")
+                return 0
+            edit = preview.edit(skip_bad=True)
+            if edit.edits:
+                plan_file.apply(edit)
+            skipped = f"，跳过 {len(preview.bad)} 行有误" if preview.bad else ""
+            print(f"已导入{skipped} / imported: {preview.count('new')} new, {preview.count('update')} updated"
+                  + (f", {len(preview.bad)} bad row(s) skipped" if preview.bad else ""))
+            return 0
+    except (RosterError, PlanFileError, PlanEditError) as error:
+        return _fail(error)
+
+
+def run_assign(args) -> int:
+    try:
+        with PlanFile.open(args.plan, readonly=args.dry_run) as plan_file:
+            plan = plan_file.load()
+            if not plan.participants:
+                raise RosterError("方案中还没有学员，请先导入名单", "the plan has no participants: import a roster first")
+            result = assign_groups(plan, args.units)
+            zh, en = UNIT_MODE_NAMES[args.units]
+            print(f"自动分组（{zh}）/ group assignment ({en}):")
+            print(result.report(plan, verbose=args.verbose))
+            if args.dry_run:
+                print("试运行，未写入 / dry run: nothing written")
+                return 0
+            edit = result.edit(plan)
+            if edit.edits:
+                plan_file.apply(edit)
+            print(f"已分组，变动 {len(edit.edits)} 人 / assigned: {len(edit.edits)} participant(s) changed")
+            return 0
+    except (RosterError, PlanFileError, PlanEditError) as error:
+        return _fail(error)

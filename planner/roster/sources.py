@@ -1,0 +1,180 @@
+"""Roster files read as rows of text: .xlsx (openpyxl), .xls (xlrd) and .csv.
+
+CSV files come from Chinese office software in UTF-8 (with or without a BOM), UTF-16
+(Excel's "Unicode text") or GBK; GB18030 is read as GBK's superset. Every row keeps
+its number as the spreadsheet shows it (1-based), so problems can name it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+
+class RosterError(Exception):
+    """A roster that cannot be read or used, said in Chinese and English."""
+
+    def __init__(self, message_zh: str, message_en: str):
+        super().__init__(f"{message_zh} / {message_en}")
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a roster file: its rows as text, each with its row number."""
+
+    name: str
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    sheets: tuple[str, ...] = ()  # every sheet of the file, for choosing another
+    encoding: str = ""  # a CSV file's encoding
+
+
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
+
+
+def cell_text(value) -> str:
+    """A cell as the organiser sees it: 13812345678.0 -> '13812345678', dates ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_sheet(path, sheet: str | None = None) -> Sheet:
+    """The rows of ``sheet`` (default: the first sheet with data) of a roster file."""
+    path = Path(path)
+    if not path.exists():
+        raise RosterError(f"文件不存在：{path}", f"the file does not exist: {path}")
+    if path.is_dir():
+        raise RosterError(f"这是一个文件夹：{path}", f"it is a folder: {path}")
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RosterError(f"无法读取「{path}」：{error.strerror}", f"cannot read '{path}': {error.strerror}") from None
+    if not data:
+        raise RosterError(f"文件是空的：{path}", f"the file is empty: {path}")
+    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, data, sheet)
+    if data[:8] == bytes.fromhex("D0CF11E0A1B11AE1") or suffix == ".xls":
+        return _read_xls(path, data, sheet)
+    return _read_csv(path, data)
+
+
+def _pick(path: Path, names: list[str], sheet: str | None, has_data) -> str:
+    if sheet is not None:
+        if sheet in names:
+            return sheet
+        listed = "、".join(names)
+        raise RosterError(f"「{path.name}」中没有名为「{sheet}」的工作表（有：{listed}）",
+                          f"'{path.name}' has no sheet named '{sheet}' (sheets: {', '.join(names)})")
+    for name in names:
+        if has_data(name):
+            return name
+    raise RosterError(f"「{path.name}」中没有任何数据", f"'{path.name}' holds no data")
+
+
+def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Sheet:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise RosterError(f"「{path.name}」不是有效的 Excel 文件（{error}）",
+                          f"'{path.name}' is not a valid Excel file ({error})") from None
+    try:
+        names = list(book.sheetnames)
+        name = _pick(path, names, sheet, lambda n: (book[n].max_row or 0) > 0 and book[n].max_column)
+        rows = []
+        for number, values in enumerate(book[name].iter_rows(values_only=True), 1):
+            cells = tuple(cell_text(v) for v in values)
+            if any(cells):
+                rows.append((number, cells))
+        return Sheet(name, tuple(rows), tuple(names))
+    finally:
+        book.close()
+
+
+def _read_xls(path: Path, data: bytes, sheet: str | None) -> Sheet:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception as error:  # xlrd raises many kinds for a damaged file  # noqa: BLE001
+        raise RosterError(f"「{path.name}」不是有效的 Excel 97-2003 文件（{error}）",
+                          f"'{path.name}' is not a valid Excel 97-2003 file ({error})") from None
+    try:
+        names = book.sheet_names()
+        name = _pick(path, names, sheet, lambda n: book.sheet_by_name(n).nrows > 0)
+        table = book.sheet_by_name(name)
+        rows = []
+        for index in range(table.nrows):
+            cells = []
+            for cell in table.row(index):
+                value = cell.value
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        value = xlrd.xldate_as_datetime(value, book.datemode)
+                    except (ValueError, OverflowError):
+                        pass
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(value)
+                cells.append(cell_text(value))
+            if any(cells):
+                rows.append((index + 1, tuple(cells)))
+        return Sheet(name, tuple(rows), tuple(names))
+    finally:
+        book.release_resources()
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM or not), UTF-16 with a BOM, else GBK / GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "UTF-8-BOM"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "GB18030"
+    except UnicodeDecodeError:
+        raise RosterError("无法识别文件编码（支持 UTF-8、GBK/GB18030、UTF-16）",
+                          "unknown text encoding (UTF-8, GBK/GB18030 and UTF-16 are read)") from None
+
+
+def _read_csv(path: Path, data: bytes) -> Sheet:
+    text, encoding = decode_text(data)
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;，")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    rows = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, values in enumerate(reader, 1):
+            cells = tuple(v.strip() for v in values)
+            if any(cells):
+                rows.append((number, cells))
+    except csv.Error as error:
+        raise RosterError(f"「{path.name}」第 {reader.line_num} 行无法解析（{error}）",
+                          f"'{path.name}' line {reader.line_num} cannot be parsed ({error})") from None
+    return Sheet(path.stem, tuple(rows), (path.stem,), encoding)

@@ -1,0 +1,164 @@
+"""Group assignment: capacities, locks, one leader per group, interests, units, reasons;
+the seat-shortfall check; the assign command."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import replace
+
+from conftest import run_main
+from planner.checks import check
+from planner.model import Group, Participant
+from planner.operations import apply_in_memory
+from planner.roster.assign import assign_groups, route_themes
+from planner.store import PlanFile
+
+
+def delegation(plan, count: int, leaders: int = 3, seed: int = 7, units: int = 40):
+    rng = random.Random(seed)
+    themes = sorted(plan.programme.themes)
+    people = []
+    for n in range(1, count + 1):
+        role = "group_leader" if n <= leaders else ("liaison" if n <= leaders + 3 else "member")
+        people.append(Participant(n, f"学员{n:04d}", unit=f"单位{rng.randrange(units):02d}",
+                                  gender=rng.choice(("male", "female")), role=role,
+                                  interests=tuple(rng.sample(themes, rng.choice((0, 1, 2))))))
+    return plan.with_items("participants", people)
+
+
+def assigned(plan, result):
+    return apply_in_memory(plan, result.edit(plan))
+
+
+def test_capacities_respected_and_groups_even(sample):
+    plan = delegation(sample, 140)
+    after = assigned(plan, assign_groups(plan))
+    sizes = Counter(p.group_id for p in after.participants)
+    assert None not in sizes and sum(sizes.values()) == 140
+    assert all(sizes[g.id] <= g.capacity for g in after.groups)
+    assert max(sizes.values()) - min(sizes.values()) <= 1
+    assert all(p.group_reason for p in after.participants)
+
+
+def test_one_leader_per_group(sample):
+    plan = delegation(sample, 120, leaders=3)
+    after = assigned(plan, assign_groups(plan))
+    leaders = Counter(p.group_id for p in after.participants if p.role == "group_leader")
+    assert leaders == {1: 1, 2: 1, 3: 1}
+    liaisons = Counter(p.group_id for p in after.participants if p.role == "liaison")
+    assert liaisons == {1: 1, 2: 1, 3: 1}
+    assert not [f for f in check(after) if f.code == "group-without-leader"]
+
+
+def test_leaders_spread_around_a_locked_leader(sample):
+    plan = delegation(sample, 60, leaders=3)
+    people = list(plan.participants)
+    people[0] = replace(people[0], group_id=2, locked=True)  # leader 1 placed by hand in group 2
+    plan = plan.with_items("participants", people)
+    after = assigned(plan, assign_groups(plan))
+    leaders = Counter(p.group_id for p in after.participants if p.role == "group_leader")
+    assert leaders == {1: 1, 2: 1, 3: 1}
+
+
+def test_locked_people_stay(sample):
+    plan = delegation(sample, 100)
+    people = [replace(p, group_id=3, locked=True) if p.id % 10 == 0 else p for p in plan.participants]
+    plan = plan.with_items("participants", people)
+    result = assign_groups(plan)
+    after = assigned(plan, result)
+    for person in after.participants:
+        if person.id % 10 == 0:
+            assert person.group_id == 3 and person.locked
+    assert all(p.locked for p in result.placements if p.participant_id % 10 == 0)
+
+
+def test_overflow_places_as_many_as_fit_and_check_names_the_shortfall(sample):
+    plan = delegation(sample, 160)  # 3 groups of 49 seats: 147
+    result = assign_groups(plan)
+    after = assigned(plan, result)
+    sizes = Counter(p.group_id for p in after.participants)
+    assert sizes[None] == 13 and result.unplaced == 13
+    assert all(sizes[g.id] == 49 for g in after.groups)
+    shortfall = [f for f in check(after) if f.code == "seat-shortfall"]
+    assert len(shortfall) == 1
+    assert "缺 13 个座位" in shortfall[0].message_zh and "第一组" in shortfall[0].message_zh
+    assert "13 seat(s) short" in shortfall[0].message_en
+    # A group holding more people than its seats is named with its own shortfall.
+    crowded = after.with_items("groups", [replace(g, capacity=40) if g.id == 2 else g for g in after.groups])
+    messages = [f.message_zh for f in check(crowded) if f.code == "seat-shortfall"]
+    assert any(m.startswith("第二组有 49 人") and "缺 9 个座位" in m for m in messages)
+
+
+def test_no_shortfall_finding_when_everyone_fits(sample):
+    plan = delegation(sample, 140)
+    assert not [f for f in check(assigned(plan, assign_groups(plan))) if f.code == "seat-shortfall"]
+
+
+def test_interests_follow_route_themes(sample):
+    plan = sample.with_items("participants", [])
+    # Give each group a theme of its own on the route.
+    own = {}
+    for group in plan.ordered_groups():
+        others = set().union(*(route_themes(plan, g.id) for g in plan.groups if g.id != group.id))
+        unique = sorted(route_themes(plan, group.id) - others)
+        if unique:
+            own[group.id] = unique[0]
+    if not own:  # the sample's routes share all themes: make one up on a site of group 1
+        session = plan.sessions_of(1)[0]
+        plan = plan.with_items("sessions", [replace(s, theme="专项主题") if s.id == session.id else s
+                                            for s in plan.sessions])
+        own = {1: "专项主题"}
+    group_id, theme = next(iter(own.items()))
+    people = [Participant(n, f"学员{n}", interests=(theme,) if n <= 10 else ()) for n in range(1, 61)]
+    plan = plan.with_items("participants", people)
+    after = assigned(plan, assign_groups(plan))
+    for person in after.participants[:10]:
+        assert person.group_id == group_id
+        assert theme in person.group_reason
+
+
+def test_same_unit_together_or_apart(sample):
+    plan = delegation(sample, 120, units=20)
+    together = assigned(plan, assign_groups(plan, units="together"))
+    apart = assigned(plan, assign_groups(plan, units="apart"))
+
+    def split_units(after):
+        groups_of = {}
+        for p in after.participants:
+            groups_of.setdefault(p.unit, set()).add(p.group_id)
+        return sum(len(g) - 1 for g in groups_of.values())
+
+    def crowded_units(after):
+        return sum(n - 1 for n in Counter((p.unit, p.group_id) for p in after.participants).values())
+
+    assert split_units(together) < split_units(apart)
+    assert crowded_units(apart) < crowded_units(together)
+    assert any("同单位" in p.group_reason for p in together.participants)
+
+
+def test_assignment_is_deterministic_and_fast(sample):
+    import time
+
+    groups = [Group(i, f"第{i}组", capacity=110) for i in range(1, 21)]
+    plan = delegation(sample.with_items("groups", groups), 2000, leaders=20)
+    start = time.perf_counter()
+    first = assign_groups(plan, rng=random.Random(1))
+    assert time.perf_counter() - start < 5
+    assert first == assign_groups(plan, rng=random.Random(1))
+    after = assigned(plan, first)
+    assert Counter(p.group_id for p in after.participants if p.role == "group_leader") == {i: 1 for i in range(1, 21)}
+
+
+def test_assign_command(tmp_path, sample_path):
+    dry = run_main("roster", "assign", sample_path, "--dry-run", "--units", "apart")
+    assert dry.returncode == 0 and "第一组" in dry.stdout and "dry run" in dry.stdout
+    done = run_main("roster", "assign", sample_path, "--verbose")
+    assert done.returncode == 0, done.stderr
+    with PlanFile.open(sample_path, readonly=True) as plan_file:
+        plan = plan_file.load()
+    assert all(p.group_reason for p in plan.participants if not p.locked)
+    empty = tmp_path / "x.stplan"
+    PlanFile.create(empty, plan.with_items("participants", [])).close()
+    nobody = run_main("roster", "assign", empty)
+    assert nobody.returncode == 1 and "先导入名单" in nobody.stderr and "Traceback" not in nobody.stderr
