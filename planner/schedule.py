@@ -207,17 +207,20 @@ class _DayBuilder:
         self.start_site = self.location
         self.lunched = False
 
+    def moves_to(self, site: int | None) -> bool:
+        """Is going to ``site`` a move (a leg and a stop), even one of 0 minutes?"""
+        return self.location is not None and site is not None and site != self.location
+
     def travel_minutes(self, to_site: int | None) -> int:
-        if self.location is None or to_site is None or to_site == self.location:
+        if not self.moves_to(to_site):
             return 0
         return self.travel.between(self.group_id, self.location, to_site)[0]
 
     def go(self, to_site: int | None) -> bool:
         """Travel to ``to_site`` (if elsewhere). True if the group moved."""
-        minutes = self.travel_minutes(to_site)
-        moved = minutes > 0 or (self.location is not None and to_site is not None and to_site != self.location)
+        moved = self.moves_to(to_site)
         if moved:
-            _, mode = self.travel.between(self.group_id, self.location, to_site)
+            minutes, mode = self.travel.between(self.group_id, self.location, to_site)
             self.slots.append(Slot("travel", self.group_id, self.day, self.cursor, self.cursor + minutes,
                                    to_site, self.location, mode=mode))
             self.cursor += minutes
@@ -225,11 +228,19 @@ class _DayBuilder:
             self.location = to_site
         return moved
 
+    def lunch_span(self, at: int) -> tuple[int, int]:
+        """Lunch for a group free from ``at``: not before lunch time, its full length."""
+        start = max(at, self.rules.lunch_start)
+        return start, start + self.rules.lunch_minutes
+
     def lunch(self, until: int | None = None) -> None:
-        start = max(self.cursor, self.rules.lunch_start)
-        end = start + self.rules.lunch_minutes
+        """Lunch now; with ``until``, cut short to end by then, or left for later when
+        there is no time at all before then."""
+        start, end = self.lunch_span(self.cursor)
         if until is not None:
-            end = max(start, min(end, until))
+            if start >= until:
+                return
+            end = min(end, until)
         self.slots.append(Slot("lunch", self.group_id, self.day, start, end, self.location))
         self.cursor, self.lunched = end, True
 
@@ -246,19 +257,24 @@ class _DayBuilder:
     def place_fixed(self, item: Session | Plenary) -> None:
         kind = "plenary" if isinstance(item, Plenary) else "session"
         site = item.site_id
-        due = self.lunch_is_due(self.cursor + self.travel_minutes(site))
+        moves, minutes = self.moves_to(site), self.travel_minutes(site)
+        stop = self.rules.stop_minutes if moves else 0
+        if not self.slots and not moves:
+            # The day opens with this item where the group already is: no leg to be late on,
+            # so an item before the day's window is only an early start.
+            self.cursor = min(self.cursor, item.start)
+        due = self.lunch_is_due(self.cursor + minutes)
+        if due is None and not self.lunched and item.start >= self.rules.lunch_end:
+            due = "there"  # waiting there for an afternoon item: lunch in the wait
         if due == "here":
-            self.lunch(until=item.start - self.travel_minutes(site) - self.stop_for(site))
-        moved = self.go(site)
+            self.lunch(until=item.start - minutes - stop)
+        self.go(site)
         if due == "there":
-            self.lunch(until=item.start - self.rules.stop_minutes * moved)
-        arrival = self.cursor + (self.rules.stop_minutes if moved else 0)
+            self.lunch(until=item.start - stop)
+        arrival = self.cursor + stop
         self.slots.append(Slot(kind, self.group_id, self.day, item.start, item.end, site, item_id=item.id,
                                fixed=True, late_by=max(0, arrival - item.start)))
-        self.cursor = max(self.cursor, item.end)
-
-    def stop_for(self, site: int | None) -> int:
-        return self.rules.stop_minutes if self.travel_minutes(site) > 0 else 0
+        self.cursor = max(arrival, item.end, self.rules.day_start)  # what flows keeps to the day's window
 
     def ready_at(self, site_id: int, arrival: int, moved: bool) -> int:
         """When a session can start at a site reached at ``arrival``: after the stop,
@@ -269,22 +285,27 @@ class _DayBuilder:
             start = max(start, site.opens)
         return -(-start // ROUND_TO) * ROUND_TO
 
-    def earliest_start(self, session: Session) -> int:
-        """When a flowing session could start if the group set off for it now."""
-        minutes = self.travel_minutes(session.site_id)
-        return self.ready_at(session.site_id, self.cursor + minutes, minutes > 0)
+    def flowing_start(self, site_id: int) -> int:
+        """When a flowing session at ``site_id`` starts if the group sets off for it now,
+        exactly as ``place_flowing`` lays it out: lunch here if due, the leg, lunch on
+        arrival if due, then the stop, the opening hour, the five minutes."""
+        minutes = self.travel_minutes(site_id)
+        due = self.lunch_is_due(self.cursor + minutes)
+        at = self.cursor
+        if due == "here":
+            at = self.lunch_span(at)[1]
+        at += minutes
+        if due == "there":
+            at = self.lunch_span(at)[1]
+        return self.ready_at(site_id, at, self.moves_to(site_id))
 
     def fits_before(self, session: Session, length: int, fixed) -> bool:
-        """Would ``session`` (with lunch if due) end in time to reach ``fixed``?"""
-        start = self.earliest_start(session)
-        due = self.lunch_is_due(self.cursor + self.travel_minutes(session.site_id))
-        if due is not None:
-            start = max(start, max(self.cursor, self.rules.lunch_start) + self.rules.lunch_minutes)
-        onward, _ = (0, "") if fixed.site_id is None else self.travel.between(
-            self.group_id, session.site_id, fixed.site_id
-        )
-        stop = self.rules.stop_minutes if onward else 0
-        return start + length + onward + stop <= fixed.start
+        """Would ``session`` (with lunch if due) end in time to reach ``fixed``? (Lunch
+        after it, before ``fixed``, is cut to fit: see ``place_fixed``.)"""
+        end = self.flowing_start(session.site_id) + length
+        if fixed.site_id is not None and fixed.site_id != session.site_id:
+            end += self.travel.between(self.group_id, session.site_id, fixed.site_id)[0] + self.rules.stop_minutes
+        return end <= fixed.start
 
     def place_flowing(self, session: Session, length: int) -> None:
         site = session.site_id

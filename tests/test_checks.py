@@ -29,6 +29,7 @@ from planner.model import (
     Session,
     Site,
 )
+from planner.schedule import schedule
 from planner.store import PlanFile
 
 THEMES = ("数字经济", "乡村振兴")
@@ -330,9 +331,6 @@ def test_before_day_window():
     assert check(pin(baseline(), 1, "08:30", "09:30")) == []
 
 
-@pytest.mark.xfail(strict=True, reason="schedule.py: the day's cursor starts at day_start, so a fixed item "
-                   "before the window is always 'late' (error) even with no leg to make; before-day-window "
-                   "can never be the only finding")
 def test_an_early_start_with_no_leg_before_it_is_only_a_warning():
     """Pinning the day's first visit at 08:00, where the group already is, is an early
     start (a warning), not a late arrival (an error): there is no leg to be late on."""
@@ -487,9 +485,6 @@ def test_theme_not_covered():
 # --- the scheduler behind the checks ---------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="schedule.py _DayBuilder.fits_before: with lunch due it takes "
-                   "max(arrival, lunch end) instead of lunch, then the leg and stop, as place_flowing does, "
-                   "so a session that cannot fit is squeezed in before a pinned one")
 @pytest.mark.parametrize("first_visit", [200, 180], ids=["lunch-before-leaving", "lunch-on-arrival"])
 def test_a_visit_that_cannot_fit_before_a_pinned_one_does_not_make_the_group_late(first_visit):
     """第一组: a long first visit at 数字园区 (to 11:50 or 11:30), then an hour at 龙井村
@@ -503,13 +498,28 @@ def test_a_visit_that_cannot_fit_before_a_pinned_one_does_not_make_the_group_lat
     assert codes(plan) == []
 
 
-@pytest.mark.xfail(strict=True, reason="schedule.py: lunch is only taken when due on reaching a stop; "
-                   "a group waiting for an afternoon pinned session lunches after it (17:30–19:00), "
-                   "so the day falsely runs past its window")
 def test_a_group_waiting_for_an_afternoon_visit_lunches_at_noon():
     """第一组 reaches 柯桥纺织企业 at 09:40 for a visit pinned 16:30–17:30: lunch belongs
     in the wait, and the day ends at 17:30, inside the window."""
     assert check(pin(baseline(), 3, "16:30", "17:30")) == []
+
+
+def test_lunch_with_no_time_before_a_pinned_visit_comes_after_it_and_does_not_make_the_group_late():
+    """第一组: 数字园区 08:30–09:15, 龙井村 09:45–11:45, then a talk back at 数字园区 pinned
+    12:15 (20-minute leg and 10-minute stop: just in time). Lunch is due, but there is no
+    time for it before the talk: it follows the talk instead of delaying the leg. Control:
+    the talk at 12:45 leaves 12:00–12:15 for lunch, squeezed (a warning), not skipped."""
+    def with_talk_at(start: str, end: str) -> Plan:
+        plan = changed(baseline(), "sessions", 1, minutes=45)
+        plan = added(plan, "sessions", Session(6, 1, 2, 1, 2, pinned=True, start=T(start), end=T(end), title="座谈"))
+        return added(plan, "legs", Leg(7, 1, 3, 2, manual_minutes=20))
+
+    plan = with_talk_at("12:15", "13:15")
+    assert codes(plan) == []
+    lunch = schedule(plan).day(1, 1).of_kind("lunch")
+    assert [(l.start, l.end, l.site_id) for l in lunch] == [(T("13:15"), T("14:45"), 2)]
+
+    assert codes(with_talk_at("12:45", "13:45")) == ["short-lunch"]
 
 
 # --- the sample plan, ordering, JSON ---------------------------------------------------

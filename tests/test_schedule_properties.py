@@ -281,10 +281,6 @@ FLOWING_OVERLAP = Plan(
 )
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "schedule.py _DayBuilder.fits_before under-estimates a session's start when lunch is due (no stop after "
-    "lunch 'there', no leg after lunch 'here', no stop after a 0-minute leg), so a flowing session is put "
-    "before a fixed item it then overlaps"))
 @SETTINGS
 @example(FLOWING_OVERLAP)
 @given(plans())
@@ -472,9 +468,6 @@ LATE_THEN_FLOWING = Plan(
 )
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "schedule.py _DayBuilder.place_fixed sets the cursor to max(cursor, item.end), not max(arrival, item.end): "
-    "the stop is lost when the group gets there after the fixed item has ended"))
 @SETTINGS
 @example(LATE_THEN_FLOWING)
 @given(plans())
