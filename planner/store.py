@@ -12,17 +12,34 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+import sys
 import tempfile
 from dataclasses import fields
 from pathlib import Path
-
-import sqlite_utils
 
 from planner import schema
 from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
 from planner.filelock import FileInUse, FileLock
 from planner.model import ITEM_TYPES, Plan, Programme
 from planner.records import from_record, programme_to_row, to_row
+
+
+def _import_sqlite_utils():
+    """sqlite-utils imports pandas and numpy, when installed (OR-Tools brings them), just to
+    map their column types, which plans never use: that is 0.4 s of the app's start-up.
+    Import it with the ones not yet loaded hidden."""
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # makes "import name" fail at once
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils()
 
 PLAN_SUFFIX = ".stplan"  # the app's own extension; any name is accepted
 

@@ -215,6 +215,12 @@ def test_the_page_has_no_remote_assets():
     assert "planmap://map/web/leaflet/leaflet.js" in html
 
 
+def test_the_shipped_page_is_what_folium_makes_now():
+    from ui.map.page import SHIPPED_PAGE, page_html
+
+    assert SHIPPED_PAGE.read_text(encoding="utf-8") == page_html(), "run tools/build_map_page.py"
+
+
 def test_route_map_png(qapp, sample):
     from PySide6.QtGui import QImage
 

@@ -7,6 +7,10 @@ afterwards through ``window.planner.update(json)`` (resources/web/planner-map.js
 which is what makes edits incremental: folium renders a whole page, so using it to
 render plan layers would mean re-rendering and reloading for every edit. folium is
 therefore kept to the skeleton, and the plan layers are drawn by our own script.
+
+Being the same on every run, the skeleton is generated ahead of time by
+tools/build_map_page.py into resources/web/map-page.html, which the app loads:
+importing folium would cost half a second of every start-up.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from planner.resources import resource_path
 from ui.map.scheme import BASE_URL
+
+SHIPPED_PAGE = resource_path("web", "map-page.html")
 
 JS = [
     ("leaflet", f"{BASE_URL}web/leaflet/leaflet.js"),
@@ -51,6 +58,7 @@ def page_html() -> str:
         location=CENTRE, zoom_start=7, tiles=None, prefer_canvas=False, control_scale=False,
         min_zoom=3, max_zoom=18, zoom_control=True, attribution_control=True,
     )
+    m._id = "planner"  # folium names elements by random ids: a fixed one keeps the page reproducible
     m.default_js = JS
     m.default_css = CSS
     m.get_root().header.add_child(
