@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QDialog
 
 from planner.store import PlanFile
 from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
 from ui.findings import FindingRole
 from ui.main_window import MainWindow
+
+from tests.gui import drag, type_chinese
 
 
 def make_window(qtbot, plan_file, tmp_path) -> MainWindow:
@@ -18,15 +19,6 @@ def make_window(qtbot, plan_file, tmp_path) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def type_chinese(widget, text: str) -> None:
-    """Type ``text`` the way a Chinese input method does: one committed string
-    (QTest can only send keys for ASCII characters)."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def answer_dialogs(window: MainWindow, qtbot, fill) -> None:
@@ -76,8 +68,12 @@ def test_create_a_plan_and_edit_it_by_hand_then_reopen(qtbot, tmp_path, sample_p
     assert (session.day, session.title, session.start) == (2, "小商品市场", plan.programme.day_start)
 
     # drag the session to day 3 on the timeline, then undo and redo
-    window.timeline.set_day(None)
-    window.timeline.move_session(session.id, session.group_id, 3, 10 * 60)
+    timeline = window.timeline
+    timeline.set_day(None)
+    block = timeline.blocks("session", session.id)[0]
+    to = timeline.viewport_point(session.group_id, 3, 10 * 60) + QPoint(6, 0)
+    with qtbot.waitSignal(window.document.changed):
+        drag(qtbot, timeline, block, to)
     assert window.document.plan.get("sessions", session.id).day == 3
     window.undo_action.trigger()
     assert window.document.plan.get("sessions", session.id).day == 2

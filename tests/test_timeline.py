@@ -11,6 +11,8 @@ from planner.store import PlanFile
 from ui.document import PlanDocument, Selection
 from ui.timeline import TimelineView
 
+from tests.gui import drag
+
 
 @pytest.fixture
 def document(qapp, sample_path):
@@ -43,16 +45,6 @@ def test_qt_calls_do_not_leak_references_to_none(qapp):
         probe.setObjectName("probe")
     assert before - sys.getrefcount(None) < 50, (
         "this PySide6 build on this Python leaks references to None (use PySide6 < 6.12 or Python >= 3.12)")
-
-
-def drag(qtbot, timeline, block, to: QPoint, modifier=Qt.KeyboardModifier.NoModifier, grab_dx: float = 6):
-    """Press inside ``block`` (``grab_dx`` from its left edge), move in steps, release at ``to``."""
-    viewport = timeline.view.viewport()
-    start = timeline.block_point(block, grab_dx)
-    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    for step in range(1, 5):
-        qtbot.mouseMove(viewport, start + (to - start) * step / 4)
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, to)
 
 
 def session_ids(blocks):
@@ -257,12 +249,3 @@ def test_zoom_buttons_and_day_selector(qtbot, timeline, document):
     timeline.day_box.setCurrentIndex(timeline.day_box.findData(3))
     assert timeline.day == 3 and {b.spec.day for b in timeline.blocks()} == {3}
     assert timeline.day_box.itemText(1) == "第1天（2月23日）" and timeline.day_box.itemText(0) == "全部日程"
-
-
-def test_a_whole_rebuild_of_the_sample_is_fast(timeline):
-    timeline.set_day(None)
-    times = []
-    for _ in range(3):
-        timeline._rebuild(full=True)
-        times.append(timeline.last_rebuild_ms)
-    assert min(times) < 30
