@@ -299,7 +299,7 @@ class Plan:
         by_group = self._index.get("sessions_by_group_day")
         if by_group is None:
             by_group = {}
-            ordered = sorted(self.sessions, key=lambda s: (s.day, s.position, s.start or 0, s.id))
+            ordered = sorted(self.sessions, key=lambda s: (s.day, s.position, s.id))  # not by start: times follow the order
             for session in ordered:
                 by_group.setdefault(session.group_id, {}).setdefault(session.day, []).append(session)
             self._index["sessions_by_group_day"] = by_group

@@ -370,11 +370,13 @@ def schedule(plan: Plan) -> Timetable:
 
 
 def timing_edits(plan: Plan, timetable: Timetable | None = None) -> list[Update]:
-    """Updates that store the scheduled start and end of every session that moved."""
+    """Updates that store the scheduled start and end of every flowing session that moved.
+    Pinned sessions are left alone: one without a time yet must not be fixed at the time
+    it flowed to (it keeps flowing until the organiser gives it one)."""
     timetable = timetable or schedule(plan)
     edits = []
     for session in plan.sessions:
-        if is_fixed(session):
+        if session.pinned:
             continue
         slot = timetable.slot_of("session", session.id)
         if slot is not None and (slot.start, slot.end) != (session.start, session.end):
@@ -383,12 +385,12 @@ def timing_edits(plan: Plan, timetable: Timetable | None = None) -> list[Update]
 
 
 def retime(plan: Plan, timetable: Timetable | None = None) -> Plan:
-    """The plan with every flowing session's start and end as scheduled."""
+    """The plan with every flowing (unpinned) session's start and end as scheduled."""
     timetable = timetable or schedule(plan)
     sessions = []
     for session in plan.sessions:
         slot = timetable.slot_of("session", session.id)
-        if slot is not None and not is_fixed(session):
+        if slot is not None and not session.pinned:
             session = replace(session, start=slot.start, end=slot.end)
         sessions.append(session)
     return plan.with_items("sessions", sessions)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from planner.model import DaySetting, Group, Lodging, Place, Plan, Plenary, Programme, Session, Site, parse_clock
-from planner.schedule import schedule, schedule_day
+from planner.schedule import retime, schedule, schedule_day, timing_edits
 
 T = parse_clock
 
@@ -113,3 +113,34 @@ def test_a_group_that_cannot_make_a_plenary_in_time_is_late_by_the_minutes_it_la
     travel = day.slots[0]
     assert travel.start == T("08:30") and travel.site_id == 5
     assert plenary.late_by == travel.end + 10 - T("08:35")
+
+
+def test_a_pinned_session_without_a_time_keeps_flowing_after_retiming():
+    """乙 is pinned but has no time yet: it flows, and neither ``retime`` nor
+    ``timing_edits`` (applied after every edit) gives it the time it flowed to, which
+    would fix it there. The unpinned ones get theirs."""
+    plan = day_plan()
+    plan = plan.with_items("sessions", [replace(s, pinned=True) if s.id == 2 else s for s in plan.sessions])
+    edits = timing_edits(plan)
+    assert sorted(e.id for e in edits) == [1, 3]
+    retimed = retime(plan)
+    assert (retimed.get("sessions", 2).start, retimed.get("sessions", 2).end) == (None, None)
+    assert retimed.get("sessions", 1).start is not None
+    assert schedule(retimed) == schedule(plan)
+    # lengthening 甲 moves 乙 on: it is still flowing
+    longer = retimed.with_items("sessions", [replace(s, minutes=150) if s.id == 1 else s for s in retimed.sessions])
+    before, after = schedule_day(retimed, 1, 2), schedule_day(longer, 1, 2)
+    slot = {s.item_id: s for s in before.of_kind("session")}[2]
+    assert {s.item_id: s for s in after.of_kind("session")}[2].start == slot.start + 60
+
+
+def test_the_route_order_is_day_then_position_then_id_never_the_stored_time():
+    """Two sessions share a position: the route is by id, whatever times they store (a
+    flowing session's stored time follows the route, so it cannot decide it)."""
+    plan = day_plan()
+    plan = plan.with_items("sessions", [
+        replace(s, position=0, start=T("15:00") if s.id == 1 else None) if s.id in (1, 2) else s
+        for s in plan.sessions
+    ])
+    assert [s.id for s in plan.sessions_of(1, 2)] == [1, 2, 3]
+    assert [s.id for s in retime(plan).sessions_of(1, 2)] == [1, 2, 3]

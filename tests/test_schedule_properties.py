@@ -6,7 +6,7 @@ timed plenaries at a venue, lodgings for some nights, manual leg overrides, day 
 Every expectation is worked out from the plan's stored data (lengths, legs, estimates,
 opening hours, lodgings), not read back from the scheduler, wherever that can be done.
 
-Bugs found are kept as strict xfails, each with its hand-minimised example:
+Bugs found were kept as strict xfails until fixed; each test keeps its hand-minimised example:
 test_flowing_items_never_overlap_anything, test_retime_leaves_a_pinned_session_without_time_flowing,
 test_a_session_after_a_late_arrival_waits_for_the_stop, test_checks_never_raise.
 PROPERTY_EXAMPLES=2000 runs a more thorough search than the default 100 examples.
@@ -110,7 +110,7 @@ def plans(draw, *, long_legs: bool = False, untimed_pins: bool = False) -> Plan:
                     start, end = _span(draw)
                 sessions.append(Session(
                     len(sessions) + 1, group.id, draw(site_ids), day,
-                    position=draw(st.integers(0, 9)),  # ties happen: then start, then id decide
+                    position=draw(st.integers(0, 9)),  # ties happen: then the id decides
                     start=start, end=end,
                     kind=draw(st.sampled_from(SESSION_KINDS)),
                     pinned=timing in ("pinned", "untimed-pin"),
@@ -338,9 +338,6 @@ UNTIMED_PIN = Plan(
 )
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "schedule.py retime/timing_edits write times into pinned sessions that have none, which turns them from "
-    "flowing into fixed"))
 @SETTINGS
 @example(UNTIMED_PIN)
 @given(plans(untimed_pins=True))
