@@ -211,17 +211,23 @@ def check_day_window(ctx: _Context):
 
 
 def check_lunch(ctx: _Context):
-    """Lunch squeezed below 45 minutes."""
+    """Lunch squeezed below 45 minutes. The refs name the items either side of it (what
+    squeezes it) and the group."""
     for day_plan in ctx.timetable.days.values():
         zh_where, en_where = ctx.where(day_plan)
-        for lunch in day_plan.of_kind("lunch"):
-            if lunch.minutes < MIN_LUNCH_MINUTES:
-                yield Finding(
-                    WARNING, "short-lunch",
-                    f"{zh_where}：午餐只有 {lunch.minutes} 分钟（{_span(lunch)}），少于 {MIN_LUNCH_MINUTES} 分钟",
-                    f"{en_where}: lunch is only {lunch.minutes} min ({_span(lunch)}), under {MIN_LUNCH_MINUTES} min",
-                    (), day_plan.group_id, day_plan.day,
-                )
+        slots = day_plan.slots
+        for n, lunch in enumerate(slots):
+            if lunch.kind != "lunch" or lunch.minutes >= MIN_LUNCH_MINUTES:
+                continue
+            before = [s for s in slots[:n] if s.kind in ("session", "plenary")][-1:]
+            after = [s for s in slots[n + 1:] if s.kind in ("session", "plenary")][:1]
+            refs = (*(_ref(s) for s in before + after), ("groups", day_plan.group_id))
+            yield Finding(
+                WARNING, "short-lunch",
+                f"{zh_where}：午餐只有 {lunch.minutes} 分钟（{_span(lunch)}），少于 {MIN_LUNCH_MINUTES} 分钟",
+                f"{en_where}: lunch is only {lunch.minutes} min ({_span(lunch)}), under {MIN_LUNCH_MINUTES} min",
+                refs, day_plan.group_id, day_plan.day,
+            )
 
 
 def check_lodging(ctx: _Context):
@@ -262,15 +268,19 @@ def check_long_bus_legs(ctx: _Context):
 
 
 def check_shared_visits(ctx: _Context):
-    """A place or site visited by two groups (sometimes intended)."""
+    """A place or site visited by two groups (sometimes intended). A site or place that
+    is not in the plan (a dangling reference) is not counted."""
     plan = ctx.plan
     site_groups: dict[int, set[int]] = defaultdict(set)
     place_groups: dict[int, set[int]] = defaultdict(set)
     for session in plan.sessions:
-        site_groups[session.site_id].add(session.group_id)
         site = plan.site(session.site_id)
-        if site is not None and site.place_id is not None:
-            place_groups[site.place_id].add(session.group_id)
+        if site is None:
+            continue
+        site_groups[site.id].add(session.group_id)
+        place = plan.place_of(site)
+        if place is not None:
+            place_groups[place.id].add(session.group_id)
     for kind, groups_of, name_of in (
         ("places", place_groups, lambda i: plan.place(i).name),
         ("sites", site_groups, ctx.site_name),

@@ -338,13 +338,14 @@ def test_an_early_start_with_no_leg_before_it_is_only_a_warning():
 
 
 def test_short_lunch():
-    """Day 1's lunch ends at 12:30: 第一组 (at lunch from 12:00) gets 30 minutes.
-    Control: lunch until 12:45, exactly the 45-minute minimum."""
+    """Day 1's lunch ends at 12:30: 第一组 (at lunch from 12:00) gets 30 minutes. The refs
+    name the visit before it (龙井村; nothing follows but the way to the hotel) and the
+    group. Control: lunch until 12:45, exactly the 45-minute minimum."""
     plan = added(baseline(), "day_settings", DaySetting(1, 1, lunch_end=T("12:30")))
     assert codes(plan) == ["short-lunch"]
     finding = the_finding(plan, "short-lunch")
     assert finding.severity == WARNING
-    assert (finding.group_id, finding.day, finding.refs) == (1, 1, ())
+    assert (finding.group_id, finding.day, finding.refs) == (1, 1, (("sessions", 2), ("groups", 1)))
     assert_mentions(finding, "第一组", "12:00–12:30", "45", zh=("30 分钟",), en=("30 min",))
 
     assert check(added(baseline(), "day_settings", DaySetting(1, 1, lunch_end=T("12:45")))) == []
@@ -416,6 +417,17 @@ def test_shared_site():
     assert_mentions(finding, "龙井村", "第一组", "第二组")
 
     assert codes(changed(baseline(), "sessions", 5, site_id=8)) == ["shared-place"]
+
+
+def test_shared_visits_skip_a_place_or_site_missing_from_the_plan():
+    """Both groups go to 龙井村, whose place 西湖区 has been deleted (the sites still name
+    it): the shared site is reported, the missing place is not (and nothing crashes).
+    第二组's other visit names a site that no longer exists: not counted either."""
+    plan = dropped(changed(baseline(), "sessions", 5, site_id=3), "places", 1)
+    assert codes(plan) == ["shared-site"]
+    plan = added(plan, "sessions", Session(6, 1, 99, 1, 5), Session(7, 2, 99, 1, 5))
+    assert "shared-site" in codes(plan)
+    assert [f.refs[0] for f in findings_of(plan, "shared-site")] == [("sites", 3)]
 
 
 @pytest.mark.parametrize("lon, lat", [(None, None), (120.58, None), (None, 30.03)])
@@ -519,7 +531,9 @@ def test_lunch_with_no_time_before_a_pinned_visit_comes_after_it_and_does_not_ma
     lunch = schedule(plan).day(1, 1).of_kind("lunch")
     assert [(l.start, l.end, l.site_id) for l in lunch] == [(T("13:15"), T("14:45"), 2)]
 
-    assert codes(with_talk_at("12:45", "13:45")) == ["short-lunch"]
+    squeezed = with_talk_at("12:45", "13:45")
+    assert codes(squeezed) == ["short-lunch"]
+    assert the_finding(squeezed, "short-lunch").refs == (("sessions", 2), ("sessions", 6), ("groups", 1))
 
 
 # --- the sample plan, ordering, JSON ---------------------------------------------------
