@@ -15,10 +15,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from planner.documents import Documents
 from planner.resources import resource_path
 
-DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet")
+DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet", "rooming", "bus")
 DOCUMENT_NAMES = {
     "overview": "日程总览", "group": "分组行程", "participant": "个人行程",
     "contacts": "联络通讯录", "roster": "学员名单", "booklet": "资料汇编",
+    "rooming": "住宿分房表", "bus": "乘车名单（联络员用）",
 }
 FONT_FILES = {
     "serif": "NotoSerifSC-Regular.ttf",
@@ -81,6 +82,12 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
     if document == "contacts":
         contacts = {c.group_id: c for c in docs.contacts().groups}
         return [Section("contacts", "landscape", contacts[g]) for g in groups]
+    if document in ("rooming", "bus"):  # planner.roster: per night and hotel, per group and day
+        from planner.roster.lists import bus_lists, rooming_lists
+
+        if document == "rooming":
+            return [Section("rooming", "portrait", r) for r in rooming_lists(docs.plan, group_id=group_id)]
+        return [Section("bus", "portrait", b) for b in bus_lists(docs.plan, docs.timetable, group_id=group_id)]
     if document == "participant":
         ids = [participant_id] if participant_id is not None else [
             pid for pid in docs.participant_ids()

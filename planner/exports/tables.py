@@ -120,6 +120,10 @@ def tables_for(docs: Documents, document: str, group_id: int | None = None) -> l
         return [roster_table(docs, g) for g in groups]
     if document == "contacts":
         return [contacts_table(docs, g) for g in groups]
+    if document in ("rooming", "bus"):
+        from planner.roster.tables import bus_tables, rooming_tables
+
+        return (rooming_tables if document == "rooming" else bus_tables)(docs, group_id)
     if document == "booklet":
         tables = [overview_table(docs)] if group_id is None else []
         for g in groups:

@@ -14,7 +14,7 @@ from planner.exports import ExportError, write_atomic
 from planner.store import PlanFile
 
 FORMATS = ("pdf", "xlsx", "docx", "ics", "kml", "gpx")
-TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet")
+TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "rooming", "bus")
 
 
 def add_export_command(subparsers) -> None:
@@ -22,7 +22,7 @@ def add_export_command(subparsers) -> None:
         "export",
         help="print or export documents: pdf, xlsx, docx, ics, kml, gpx",
         description="打印与导出 / documents and exports of a plan. "
-        "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet; "
+        "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet, rooming, bus; "
         "ics: per group (--group), per participant (--participant) or all groups; "
         "kml/gpx: each group's route, or one with --group.",
     )

@@ -1,0 +1,216 @@
+"""Rooming lists per night and hotel, bus lists per group and day — as plain data.
+
+Rooms: group leaders get a single room unless they asked for a twin (``room_type``);
+everyone else shares a twin room with someone of the same gender and group (of the
+same unit when possible); nobody shares a room with someone of the other gender, and
+a person whose gender is not known gets a room of their own. Pairs are the same every
+night. Bus seats: leaders in front, then liaisons, then the members by unit; a person
+keeps the seat all week.
+
+Phone numbers are masked unless ``masked=False`` (the liaisons' copies); ID numbers
+are always masked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.documents import GENDER_NAMES, ROLE_NAMES, date_label, mask_phone, time_range
+from planner.model import Participant, Plan
+from planner.roster.idcard import mask_id
+from planner.schedule import Timetable, schedule
+
+ROOM_NAMES = {"single": "单人间", "twin": "双人间"}
+SEAT_ORDER = {"group_leader": 0, "liaison": 1, "member": 2}
+
+
+@dataclass(frozen=True)
+class Occupant:
+    participant_id: int
+    name: str
+    gender: str  # 男 / 女 / ''
+    group: str
+    unit: str
+    title: str
+    role: str
+    phone: str
+    id_number: str  # masked
+
+
+@dataclass(frozen=True)
+class Room:
+    number: int
+    kind: str  # single / twin
+    gender: str  # male / female / ''
+    occupants: tuple[Occupant, ...]
+    note: str = ""
+
+    @property
+    def kind_name(self) -> str:
+        return ROOM_NAMES[self.kind]
+
+
+@dataclass(frozen=True)
+class RoomingList:
+    night: int
+    date_label: str
+    hotel_site_id: int
+    hotel: str
+    address: str
+    groups: tuple[str, ...]
+    rooms: tuple[Room, ...]
+
+    @property
+    def singles(self) -> int:
+        return sum(1 for r in self.rooms if r.kind == "single")
+
+    @property
+    def twins(self) -> int:
+        return sum(1 for r in self.rooms if r.kind == "twin")
+
+    @property
+    def people(self) -> int:
+        return sum(len(r.occupants) for r in self.rooms)
+
+    @property
+    def summary(self) -> str:
+        return f"共{self.people}人，单人间{self.singles}间，双人间{self.twins}间"
+
+
+@dataclass(frozen=True)
+class Seat:
+    seat: int
+    participant_id: int
+    name: str
+    gender: str
+    unit: str
+    title: str
+    role: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class BusList:
+    group_id: int
+    group: str
+    vehicle: str
+    capacity: int | None
+    day: int
+    date_label: str
+    departure: str  # the day's first time
+    route: str  # the day's stops
+    lodging: str
+    staff: tuple[tuple[str, str, str], ...]  # (role, name, phone)
+    seats: tuple[Seat, ...]
+    masked: bool
+
+    @property
+    def summary(self) -> str:
+        seats = f"，座位{self.capacity}个" if self.capacity is not None else ""
+        return f"乘车{len(self.seats)}人{seats}"
+
+
+def _occupant(plan: Plan, person: Participant, masked: bool) -> Occupant:
+    group = plan.group(person.group_id) if person.group_id is not None else None
+    return Occupant(person.id, person.name, GENDER_NAMES.get(person.gender, ""), group.name if group else "",
+                    person.unit, person.title, ROLE_NAMES.get(person.role, person.role),
+                    mask_phone(person.phone) if masked else person.phone, mask_id(person.id_number))
+
+
+def wants_single(person: Participant) -> bool:
+    if person.room_type:
+        return person.room_type == "single"
+    return person.role == "group_leader"
+
+
+def pair_rooms(people: list[Participant]) -> list[tuple[str, str, tuple[Participant, ...], str]]:
+    """(kind, gender, people, note) per room for one group: never mixed genders."""
+    rooms = []
+    sharing: dict[str, list[Participant]] = {"male": [], "female": []}
+    for person in sorted(people, key=lambda p: (SEAT_ORDER.get(p.role, 3), p.id)):
+        if person.gender not in sharing:
+            rooms.append(("single", "", (person,), "性别未填，单独安排"))
+        elif wants_single(person):
+            rooms.append(("single", person.gender, (person,), ""))
+        else:
+            sharing[person.gender].append(person)
+    for gender in ("male", "female"):
+        queue = sorted(sharing[gender], key=lambda p: (p.unit, p.id))
+        for index in range(0, len(queue) - 1, 2):
+            rooms.append(("twin", gender, (queue[index], queue[index + 1]), ""))
+        if len(queue) % 2:
+            rooms.append(("single", gender, (queue[-1],), "同性别人数为单数，单住"))
+    return rooms
+
+
+def rooming_lists(plan: Plan, masked: bool = True, group_id: int | None = None) -> list[RoomingList]:
+    """One list per night and hotel, for the groups lodging there that night (or only
+    ``group_id``)."""
+    by_group: dict[int, list[Participant]] = {}
+    for person in plan.participants:
+        if person.group_id is not None:
+            by_group.setdefault(person.group_id, []).append(person)
+    position = {g.id: n for n, g in enumerate(plan.ordered_groups())}
+    paired = {group_id: pair_rooms(people) for group_id, people in by_group.items()}
+    stays: dict[tuple[int, int], list[int]] = {}
+    for lodging in plan.lodgings:
+        if group_id is not None and lodging.group_id != group_id:
+            continue
+        if plan.group(lodging.group_id) is not None and plan.site(lodging.site_id) is not None:
+            stays.setdefault((lodging.night, lodging.site_id), []).append(lodging.group_id)
+    lists = []
+    for (night, site_id), group_ids in sorted(stays.items()):
+        group_ids = sorted(set(group_ids), key=lambda g: position.get(g, 0))
+        site = plan.site(site_id)
+        rooms = []
+        for group_id in group_ids:
+            for kind, gender, people, note in paired.get(group_id, ()):
+                occupants = tuple(_occupant(plan, p, masked) for p in people)
+                rooms.append(Room(len(rooms) + 1, kind, gender, occupants, note))
+        label = f"{date_label(plan.programme.date_of(night))}入住"
+        lists.append(RoomingList(night, label, site_id, site.name, site.address,
+                                 tuple(plan.group(g).name for g in group_ids), tuple(rooms)))
+    return lists
+
+
+def seat_order(plan: Plan, group_id: int) -> list[Participant]:
+    people = [p for p in plan.participants if p.group_id == group_id]
+    return sorted(people, key=lambda p: (SEAT_ORDER.get(p.role, 3), p.unit if p.role == "member" else "", p.id))
+
+
+def bus_lists(plan: Plan, timetable: Timetable | None = None, masked: bool = False,
+              group_id: int | None = None) -> list[BusList]:
+    """One list per group and day the group travels; phones complete unless ``masked``."""
+    timetable = timetable or schedule(plan)
+    lists = []
+    for group in plan.ordered_groups():
+        if group_id is not None and group.id != group_id:
+            continue
+        people = seat_order(plan, group.id)
+        seats = tuple(
+            Seat(n, p.id, p.name, GENDER_NAMES.get(p.gender, ""), p.unit, p.title, ROLE_NAMES.get(p.role, p.role),
+                 mask_phone(p.phone) if masked else p.phone)
+            for n, p in enumerate(people, 1)
+        )
+        staff = tuple((ROLE_NAMES[p.role], p.name, mask_phone(p.phone) if masked else p.phone)
+                      for p in people if p.role in ("group_leader", "liaison"))
+        for day_plan in timetable.of_group(group.id):
+            stops: list[str] = []
+            start = plan.site(day_plan.start_site_id) if day_plan.start_site_id else None
+            if start is not None:
+                stops.append(start.name)
+            for slot in day_plan.slots:
+                if slot.kind in ("session", "plenary") and slot.site_id is not None:
+                    site = plan.site(slot.site_id)
+                    if site is not None and (not stops or stops[-1] != site.name):
+                        stops.append(site.name)
+            if not day_plan.slots:
+                continue
+            end = plan.site(day_plan.end_site_id) if day_plan.end_site_id else None
+            if end is not None and (not stops or stops[-1] != end.name):
+                stops.append(end.name)
+            first = day_plan.slots[0]
+            lists.append(BusList(group.id, group.name, group.vehicle, group.capacity, day_plan.day,
+                                 date_label(plan.programme.date_of(day_plan.day)), time_range(first.start, None),
+                                 " → ".join(stops), end.name if end else "", staff, seats, masked))
+    return lists
