@@ -2,8 +2,8 @@
 
 Moving, inserting or removing a session, or changing a length, a leg's mode or its
 override, changes the route and the times after it. ``edit_plan`` works the
-consequences out on the plan in memory — the legs the new route needs, the new times
-of the sessions that follow — and writes the organiser's edit and its consequences to
+consequences out on the plan in memory — the legs the new route needs, the end of a
+pinned session whose length changed, the new times of the sessions that follow — and writes the organiser's edit and its consequences to
 the file as one transaction, so one undo takes them all back.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import fields, replace
 from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
 from planner.legs import refresh_legs
 from planner.model import ITEM_TYPES, Plan
-from planner.schedule import Timetable, schedule, timing_edits
+from planner.schedule import Timetable, day_rules, schedule, session_length, timing_edits
 from planner.store import PlanFile
 
 
@@ -64,9 +64,23 @@ def _domain(name: str, value):
     return tuple(value) if name in ("themes", "interests") and value is not None else value
 
 
+def pinned_end_edits(plan: Plan) -> list[Edit]:
+    """A pinned session stays at its start, and its end follows its length (its own
+    minutes, else its site's usual visit, else the programme's): after a change of
+    length, start or site, the end that no longer fits it is updated. A session pinned
+    with a start but no end gets one (and so is fixed from then on)."""
+    edits: list[Edit] = []
+    for session in plan.sessions:
+        if session.pinned and session.start is not None:
+            end = session.start + session_length(plan, session, day_rules(plan, session.day))
+            if session.end != end:
+                edits.append(Update("sessions", session.id, {"end": end}))
+    return edits
+
+
 def consequences(plan: Plan) -> tuple[list[Edit], Timetable]:
-    """The leg and timing edits that bring ``plan`` in line with its routes, and the
-    timetable of the result (times of flowing sessions do not change it)."""
+    """The leg, pinned-end and timing edits that bring ``plan`` in line with its routes
+    and lengths, and the timetable of the result (times of flowing sessions do not change it)."""
     fresh = {(l.group_id, l.from_site_id, l.to_site_id): l for l in refresh_legs(plan)}
     current = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
     leg_edits: list[Edit] = [Delete("legs", leg.id) for key, leg in current.items() if key not in fresh]
@@ -77,9 +91,10 @@ def consequences(plan: Plan) -> tuple[list[Edit], Timetable]:
         elif old != leg:
             changed = {f.name: getattr(leg, f.name) for f in fields(leg) if getattr(leg, f.name) != getattr(old, f.name)}
             leg_edits.append(Update("legs", leg.id, changed))
-    with_legs = apply_in_memory(plan, Batch(tuple(leg_edits)))
-    timetable = schedule(with_legs)
-    return [*leg_edits, *timing_edits(with_legs, timetable)], timetable
+    edits = [*leg_edits, *pinned_end_edits(plan)]
+    settled = apply_in_memory(plan, Batch(tuple(edits)))
+    timetable = schedule(settled)
+    return [*edits, *timing_edits(settled, timetable)], timetable
 
 
 def edit_plan(plan_file: PlanFile, plan: Plan, edit: Edit, label: str = "") -> tuple[Plan, Change]:

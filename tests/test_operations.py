@@ -135,3 +135,47 @@ def test_a_coach_forced_onto_a_rail_leg_is_estimated_and_timed_by_road():
     assert (leg.mode, leg.minutes) == ("high_speed_rail", by_road.minutes)
     travel = timetable.day(1, 1).of_kind("travel")[0]
     assert (travel.mode, travel.minutes) == ("high_speed_rail", by_road.minutes)
+
+
+def test_a_pinned_sessions_end_follows_its_length(sample_path):
+    """Pinned at 16:00, a session ends after its length: the length it had, then the
+    organiser's 45 minutes, then (back to automatic) its site's usual visit or the
+    programme's default; the start stays. What follows it is re-timed from the new end."""
+    with PlanFile.open(sample_path) as plan_file:
+        plan = original = plan_file.load()
+        group = plan.ordered_groups()[0]
+        first, second = plan.sessions_of(group.id, 3)[:2]
+        length = first.end - first.start
+        plan, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"start": 16 * 60, "pinned": True}))
+        pinned = plan.get("sessions", first.id)
+        assert (pinned.start, pinned.end) == (16 * 60, 16 * 60 + length)
+
+        plan, change = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": 45}))
+        assert (plan.get("sessions", first.id).start, plan.get("sessions", first.id).end) == (16 * 60, 16 * 60 + 45)
+        assert plan_file.load() == plan
+        assert first.id in change.touched["sessions"]
+
+        plan, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": None}))
+        assert plan.get("sessions", first.id).end == 16 * 60 + length
+        assert plan_file.load() == plan
+    for other in original.sessions:  # no session of another group or day is touched
+        if (other.group_id, other.day) != (group.id, 3):
+            assert plan.get("sessions", other.id) == other
+    # the flowing session after it in the route no longer waits for it: it flows before 16:00
+    assert plan.get("sessions", second.id).end <= 16 * 60
+
+
+def test_a_session_pinned_with_a_start_but_no_end_gets_one_and_is_fixed():
+    """A session pinned at 10:00 with no end yet (say, typed in before its length) ends
+    after its site's usual visit, 45 minutes here."""
+    from datetime import date
+
+    from planner.model import Group, Programme, Session, Site
+
+    plan = Plan(Programme("测试", date(2025, 3, 10), 1), (Group(1, "第一组"),), (),
+                (Site(1, "甲", visit_minutes=45, lon=120.0, lat=30.0),),
+                (Session(1, 1, 1, 1, 0, start=10 * 60, pinned=True),))
+    edits, timetable = consequences(plan)
+    assert edits == [Update("sessions", 1, {"end": 10 * 60 + 45})]
+    slot = timetable.slot_of("session", 1)
+    assert (slot.start, slot.end, slot.fixed) == (10 * 60, 10 * 60 + 45, True)

@@ -9,8 +9,6 @@ document: another selection shows another item; any change (an undo too) re-read
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from planner.edits import Update
 from planner.model import format_clock
-from planner.schedule import day_rules, session_length
 from ui.columns import (
     BOOL, CLOCK, DAY, ENUM, ENUM_LABELS, FIELDS, INT, KIND_NAMES, REF, Field, InvalidInput, edit_label, item_name,
 )
@@ -243,7 +240,7 @@ class PropertyEditor(QWidget):
             return True
         changes = {spec.name: value}
         if self.kind == "sessions":
-            changes = self._session_changes(item, changes)
+            changes = self._session_changes(changes)
         label = edit_label(plan, self.kind, item, spec)
         change, refusal = edit_or_refusal(self.document, Update(self.kind, item.id, changes), label)
         if change is None:
@@ -252,16 +249,11 @@ class PropertyEditor(QWidget):
             return False
         return True
 
-    def _session_changes(self, session, changes: dict) -> dict:
-        """A pinned session keeps its times, so the scheduler does not move it: typing a
-        start pins the session, and a pinned session's end follows its start and length."""
-        changes = dict(changes)
+    def _session_changes(self, changes: dict) -> dict:
+        """Typing a start pins the session (so the scheduler does not move it); clearing
+        it unpins. The end follows the start and length (``operations.consequences``)."""
         if "start" in changes:
-            changes["pinned"] = changes["start"] is not None
-        after = replace(session, **changes)
-        if after.pinned and after.start is not None:
-            plan = self.document.plan
-            changes["end"] = after.start + session_length(plan, after, day_rules(plan, after.day))
+            return {**changes, "pinned": changes["start"] is not None}
         return changes
 
     def _set_error(self, name: str, text: str) -> None:
