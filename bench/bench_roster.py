@@ -1,0 +1,88 @@
+"""Time importing a 2,000-row roster and assigning 2,000 people to 20 groups.
+
+Targets (participants issue): ≤ 2 s each. Import: read the .xlsx (title rows above the
+header), preview it against the plan, and write every row to the plan file in one
+transaction. Assignment: assign everyone and write the result in one transaction.
+Prints the median of several runs and the ratio against the target. Run:
+
+    .venv/bin/python bench/bench_roster.py [--people N] [--groups G] [--runs R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.roster_synthetic import THEMES, people, write, xlsx_bytes  # noqa: E402
+from planner.cli import sample_plan  # noqa: E402
+from planner.model import Group  # noqa: E402
+from planner.roster.assign import assign_groups  # noqa: E402
+from planner.roster.importer import preview_roster  # noqa: E402
+from planner.store import PlanFile  # noqa: E402
+
+TARGET_S = 2.0
+
+
+def base_plan(groups: int, seats: int):
+    plan = sample_plan()
+    sample_groups = plan.ordered_groups()
+    made = [Group(i, f"第{i}组", capacity=seats, position=i) for i in range(1, groups + 1)]
+    # Keep the sample's routes for the first three groups; the rest share them in turn.
+    plan = plan.with_items("groups", [replace(g, capacity=seats) for g in sample_groups] + made[len(sample_groups):])
+    return plan.with_items("participants", [])
+
+
+def report(label: str, times: list[float]) -> None:
+    median = statistics.median(times)
+    print(f"{label}: median {median:.3f} s over {len(times)} runs (min {min(times):.3f}, max {max(times):.3f}); "
+          f"target ≤ {TARGET_S:.1f} s, ratio {median / TARGET_S:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--groups", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    seats = -(-args.people // args.groups) + 5
+    rng = random.Random(2025)
+    rows = people(rng, args.people)
+    for row in rows:
+        row[8] = "、".join(rng.sample(THEMES, rng.choice((0, 1, 2))))
+    with tempfile.TemporaryDirectory() as folder:
+        roster = write(Path(folder) / "roster.xlsx", xlsx_bytes(rows))
+        template = Path(folder) / "template.stplan"
+        PlanFile.create(template, base_plan(args.groups, seats)).close()
+        imports, assigns = [], []
+        for run in range(args.runs):
+            path = Path(folder) / f"run{run}.stplan"
+            shutil.copyfile(template, path)
+            with PlanFile.open(path) as plan_file:
+                start = time.perf_counter()
+                preview = preview_roster(plan_file.load(), roster)
+                plan_file.apply(preview.edit())
+                imports.append(time.perf_counter() - start)
+                plan = plan_file.load()
+                leaders = [replace(p, role="group_leader") for p in plan.participants[: args.groups]]
+                plan = plan.with_items("participants", leaders + list(plan.participants[args.groups:]))
+                start = time.perf_counter()
+                result = assign_groups(plan, "together")
+                plan_file.apply(result.edit(plan))
+                assigns.append(time.perf_counter() - start)
+        print(f"{args.people} people, {args.groups} groups of {seats} seats; {len(preview.good)} rows imported, "
+              f"{len(plan.participants) - result.unplaced} placed")
+        report(f"import {args.people}-row roster (xlsx → plan file)", imports)
+        report(f"assign {args.people} people to {args.groups} groups (→ plan file)", assigns)
+
+
+if __name__ == "__main__":
+    main()
