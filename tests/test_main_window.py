@@ -155,3 +155,18 @@ def test_common_actions_have_shortcuts_and_icons(qtbot, tmp_path, sample_path):
     shortcuts = [a.shortcut().toString() for a in actions]
     assert all(shortcuts) and len(set(shortcuts)) == len(shortcuts)
     assert all(not a.icon().isNull() for a in actions)
+
+
+def test_the_delete_key_deletes_the_rows_selected_in_a_table(qtbot, tmp_path, sample_path):
+    window = make_window(qtbot, PlanFile.open(sample_path), tmp_path)
+    with qtbot.waitActive(window):  # window shortcuts work in the active window only
+        window.activateWindow()
+    window.tabs.setCurrentWidget(window.tables["participants"])
+    table = window.tables["participants"]
+    count = len(window.document.plan.participants)
+    table.view.setFocus()
+    table.view.selectRow(0)
+    qtbot.keyClick(table.view, Qt.Key.Key_Delete)
+    assert len(window.document.plan.participants) == count - 1
+    window.undo_action.trigger()
+    assert len(window.document.plan.participants) == count

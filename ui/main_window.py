@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
 )
 
 from planner.edits import Batch, Delete, Insert
@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
 
         self.timeline = TimelineView(document)
         self.tables = {kind: ItemTable(document, kind) for kind in ("places", "sites", "participants")}
+        for table in self.tables.values():  # the window's Delete serves them (one shortcut, not two)
+            table.delete_action.setShortcut(QKeySequence())
         tabs = QTabWidget()
         tabs.setObjectName("mainTabs")
         tabs.addTab(self.timeline, self.tr("日程时间轴"))
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
         self.check_action = self._action(self.tr("检查方案(&K)"), self.show_findings, QKeySequence("F5"), icon_name="check")
         self.save_as_action.setShortcuts([QKeySequence("Ctrl+Shift+S")])  # the same on every platform
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Added to the window itself so their shortcuts work wherever the focus is in it,
+        # whether or not the menu bar and tool bar are shown.
+        self.addActions([self.new_action, self.open_action, self.save_as_action, self.print_action,
+                         self.close_action, self.undo_action, self.redo_action, self.delete_action,
+                         self.add_place_action, self.add_site_action, self.add_session_action, self.check_action])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -217,6 +224,11 @@ class MainWindow(QMainWindow):
     # --- editing ----------------------------------------------------------------------
 
     def delete_selected(self) -> None:
+        focus = QApplication.focusWidget()
+        for table in self.tables.values():
+            if focus is not None and table.isAncestorOf(focus):
+                table.delete_selected()  # its rows, with its label and refusal messages
+                return
         selection = self.document.selection
         if selection.kind not in DELETABLE or not selection.ids:
             return
