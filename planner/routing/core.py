@@ -131,7 +131,10 @@ class Solution:
 
 def validate_matrix(matrix) -> tuple[tuple[int, ...], ...]:
     """The matrix as a tuple of int tuples, or RoutingError naming what is wrong."""
-    if not isinstance(matrix, (list, tuple)) or not matrix:
+    if not isinstance(matrix, (list, tuple)):
+        raise RoutingError(f"矩阵应为列表的列表，而不是 {type(matrix).__name__}",
+                           f"the matrix must be a list of lists, not {type(matrix).__name__}")
+    if not matrix:
         raise RoutingError("矩阵为空：应为非空的方阵（列表的列表）",
                            "the matrix is empty: it must be a non-empty square list of lists")
     size = len(matrix)

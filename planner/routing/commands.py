@@ -1,0 +1,177 @@
+"""The ``route``, ``optimise`` and ``plan-groups`` commands (registered from main.py).
+
+Each prints its result to stdout; a problem goes to stderr as one clear message
+(Chinese, then English) with exit status 1 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from planner.checks import ERROR, check
+from planner.jsonio import load_json_file, plan_from_json
+from planner.progress import Cancelled
+from planner.routing.core import RoutingError, solve_path
+from planner.store import PlanFile, PlanFileError
+
+DEFAULT_COMMAND_TIME_LIMIT = 5.0
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _time_limit(value: str) -> float:
+    import argparse
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是秒数 / not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"时间限制须在 0 到 3600 秒之间 / must be between 0 and 3600 seconds: {value}")
+    return seconds
+
+
+def _positive(value: str) -> int:
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数 / not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"须为正整数 / must be at least 1: {value}")
+    return number
+
+
+# ---------------------------------------------------------------------------- route
+
+def _cmd_route(args) -> int:
+    path = Path(args.matrix)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        return _fail(f"无法读取矩阵文件「{path}」/ cannot read the matrix file: {error.strerror or error}")
+    try:
+        matrix = json.loads(text)
+    except ValueError as error:
+        return _fail(f"矩阵文件「{path}」不是有效的 JSON（第 {getattr(error, 'lineno', '?')} 行）/ "
+                     f"the matrix file is not valid JSON: {error}")
+    try:
+        order, cost = solve_path(matrix, round_trip=args.round_trip, time_limit=args.time_limit)
+    except RoutingError as error:
+        return _fail(f"矩阵无效「{path}」：{error.message_zh} / invalid matrix: {error.message_en}")
+    print(json.dumps({"order": order, "cost": cost}))
+    return 0
+
+
+def add_route_command(commands) -> None:
+    route = commands.add_parser(
+        "route", help="order stops from a JSON cost matrix (row/column 0 is the start); prints {order, cost}")
+    route.add_argument("--matrix", required=True, metavar="FILE.json",
+                       help="square list of lists of whole-number costs")
+    route.add_argument("--round-trip", action="store_true", help="come back to 0 (the cost includes the way back)")
+    route.add_argument("--time-limit", type=_time_limit, default=2.0, metavar="S", help="seconds (default 2)")
+    route.set_defaults(run=_cmd_route)
+
+
+# ---------------------------------------------------------------------------- optimise
+
+def _cmd_optimise(args) -> int:
+    from planner.operations import edit_plan
+    from planner.routing.plan_routes import format_proposal, propose_optimisation
+
+    try:
+        with PlanFile.open(args.plan, readonly=bool(args.out)) as plan_file:
+            plan = plan_file.load()
+            proposal = propose_optimisation(plan, args.group, args.day, time_limit=args.time_limit)
+            print(format_proposal(proposal))
+            if args.out:
+                with PlanFile.create(args.out, proposal.after, overwrite=args.force):
+                    pass
+                print(f"已写入 / written: {args.out}")
+            elif proposal.changed:
+                edit_plan(plan_file, plan, proposal.edit, proposal.label)
+                print(f"已更新 / updated: {args.plan}")
+    except RoutingError as error:
+        return _fail(f"优化失败 / optimisation failed: {error.message_zh} / {error.message_en}")
+    return 0
+
+
+def add_optimise_command(commands) -> None:
+    optimise = commands.add_parser(
+        "optimise", help="improve the order of a plan's routes (a group, a day, or all); prints travel before/after")
+    optimise.add_argument("plan", metavar="PLAN")
+    optimise.add_argument("--group", type=_positive, metavar="N", help="only this group (its id)")
+    optimise.add_argument("--day", type=_positive, metavar="D", help="only this day")
+    optimise.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
+                          help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
+    optimise.add_argument("--out", metavar="NEW_PLAN", help="write the result here and leave PLAN as it is")
+    optimise.add_argument("--force", action="store_true", help="overwrite NEW_PLAN if it exists")
+    optimise.set_defaults(run=_cmd_optimise)
+
+
+# ---------------------------------------------------------------------------- plan-groups
+
+def load_places_plan(path: str):
+    """A plan to plan groups from: a plan file, a full JSON plan, or a minimal JSON plan
+    whose ``places`` list (no groups needed) names the places to visit."""
+    from planner.minimal import expand_minimal_plan
+
+    if Path(path).suffix.lower() != ".json":
+        with PlanFile.open(path, readonly=True) as plan_file:
+            return plan_file.load()
+    document = load_json_file(path)
+    if isinstance(document, dict) and document.get("format") == "study-tour-plan":
+        return plan_from_json(document, source=path)
+    if isinstance(document, dict) and "places" in document:
+        document = dict(document)
+        places = document.pop("places")
+        if not isinstance(places, list) or not places:
+            raise RoutingError(f"「{path}」的 places 应为非空列表", f"'places' in {path} must be a non-empty list")
+        document.setdefault("groups", [{"places": places}])
+    return expand_minimal_plan(document, source=path)
+
+
+def _cmd_plan_groups(args) -> int:
+    from planner.routing.split import plan_groups, total_travel
+
+    try:
+        plan = load_places_plan(args.plan)
+        planned = plan_groups(plan, args.groups, args.days, time_limit=args.time_limit)
+    except RoutingError as error:
+        return _fail(f"分组规划失败 / planning groups failed: {error.message_zh} / {error.message_en}")
+    except Cancelled:
+        return _fail("已取消 / cancelled")
+    with PlanFile.create(args.out, planned, overwrite=args.force):
+        pass
+    errors = [f for f in check(planned) if f.severity == ERROR]
+    for group in planned.ordered_groups():
+        names = [p.name for p in planned.route_places(group.id)]
+        print(f"{group.name}: {' → '.join(names)}")
+    if plan.sessions and plan.groups:
+        print(f"原方案总行车 / travel of the input routes: {total_travel(plan)} 分钟 / min")
+    print(f"规划后总行车 / travel of the planned routes: {total_travel(planned)} 分钟 / min")
+    print(f"检查：{len(errors)} 个错误 / check: {len(errors)} error(s)")
+    print(f"已写入 / written: {args.out}")
+    return 0
+
+
+def add_plan_groups_command(commands) -> None:
+    planner_ = commands.add_parser(
+        "plan-groups", help="plan groups from scratch: split a plan's places among N groups over D days")
+    planner_.add_argument("plan", metavar="PLAN", help="a plan file, or a (minimal) JSON plan with its places")
+    planner_.add_argument("--groups", type=_positive, required=True, metavar="N")
+    planner_.add_argument("--days", type=_positive, required=True, metavar="D")
+    planner_.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
+                          help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
+    planner_.add_argument("--out", required=True, metavar="NEW_PLAN")
+    planner_.add_argument("--force", action="store_true", help="overwrite NEW_PLAN if it exists")
+    planner_.set_defaults(run=_cmd_plan_groups)
+
+
+__all__ = ["add_route_command", "add_optimise_command", "add_plan_groups_command", "PlanFileError"]
