@@ -11,7 +11,6 @@ window. Must run under Xvfb: with ``offscreen`` the map view grabs blank.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -19,10 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-IDLE_JS = ("JSON.stringify({fonts: document.fonts.status, basemap: !!planner.basemapReady,"
-           " tiles: document.querySelectorAll('.leaflet-tile-loading').length})")
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -38,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
     os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
 
-    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtCore import QSettings, Qt
 
     from ui import settings as app_settings
     from ui.app import APPLICATION, ORGANISATION
@@ -48,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.sync()
 
     from ui.app import start_app
+    from ui.map.demo import when_drawn
 
     app, window = start_app([])
     if window is None:
@@ -57,30 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     window.timeline.set_day(args.day or None)
     map_dock = window.map.parentWidget()
     window.resizeDocks([map_dock], [args.map_width], Qt.Orientation.Horizontal)
-    state = {"polls": 0, "settled": 0}
+    def save() -> None:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(out))
+        print(f"saved {out}")
+        app.quit()
 
-    def poll() -> None:
-        state["polls"] += 1
-        if state["polls"] > 300:
-            print("timed out waiting for the map", file=sys.stderr)
-            app.exit(1)
-            return
-        window.map.run_js(IDLE_JS, check)
+    def give_up() -> None:
+        print("timed out waiting for the map", file=sys.stderr)
+        app.exit(1)
 
-    def check(result: str) -> None:
-        status = json.loads(result or "{}")
-        done = status.get("fonts") == "loaded" and status.get("basemap") and not status.get("tiles")
-        state["settled"] = state["settled"] + 1 if done else 0
-        if state["settled"] >= 3:
-            out = Path(args.out)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            window.grab().save(str(out))
-            print(f"saved {out}")
-            app.quit()
-        else:
-            QTimer.singleShot(200, poll)
-
-    window.map.ready.connect(lambda: QTimer.singleShot(300, poll))
+    window.map.ready.connect(lambda: when_drawn(window.map, save, give_up))
     return app.exec()
 
 

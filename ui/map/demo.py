@@ -26,6 +26,32 @@ IDLE_JS = (
 )
 
 
+def when_drawn(pane, done, give_up, polls: int = 300) -> None:
+    """Call ``done()`` once the map has drawn everything (fonts, basemap, no tile still
+    loading) and stayed so for a few polls; ``give_up()`` after ``polls`` polls."""
+    from PySide6.QtCore import QTimer
+
+    state = {"polls": 0, "settled": 0}
+
+    def poll() -> None:
+        state["polls"] += 1
+        if state["polls"] > polls:
+            give_up()
+            return
+        pane.run_js(IDLE_JS, check)
+
+    def check(result: str) -> None:
+        status = json.loads(result or "{}")
+        idle = status.get("fonts") == "loaded" and status.get("basemap") and not status.get("tiles")
+        state["settled"] = state["settled"] + 1 if idle else 0
+        if state["settled"] >= 3:  # a few quiet polls: everything is painted
+            done()
+        else:
+            QTimer.singleShot(200, poll)
+
+    QTimer.singleShot(200, poll)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--screenshot", help="save a PNG of the window here and quit")
@@ -38,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import configure_app, prepare_qt
 
     prepare_qt()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from planner.cli import sample_plan
@@ -58,30 +83,18 @@ def main(argv: list[str] | None = None) -> int:
     pane.siteClicked.connect(lambda site_id: pane.select("sites", [site_id]))
 
     if args.screenshot:
-        state = {"polls": 0, "settled": 0}
+        def save() -> None:
+            out = Path(args.screenshot)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            pane.grab().save(str(out))
+            print(f"saved {out}")
+            app.quit()
 
-        def poll() -> None:
-            state["polls"] += 1
-            if state["polls"] > 300:
-                print("timed out waiting for the map", file=sys.stderr)
-                app.exit(1)
-                return
-            pane.run_js(IDLE_JS, check)
+        def give_up() -> None:
+            print("timed out waiting for the map", file=sys.stderr)
+            app.exit(1)
 
-        def check(result: str) -> None:
-            status = json.loads(result or "{}")
-            done = status.get("fonts") == "loaded" and status.get("basemap") and not status.get("tiles")
-            state["settled"] = state["settled"] + 1 if done else 0
-            if state["settled"] >= 3:  # a few quiet polls: everything is painted
-                out = Path(args.screenshot)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                pane.grab().save(str(out))
-                print(f"saved {out}")
-                app.quit()
-            else:
-                QTimer.singleShot(200, poll)
-
-        pane.ready.connect(lambda: QTimer.singleShot(200, poll))
+        pane.ready.connect(lambda: when_drawn(pane, save, give_up))
     return app.exec()
 
 
