@@ -326,23 +326,19 @@ def preview_rows(plan: Plan, sheet: Sheet, mapping: dict, header_position: int, 
 
 def preview_roster(plan: Plan, path, sheet: str | None = None, mapping: dict | None = None,
                    header_row: int | None = None) -> RosterPreview:
-    """Read ``path`` and preview its import into ``plan``. ``mapping`` (column index ->
-    field, or header text -> field) overrides the recognised columns; ``header_row`` is
+    """Read ``path`` and preview its import into ``plan``. ``mapping`` (column index,
+    letter or header text -> field) overrides the recognised columns; ``header_row`` is
     the header's sheet row number when it is not found by itself."""
-    table = read_sheet(path, sheet)
+    return preview_sheet(plan, read_sheet(path, sheet), mapping, header_row, str(getattr(path, "name", path)))
+
+
+def preview_sheet(plan: Plan, table: Sheet, mapping: dict | None = None, header_row: int | None = None,
+                  source: str = "") -> RosterPreview:
+    """The preview of a sheet already read (the app reads a file once, then previews
+    each change of the column mapping)."""
     if not table.rows:
         raise RosterError(f"工作表「{table.name}」是空的", f"the sheet '{table.name}' is empty")
-    if header_row is None:
-        try:
-            position = find_header(table)
-        except RosterError:
-            if not mapping or "name" not in mapping.values():
-                raise
-            position = 0  # columns mapped by hand: the first row is the header
-    else:
-        position = next((i for i, (n, _) in enumerate(table.rows) if n >= header_row), None)
-        if position is None:
-            raise RosterError(f"表头行 {header_row} 超出表格范围", f"header row {header_row} is beyond the table")
+    position = header_position(table, header_row, bool(mapping and "name" in mapping.values()))
     header = table.rows[position][1]
     columns = guess_mapping(header)
     for key, value in (mapping or {}).items():
@@ -353,7 +349,23 @@ def preview_roster(plan: Plan, path, sheet: str | None = None, mapping: dict | N
             if old == value and value != IGNORE and other != index:
                 del columns[other]
         columns[index] = value
-    return preview_rows(plan, table, columns, position, source=str(getattr(path, "name", path)))
+    return preview_rows(plan, table, columns, position, source=source)
+
+
+def header_position(table: Sheet, header_row: int | None = None, mapped_by_hand: bool = False) -> int:
+    """Where the header is in ``table.rows``: at ``header_row`` (a sheet row number), else
+    found; with the columns mapped by hand and no header found, the first row."""
+    if header_row is not None:
+        position = next((i for i, (n, _) in enumerate(table.rows) if n >= header_row), None)
+        if position is None:
+            raise RosterError(f"表头行 {header_row} 超出表格范围", f"header row {header_row} is beyond the table")
+        return position
+    try:
+        return find_header(table)
+    except RosterError:
+        if not mapped_by_hand:
+            raise
+        return 0
 
 
 def _column_index(key, header: tuple[str, ...]) -> int:
