@@ -101,6 +101,65 @@
         </message>
     </context>
     <context>
+        <name>AssignDialog</name>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="22" />
+            <location filename="../../ui/participants/assign_dialog.py" line="78" />
+            <source>自动分组</source>
+            <translation>Assign groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <source>分到</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="37" />
+            <source>分组</source>
+            <translation>Groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="41" />
+            <source>同单位学员</source>
+            <translation>People of one unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="44" />
+            <source>手动安排（已锁定）的学员保持不动；带队领导每组一位。</source>
+            <translation>People placed by hand (locked) stay; one group leader per group.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="63" />
+            <source>各组人数：</source>
+            <translation>People per group: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="65" />
+            <source>座位不足：%1 人未能分组</source>
+            <translation>Not enough seats: %1 left without a group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="70" />
+            <source>未分组</source>
+            <translation>No group</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldDelegate</name>
         <message>
             <location filename="../../ui/tables.py" line="40" />
@@ -114,6 +173,39 @@
             <location filename="../../ui/findings.py" line="36" />
             <source>未发现问题</source>
             <translation>No problems found</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupTree</name>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <source>性别</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <source>职务</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <source>角色</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="39" />
+            <source>分组原因</source>
+            <translation>Why this group</translation>
         </message>
     </context>
     <context>
@@ -157,213 +249,213 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="69" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="68" />
+            <location filename="../../ui/main_window.py" line="70" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="89" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="91" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="113" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="125" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="126" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="119" />
+            <location filename="../../ui/main_window.py" line="128" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="124" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="125" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="146" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="138" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="156" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="146" />
+            <location filename="../../ui/main_window.py" line="160" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="147" />
+            <location filename="../../ui/main_window.py" line="161" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="162" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="149" />
+            <location filename="../../ui/main_window.py" line="163" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="168" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="189" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="198" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
             <location filename="../../ui/main_window.py" line="241" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="253" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="267" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="281" />
+            <location filename="../../ui/main_window.py" line="300" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="289" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="335" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
@@ -420,6 +512,98 @@ The language changes at the next start.</source>
             <location filename="../../ui/outline.py" line="98" />
             <source>{time} {mode} {minutes} 分钟 → {site}</source>
             <translation>{time} {mode} {minutes} min → {site}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantActions</name>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="32" />
+            <source>导入学员名单(&amp;I)…</source>
+            <translation>&amp;Import roster…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="34" />
+            <source>从 Excel 或 CSV 名单导入学员（先预览，再确认）</source>
+            <translation>Import participants from an Excel or CSV roster (preview first, then confirm)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="36" />
+            <source>自动分组(&amp;G)…</source>
+            <translation>Assign &amp;groups…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="37" />
+            <source>按座位、兴趣与单位自动分组，带队领导每组一位</source>
+            <translation>Assign groups by seats, interests and units, one group leader per group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="39" />
+            <source>分组调整(&amp;D)</source>
+            <translation>Groups an&amp;d people</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="40" />
+            <source>显示各组学员，拖动调整</source>
+            <translation>Show each group's people; drag to move them</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="42" />
+            <source>学员(&amp;T)</source>
+            <translation>Par&amp;ticipants</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="59" />
+            <source>分组</source>
+            <translation>Groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="81" />
+            <source>选择学员名单</source>
+            <translation>Choose a roster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="86" />
+            <source>导入学员名单</source>
+            <translation>Import roster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/__init__.py" line="92" />
+            <source>自动分组</source>
+            <translation>Assign groups</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantGroupsView</name>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="104" />
+            <source>拖动学员到另一组即可调整；调整后的学员自动锁定。</source>
+            <translation>Drag people to another group to move them; moved people are locked there.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="144" />
+            <location filename="../../ui/participants/groups_view.py" line="185" />
+            <source>未分组</source>
+            <translation>No group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="148" />
+            <source>%1（%2 人）</source>
+            <translation>%1 (%2 people)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="155" />
+            <source>超员：缺 %1 个座位</source>
+            <translation>Over capacity: %1 seat(s) short</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="188" />
+            <source>将「%1」移到%2</source>
+            <translation>Move '%1' to %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="190" />
+            <source>将 %1 人移到%2</source>
+            <translation>Move %1 people to %2</translation>
         </message>
     </context>
     <context>
@@ -521,54 +705,194 @@ The language changes at the next start.</source>
     <context>
         <name>PropertyEditor</name>
         <message>
-            <location filename="../../ui/properties.py" line="46" />
+            <location filename="../../ui/properties.py" line="43" />
             <source>选择一个条目以查看和编辑其属性</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="297" />
+            <location filename="../../ui/properties.py" line="289" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="300" />
+            <location filename="../../ui/properties.py" line="292" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="304" />
+            <location filename="../../ui/properties.py" line="296" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="308" />
+            <location filename="../../ui/properties.py" line="300" />
             <source>按此计时：{0}，{1} 分钟</source>
             <translation>Timed as: {0}, {1} min</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="317" />
+            <location filename="../../ui/properties.py" line="309" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="320" />
+            <location filename="../../ui/properties.py" line="312" />
             <source>日程：{0}月{1}日 {2}–{3}（{4} 分钟）</source>
             <translation>Scheduled: {1}/{0} {2}–{3} ({4} min)</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="323" />
+            <location filename="../../ui/properties.py" line="315" />
             <source>固定时间赶不上：晚到 {0} 分钟</source>
             <translation>Cannot make its pinned time: {0} min late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="334" />
+            <location filename="../../ui/properties.py" line="326" />
             <source>此前行车：{0}，{1} 分钟（{2}–{3}）</source>
             <translation>Travel before: {0}, {1} min ({2}–{3})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="339" />
+            <location filename="../../ui/properties.py" line="331" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterImportDialog</name>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="36" />
+            <source>导入学员名单</source>
+            <translation>Import roster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="46" />
+            <source>选择文件…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="51" />
+            <source>自动</source>
+            <translation>Automatic</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="57" />
+            <source>名单文件</source>
+            <translation>Roster file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="58" />
+            <source>工作表</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="59" />
+            <source>表头所在行</source>
+            <translation>Header row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="62" />
+            <source>名单中的列</source>
+            <translation>Column in the roster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="62" />
+            <source>导入为</source>
+            <translation>Import as</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="65" />
+            <location filename="../../ui/participants/import_dialog.py" line="69" />
+            <source>行号</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="65" />
+            <location filename="../../ui/participants/import_dialog.py" line="69" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="65" />
+            <source>性别</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="65" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="66" />
+            <source>职务</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="66" />
+            <source>手机</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="66" />
+            <source>导入后</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="69" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="72" />
+            <source>可导入</source>
+            <translation>Good rows</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="73" />
+            <source>有误的行</source>
+            <translation>Bad rows</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="74" />
+            <source>列对应</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="78" />
+            <source>跳过有误的行，只导入正确的行</source>
+            <translation>Skip the bad rows; import only the good ones</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="81" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="102" />
+            <source>选择学员名单</source>
+            <translation>Choose a roster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="177" />
+            <source>（第 %1 列）</source>
+            <translation>(column %1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="179" />
+            <source>（不导入）</source>
+            <translation>(not imported)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="203" />
+            <source>可导入（%1）</source>
+            <translation>Good rows (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="204" />
+            <source>有误的行（%1）</source>
+            <translation>Bad rows (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/import_dialog.py" line="207" />
+            <source>表头在第 %1 行。新增 %2 人，更新 %3 人，无变化 %4 人；有误 %5 行。</source>
+            <translation>Header on row %1. %2 new, %3 updated, %4 unchanged; %5 bad row(s).</translation>
         </message>
     </context>
     <context>
@@ -587,145 +911,145 @@ The language changes at the next start.</source>
             <translation>Pin at {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="410" />
+            <location filename="../../ui/timeline.py" line="411" />
             <source>选择日期 / 全部日程</source>
             <translation>Choose a day / the whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="411" />
+            <location filename="../../ui/timeline.py" line="412" />
             <source>缩小（Ctrl+滚轮）</source>
             <translation>Zoom out (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="412" />
+            <location filename="../../ui/timeline.py" line="413" />
             <source>放大（Ctrl+滚轮）</source>
             <translation>Zoom in (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="413" />
+            <location filename="../../ui/timeline.py" line="414" />
             <source>适合宽度</source>
             <translation>Fit width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="413" />
+            <location filename="../../ui/timeline.py" line="414" />
             <source>按窗口宽度显示全天</source>
             <translation>Show the whole day in the window's width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="420" />
+            <location filename="../../ui/timeline.py" line="421" />
             <source>日程：</source>
             <translation>Schedule:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="423" />
+            <location filename="../../ui/timeline.py" line="424" />
             <source>缩放：</source>
             <translation>Zoom:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="551" />
+            <location filename="../../ui/timeline.py" line="558" />
             <source>第{day}天</source>
             <translation>day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="552" />
+            <location filename="../../ui/timeline.py" line="559" />
             <source>{group}第{day}天</source>
             <translation>{group}, day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="568" />
+            <location filename="../../ui/timeline.py" line="575" />
             <source>固定「{name}」于{where} {time}</source>
             <translation>Pin “{name}” at {where} {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="572" />
-            <location filename="../../ui/timeline.py" line="599" />
+            <location filename="../../ui/timeline.py" line="579" />
+            <location filename="../../ui/timeline.py" line="606" />
             <source>移动「{name}」到{target}</source>
             <translation>Move “{name}” to {target}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="598" />
+            <location filename="../../ui/timeline.py" line="605" />
             <source>调整「{name}」的顺序</source>
             <translation>Reorder “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="701" />
+            <location filename="../../ui/timeline.py" line="708" />
             <source>全部日程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="764" />
+            <location filename="../../ui/timeline.py" line="771" />
             <source>迟到 {minutes} 分钟</source>
             <translation>{minutes} min late</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="772" />
+            <location filename="../../ui/timeline.py" line="779" />
             <source>现场教学点：{site}</source>
             <translation>Site: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="774" />
+            <location filename="../../ui/timeline.py" line="781" />
             <source>{where}  {times}（{minutes} 分钟）</source>
             <translation>{where}  {times} ({minutes} min)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="777" />
+            <location filename="../../ui/timeline.py" line="784" />
             <source>教学主题：{theme}</source>
             <translation>Theme: {theme}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="779" />
-            <location filename="../../ui/timeline.py" line="793" />
+            <location filename="../../ui/timeline.py" line="786" />
+            <location filename="../../ui/timeline.py" line="800" />
             <source>主持/讲解：{host}</source>
             <translation>Host: {host}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="781" />
+            <location filename="../../ui/timeline.py" line="788" />
             <source>已固定时间（拖动时按住 Shift 也会固定）</source>
             <translation>Pinned time (hold Shift while dragging to pin)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="784" />
+            <location filename="../../ui/timeline.py" line="791" />
             <source>全体活动</source>
             <translation>Plenary</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="787" />
+            <location filename="../../ui/timeline.py" line="794" />
             <source>全体 · {title}</source>
             <translation>All · {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="789" />
+            <location filename="../../ui/timeline.py" line="796" />
             <source>全体活动：{title}</source>
             <translation>Plenary: {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="790" />
-            <location filename="../../ui/timeline.py" line="805" />
+            <location filename="../../ui/timeline.py" line="797" />
+            <location filename="../../ui/timeline.py" line="812" />
             <source>地点：{site}</source>
             <translation>Venue: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="797" />
+            <location filename="../../ui/timeline.py" line="804" />
             <source>{mode} {minutes}分</source>
             <translation>{mode} {minutes}′</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="798" />
+            <location filename="../../ui/timeline.py" line="805" />
             <source>行车：{origin} → {site}</source>
             <translation>Travel: {origin} → {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="800" />
+            <location filename="../../ui/timeline.py" line="807" />
             <source>{mode} · {minutes} 分钟</source>
             <translation>{mode} · {minutes} min</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="803" />
+            <location filename="../../ui/timeline.py" line="810" />
             <source>午餐</source>
             <translation>Lunch</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="803" />
+            <location filename="../../ui/timeline.py" line="810" />
             <source>晚餐</source>
             <translation>Dinner</translation>
         </message>

@@ -13,6 +13,7 @@ from planner.edits import Batch
 from planner.model import Plan
 from planner.roster.assign import UNIT_MODE_NAMES, UNIT_MODES, Assignment, assign_groups
 from planner.roster.sources import RosterError
+from ui.i18n import is_english
 
 
 class AssignDialog(QDialog):
@@ -24,7 +25,8 @@ class AssignDialog(QDialog):
         self.result: Assignment | None = None
         self.units = QComboBox()
         for mode in UNIT_MODES:
-            self.units.addItem(self.tr(UNIT_MODE_NAMES[mode][0]), mode)
+            zh, en = UNIT_MODE_NAMES[mode]
+            self.units.addItem(en if is_english() else zh, mode)
         self.units.currentIndexChanged.connect(self.refresh)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

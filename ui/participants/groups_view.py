@@ -12,13 +12,19 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidge
 
 from planner.edits import Batch, Update
 from ui.document import PlanDocument
+from ui.i18n import is_english
 
 MIME = "application/x-study-tour-participants"
-ROLE_NAMES = {"group_leader": "带队领导", "liaison": "联络员", "member": "学员"}
+ROLE_NAMES = {"group_leader": ("带队领导", "group leader"), "liaison": ("联络员", "liaison"), "member": ("学员", "member")}
 GENDER_NAMES = {"male": "男", "female": "女", "": ""}
 GROUP_ROLE = Qt.ItemDataRole.UserRole  # on a group row: its id (0 for 未分组)
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1  # on a person row: the participant id
 UNASSIGNED = 0
+
+
+def role_name(role: str) -> str:
+    zh, en = ROLE_NAMES.get(role, (role, role))
+    return en if is_english() else zh
 
 
 class GroupTree(QTreeWidget):
@@ -154,7 +160,7 @@ class ParticipantGroupsView(QWidget):
             for person in people:
                 name_text = person.name + (" 🔒" if person.locked else "")
                 child = QTreeWidgetItem([name_text, GENDER_NAMES.get(person.gender, ""), person.unit, person.title,
-                                         self.tr(ROLE_NAMES.get(person.role, person.role)), person.group_reason])
+                                         role_name(person.role), person.group_reason])
                 child.setData(0, PERSON_ROLE, person.id)
                 child.setToolTip(5, person.group_reason)
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)

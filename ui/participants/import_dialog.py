@@ -15,10 +15,11 @@ from planner.model import Plan
 from planner.roster.columns import FIELDS, IGNORE
 from planner.roster.importer import RosterPreview, header_position, preview_sheet
 from planner.roster.sources import RosterError, Sheet, read_sheet
+from ui.i18n import is_english
 
 ROSTER_FILTER = "学员名单 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)"
 GENDER_NAMES = {"male": "男", "female": "女", "": ""}
-ACTION_NAMES = {"new": "新增", "update": "更新", "same": "无变化"}
+ACTION_NAMES = {"new": ("新增", "new"), "update": ("更新", "update"), "same": ("无变化", "unchanged")}
 
 
 def _item(text) -> QTableWidgetItem:
@@ -176,8 +177,8 @@ class RosterImportDialog(QDialog):
             self.columns.setItem(index, 0, _item(text or self.tr("（第 %1 列）").replace("%1", str(index + 1))))
             combo = QComboBox()
             combo.addItem(self.tr("（不导入）"), IGNORE)
-            for field, (zh, _en) in FIELDS.items():
-                combo.addItem(self.tr(zh), field)
+            for field, (zh, en) in FIELDS.items():
+                combo.addItem(en if is_english() else zh, field)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(index, IGNORE))))
             combo.currentIndexChanged.connect(lambda _i, c=combo, n=index: self.set_column(n, c.currentData()))
             self.columns.setCellWidget(index, 1, combo)
@@ -190,7 +191,7 @@ class RosterImportDialog(QDialog):
         for row, person in enumerate(good):
             values = person.values
             cells = (person.row, person.name, GENDER_NAMES.get(values.get("gender", ""), ""), values.get("unit", ""),
-                     values.get("title", ""), values.get("phone", ""), self.tr(ACTION_NAMES[person.action]))
+                     values.get("title", ""), values.get("phone", ""), ACTION_NAMES[person.action][is_english()])
             for column, text in enumerate(cells):
                 self.good.setItem(row, column, _item(text))
         self.bad.setRowCount(len(bad))
