@@ -8,16 +8,18 @@ or a plenary venue; the day window; lunch). Nothing here knows about plans or Qt
 ``planner.routing.plan_routes`` builds these problems from a plan.
 
 Why OR-Tools rather than PyVRP: PyVRP is an excellent solver for plain capacitated
-VRPs with time windows, but it has no locks to a time or a position, no breaks (our
-lunch), no per-stop allowed vehicles (locks to a group or a day), no disjunctive
-resource constraints (a site one group at a time) and no way to stop a running search
-from a Cancel button. OR-Tools' routing library has all of these as first-class parts
-of the model (``SetAllowedVehiclesForIndex``, cumul ranges, ``SetBreakIntervalsOfVehicle``,
-interval constraints, ``CancelSearch``), ships wheels for every platform we build on,
-and is kept by Google with releases several times a year.
+VRPs with time windows, but its model has no stop fixed to a time or to a place in the
+order, no per-stop set of allowed vehicles (our locks to a group or a day: PyVRP only
+has whole-fleet profiles), and no resource shared between routes (a site one group at
+a time). OR-Tools' routing library has all of these as parts of the model (vehicle
+variables, cumul ranges with holes, a counting dimension, interval constraints on the
+same solver), takes a solution callback from which a Cancel button can stop the search
+(``CancelSearch``) keeping the best solution, ships wheels for every platform we build
+on, and is kept by Google with releases several times a year.
 
 Time is one axis: minute ``m`` of day ``d`` is ``d * 1440 + m``; each ``DayRoute`` is
-one vehicle confined to its day. The travel of a route is the objective; running past
+one vehicle confined to its day; lunch takes its length out of the day window in the
+solver model and is walked exactly by ``evaluate``. The travel of a route is the objective; running past
 the day window costs ``OVERRUN_COST`` a minute (days stay balanced: a group is not left
 idle while another runs late). Opening hours and one-group-at-a-time sites are hard
 constraints first; if no solution honours them, the solver retries with them relaxed
@@ -42,11 +44,10 @@ from planner.progress import Cancelled, Progress
 DAY = 1440
 OVERRUN_COST = 100  # per minute past the day window (travel costs 1 a minute)
 LUNCH_LEAD = 15  # as the scheduler: a group may go to lunch this early
-LUNCH_SLACK = 60  # lunch may start up to an hour after lunch_start
 DEFAULT_TIME_LIMIT = 2.0
-DEFAULT_SOLUTION_LIMIT = 400
+DEFAULT_SOLUTION_LIMIT = 500
 BALANCE_COST = 2  # per minute of visits a day holds beyond its fair share (+ BALANCE_SLACK)
-BALANCE_SLACK = 60
+BALANCE_SLACK = 30
 
 
 class RoutingError(ValueError):
@@ -216,9 +217,12 @@ def _allowed(problem: Problem, stop: Stop) -> list[int]:
 # ---------------------------------------------------------------------------- evaluation
 
 def evaluate(problem: Problem, routes: dict, *, from_solver: bool = False, cancelled: bool = False,
-             relaxed: bool = False) -> Solution:
+             relaxed: bool = False, not_before: dict | None = None) -> Solution:
     """Times, travel and violations of ``routes`` ((group, day) -> stop keys), walked
-    forward as the scheduler does: travel, lunch when due, wait for opening, visit."""
+    forward as the scheduler does: travel, lunch when due, wait for opening and for the
+    end of an outside booking, visit. ``not_before`` (stop key -> minute) holds starts
+    the solver chose to wait for (one group at a time)."""
+    not_before = not_before or {}
     stops = {s.key: s for s in problem.stops}
     matrix = problem.matrix
     travel_total, late, starts = 0, 0, {}
@@ -244,7 +248,12 @@ def evaluate(problem: Problem, routes: dict, *, from_solver: bool = False, cance
             if not lunched and arrival >= route.lunch_start - LUNCH_LEAD:
                 arrival = max(arrival, route.lunch_start) + route.lunch_minutes
                 lunched = True
-            start = max(arrival, stop.opens or 0)
+            start = max(arrival, stop.opens or 0, not_before.get(key, 0))
+            if stop.resource is not None:
+                for booking in sorted(problem.bookings, key=lambda b: b.start):
+                    if (booking.resource == stop.resource and booking.day == route.day
+                            and start < booking.end and booking.start < start + stop.minutes):
+                        start = booking.end
             if stop.time is not None:
                 late += max(0, arrival - stop.time)
                 start = max(start, stop.time)
@@ -325,8 +334,7 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
         if not _allowed(problem, stop):
             raise RoutingError(f"停靠点 {stop.key!r} 锁定的组或日期不存在",
                                f"stop {stop.key!r} is locked to a group or day that is not in the problem")
-    attempts = (("hard", True), ("relaxed", False), ("no lunch", None))
-    for label, strict in attempts:
+    for strict in (True, False):
         if progress is not None:
             progress.check()
         result = _solve_once(problem, strict, time_limit, solution_limit, progress)
@@ -336,10 +344,9 @@ def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
                        "no route satisfies these locks (check the locked times and positions)")
 
 
-def _solve_once(problem: Problem, strict: bool | None, time_limit: float, solution_limit: int | None,
+def _solve_once(problem: Problem, strict: bool, time_limit: float, solution_limit: int | None,
                 progress: Progress | None) -> Solution | None:
-    """One solver run. ``strict``: True = windows and resources hard; False = relaxed;
-    None = relaxed and no lunch breaks."""
+    """One solver run. ``strict``: opening hours and one-group-at-a-time are hard."""
     from ortools.constraint_solver import pywrapcp
 
     stops, routes, matrix = problem.stops, problem.routes, problem.matrix
@@ -365,28 +372,18 @@ def _solve_once(problem: Problem, strict: bool | None, time_limit: float, soluti
 
     for v, route in enumerate(routes):
         offset = route.day * DAY
+        # Lunch takes its minutes out of the day (OR-Tools' break intervals model it
+        # exactly but make the search ~20 times slower); ``evaluate`` then walks the
+        # routes with the real lunch, and that is what results are compared on.
+        lunch = route.lunch_minutes if route.lunch_start is not None else 0
         times.CumulVar(routing.Start(v)).SetRange(offset + route.day_start, offset + route.day_end)
         times.CumulVar(routing.End(v)).SetRange(offset + route.day_start, offset + DAY - 1)
-        times.SetCumulVarSoftUpperBound(routing.End(v), offset + route.day_end, OVERRUN_COST)
+        times.SetCumulVarSoftUpperBound(routing.End(v), offset + route.day_end - lunch, OVERRUN_COST)
         routing.AddVariableMinimizedByFinalizer(times.CumulVar(routing.Start(v)))
     routing.AddDimension(routing.RegisterUnaryTransitVector(service), 0, horizon, True, "load")
     loads = routing.GetDimensionOrDie("load")
     for v, fair in enumerate(fair_loads(problem)):
         loads.SetCumulVarSoftUpperBound(routing.End(v), fair, BALANCE_COST)
-    if strict is not None:
-        visits = [0] * routing.Size()
-        for index in range(routing.Size()):
-            node = manager.IndexToNode(index)
-            visits[index] = service[node] if node < n_stops else 0
-        for v, route in enumerate(routes):
-            if route.lunch_start is None or route.lunch_minutes <= 0:
-                continue
-            offset = route.day * DAY
-            lunch = solver.FixedDurationIntervalVar(offset + route.lunch_start - LUNCH_LEAD,
-                                                    offset + route.lunch_start + LUNCH_SLACK,
-                                                    route.lunch_minutes, False, f"lunch {v}")
-            times.SetBreakIntervalsOfVehicle([lunch], v, visits)
-
     if any(s.position is not None for s in stops):
         routing.AddConstantDimension(1, n_nodes + 1, True, "order")
         order = routing.GetDimensionOrDie("order")
@@ -444,14 +441,18 @@ def _solve_once(problem: Problem, strict: bool | None, time_limit: float, soluti
         if search.cancelled:
             raise Cancelled()
         return None
-    found = {}
+    found, waits = {}, {}
     for v, route in enumerate(routes):
         keys, index = [], assignment.Value(routing.NextVar(routing.Start(v)))
         while not routing.IsEnd(index):
-            keys.append(stops[manager.IndexToNode(index)].key)
+            stop = stops[manager.IndexToNode(index)]
+            keys.append(stop.key)
+            if stop.resource is not None:
+                waits[stop.key] = assignment.Value(times.CumulVar(index)) - route.day * DAY
             index = assignment.Value(routing.NextVar(index))
         found[(route.group, route.day)] = tuple(keys)
-    return evaluate(problem, found, from_solver=True, cancelled=search.cancelled, relaxed=not strict)
+    return evaluate(problem, found, from_solver=True, cancelled=search.cancelled, relaxed=not strict,
+                    not_before=waits)
 
 
 def improve(problem: Problem, current: dict, **options) -> Solution:
@@ -476,12 +477,20 @@ def path_cost(matrix: Sequence[Sequence[int]], order: Sequence[int], round_trip:
     return cost
 
 
+PATH_SOLUTIONS_PER_STOP = 50
+
+
 def solve_path(matrix, *, round_trip: bool = False, time_limit: float = DEFAULT_TIME_LIMIT,
                solution_limit: int | None = None, progress: Progress | None = None) -> tuple[list[int], int]:
     """The cheapest order found visiting every row of ``matrix`` once from 0 (and back to
-    0 with ``round_trip``): ``(order, cost)``. ``matrix`` is validated (RoutingError)."""
+    0 with ``round_trip``): ``(order, cost)``. ``matrix`` is validated (RoutingError).
+    The search stops after ``solution_limit`` solutions (default: 50 per stop, which finds
+    the exact optimum of small instances in a fraction of a second; 0: no limit) or at
+    ``time_limit`` seconds, whichever comes first."""
     matrix = validate_matrix(matrix)
     size = len(matrix)
+    if solution_limit is None:
+        solution_limit = PATH_SOLUTIONS_PER_STOP * size
     if size <= 2:
         order = list(range(size))
         return order, path_cost(matrix, order, round_trip)
