@@ -146,6 +146,17 @@ def test_manual_mapping_and_header_row(tmp_path, sample):
     assert preview.good[0].values["phone"] == "13812345678" and preview.good[0].values["unit"] == "某县"
 
 
+def test_an_id_number_excel_turned_into_a_number_is_explained(tmp_path, sample):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "性别", "身份证号"])
+    book.active.append(["张三", "男", 430102198001011234])  # Excel keeps 15 significant digits
+    book.save(tmp_path / "n.xlsx")
+    preview = preview_roster(sample, tmp_path / "n.xlsx")
+    assert preview.bad[0].row == 2 and "存成了数字" in preview.bad[0].text_zh()
+
+
 def test_group_column_locks_people(tmp_path, sample):
     text = "姓名,性别,组别\n张三,男,第二组\n李四,女,3\n王五,男,第九组\n"
     preview = preview_roster(sample, write(tmp_path / "g.csv", text.encode("utf-8")))

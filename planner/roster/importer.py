@@ -208,6 +208,9 @@ def _row_values(cells: tuple[str, ...], mapping: dict, plan: Plan):
     if "id_number" in raw and raw["id_number"]:
         number = normalise_id(raw["id_number"])
         problem = id_problem(number)
+        if problem and re.fullmatch(r"\d(\.\d+)?E\+\d+", number):
+            problem = ("身份证号被存成了数字（末几位已丢失），请把该列设为文本后重填",
+                       "the ID number was stored as a number and lost its last digits: make the column text and re-enter it")
         if problem:
             reasons.append(problem)
         values["id_number"] = number
