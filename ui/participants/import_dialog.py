@@ -68,6 +68,8 @@ class RosterImportDialog(QDialog):
         self.bad = QTableWidget(0, 3)
         self.bad.setHorizontalHeaderLabels([self.tr("行号"), self.tr("姓名"), self.tr("原因")])
         self.bad.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for table in (self.columns, self.good, self.bad):
+            table.verticalHeader().hide()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.good, self.tr("可导入"))
         self.tabs.addTab(self.bad, self.tr("有误的行"))
