@@ -89,6 +89,23 @@ def test_header_found_below_merged_title_rows(tmp_path, roster):
     assert sheet.rows[find_header(sheet)][0] == 3
 
 
+def test_the_roster_sheet_is_found_after_a_note_sheet(tmp_path, sample, roster):
+    from openpyxl import load_workbook
+
+    rows, _ = roster
+    path = roster_file(tmp_path, rows, "xlsx")
+    book = load_workbook(path)
+    book.move_sheet("说明", offset=-1)  # the note sheet comes first
+    book.create_sheet("空白", 0)
+    book.save(path)
+    assert load_workbook(path).sheetnames == ["空白", "说明", "学员名单"]
+    preview = preview_roster(sample, path)
+    assert preview.sheet == "学员名单" and preview.count("new") == 145
+    with pytest.raises(RosterError) as error:
+        preview_roster(sample, path, sheet="说明")
+    assert "表头" in error.value.message_zh
+
+
 def test_gbk_and_utf8_csv_read_alike(tmp_path, sample, roster):
     rows, _ = roster
     gbk = preview_roster(sample, write(tmp_path / "gbk.csv", csv_bytes(rows, "gbk")))

@@ -332,7 +332,31 @@ def preview_roster(plan: Plan, path, sheet: str | None = None, mapping: dict | N
     """Read ``path`` and preview its import into ``plan``. ``mapping`` (column index,
     letter or header text -> field) overrides the recognised columns; ``header_row`` is
     the header's sheet row number when it is not found by itself."""
-    return preview_sheet(plan, read_sheet(path, sheet), mapping, header_row, str(getattr(path, "name", path)))
+    table = read_roster_sheet(path, sheet)
+    return preview_sheet(plan, table, mapping, header_row, str(getattr(path, "name", path)))
+
+
+def read_roster_sheet(path, sheet: str | None = None) -> Sheet:
+    """The sheet named ``sheet``; without a name, the first sheet with a recognisable
+    header (a note sheet before the roster is passed over), else the first with data."""
+    table = read_sheet(path, sheet)
+    if sheet is not None or len(table.sheets) < 2:
+        return table
+    try:
+        find_header(table)
+        return table
+    except RosterError:
+        pass
+    for name in table.sheets:
+        if name == table.name:
+            continue
+        try:
+            other = read_sheet(path, name)
+            find_header(other)
+            return other
+        except RosterError:
+            continue
+    return table
 
 
 def preview_sheet(plan: Plan, table: Sheet, mapping: dict | None = None, header_row: int | None = None,

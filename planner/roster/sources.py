@@ -99,7 +99,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Sheet:
                           f"'{path.name}' is not a valid Excel file ({error})") from None
     try:
         names = list(book.sheetnames)
-        name = _pick(path, names, sheet, lambda n: (book[n].max_row or 0) > 0 and book[n].max_column)
+        name = _pick(path, names, sheet, lambda n: any(
+            any(v not in (None, "") for v in row) for row in book[n].iter_rows(max_row=50, values_only=True)))
         rows = []
         for number, values in enumerate(book[name].iter_rows(values_only=True), 1):
             cells = tuple(cell_text(v) for v in values)

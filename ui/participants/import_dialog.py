@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 from planner.edits import Batch
 from planner.model import Plan
 from planner.roster.columns import FIELDS, IGNORE
-from planner.roster.importer import RosterPreview, header_position, preview_sheet
-from planner.roster.sources import RosterError, Sheet, read_sheet
+from planner.roster.importer import RosterPreview, header_position, preview_sheet, read_roster_sheet
+from planner.roster.sources import RosterError, Sheet
 from ui.i18n import is_english
 
 ROSTER_FILTER = "学员名单 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)"
@@ -120,7 +120,7 @@ class RosterImportDialog(QDialog):
 
     def _read(self, sheet: str | None) -> None:
         try:
-            self.table = read_sheet(self.path.text(), sheet)
+            self.table = read_roster_sheet(self.path.text(), sheet)
         except RosterError as error:
             self.table = None
             self._show_error(error)
