@@ -63,8 +63,11 @@ def _mapping(pairs: list[str]) -> dict | None:
 
 
 def _fail(error) -> int:
-    print(error if not isinstance(error, (RosterError, PlanEditError)) else f"{error.message_zh}\n{error.message_en}",
-          file=sys.stderr)
+    """Print a refusal (Chinese, then English) and return exit status 1."""
+    if isinstance(error, (RosterError, PlanEditError)):
+        print(f"{error.message_zh}\n{error.message_en}", file=sys.stderr)
+    else:
+        print(error, file=sys.stderr)  # PlanFileError prints both languages
     return 1
 
 
