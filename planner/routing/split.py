@@ -31,6 +31,7 @@ from planner.schedule import LUNCH_LEAD, TravelTimes, day_rules, retime, session
 OVERRUN_COST = 100
 SPAN_COST = 1
 PLAN_GROUPS_LABEL = "分组规划"
+SPLIT_SOLUTION_LIMIT = 500  # deterministic unless the time limit comes first
 
 
 def _visits(plan: Plan) -> list[tuple[int, list[Session]]]:
@@ -185,7 +186,7 @@ def _assign(plan, visits, groups, days, first_day, opening, travel, time_limit, 
         routing.SetVehicleUsedWhenEmpty(True, v)
     search = _Search(progress, time_limit, "正在分组… / splitting places among groups…", routing=routing)
     routing.AddAtSolutionCallback(search.on_solution)
-    params = _parameters(time_limit, None, groups)
+    params = _parameters(time_limit, SPLIT_SOLUTION_LIMIT, groups)
     assignment = routing.SolveWithParameters(params)
     if assignment is None:
         from planner.progress import Cancelled
