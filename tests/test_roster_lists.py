@@ -10,6 +10,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.roster_synthetic import id_number
 from conftest import run_main
@@ -146,3 +148,28 @@ def test_rooming_pdf_through_the_export_command(tmp_path, sample_path):
     result = run_main("export", sample_path, "--format", "pdf", "--document", "rooming", "--group", "1", "--out", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+person = st.tuples(st.sampled_from(("male", "female", "")), st.sampled_from(("member", "member", "group_leader", "liaison")),
+                   st.sampled_from(("", "", "single", "twin")), st.integers(1, 3), st.integers(0, 4))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(person, max_size=40))
+def test_any_delegation_rooms_never_mix_genders_or_groups(sample, people):
+    plan = sample.with_items("participants", [
+        Participant(n, f"学员{n}", unit=f"单位{unit}", gender=gender, role=role, room_type=room, group_id=group)
+        for n, (gender, role, room, group, unit) in enumerate(people, 1)])
+    for rooming in rooming_lists(plan):
+        seen = [o.participant_id for r in rooming.rooms for o in r.occupants]
+        assert len(seen) == len(set(seen))
+        for room in rooming.rooms:
+            members = [plan.get("participants", o.participant_id) for o in room.occupants]
+            assert 1 <= len(members) <= 2 and (room.kind == "twin") == (len(members) == 2)
+            if len(members) == 2:
+                a, b = members
+                assert a.gender == b.gender != "" and a.group_id == b.group_id
+                assert a.room_type != "single" and b.room_type != "single"
+            leader = members[0]
+            if leader.role == "group_leader" and leader.room_type != "twin":
+                assert room.kind == "single"
