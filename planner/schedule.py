@@ -8,7 +8,11 @@ and dinner there.
 
 *Fixed* items keep their times: plenaries, and sessions the organiser pinned. The
 others *flow*: each starts as soon as the group can be there (and the site is open),
-and flows around the fixed ones. Each group's day depends only on that day's items and
+and flows around the fixed ones: it goes before a fixed item only if it ends in time for
+the leg there (``fits_before`` predicts its start exactly as ``place_flowing`` lays it
+out). Lunch comes when due, before setting off or on arrival; a group waiting for an
+afternoon fixed item lunches in the wait, and lunch with no time left before a fixed
+item follows it. Each group's day depends only on that day's items and
 lodgings, so an edit re-times what follows it that day and nothing else.
 Conflicts are not resolved here but reported by ``planner.checks``: a fixed item
 reached late carries ``late_by``; the rest (overlaps, windows, opening hours) the
