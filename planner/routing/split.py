@@ -136,7 +136,7 @@ def plan_groups(plan: Plan, groups: int, days: int, *, time_limit: float = DEFAU
                      sessions=tuple(sessions), lodgings=tuple(lodgings), legs=(),
                      participants=tuple(participants), _index={})
     result = retime(result.with_items("legs", refresh_legs(result)))
-    if progress is not None:
+    if progress is not None and not progress.cancelled:  # cancelled: the best split found so far
         progress.report(1.0, "完成 / done")
     return result
 

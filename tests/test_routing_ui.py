@@ -1,0 +1,162 @@
+"""优化路线 and 分组规划 in the app, driven through the real widgets: off the UI thread,
+preview, apply as one undoable edit or discard, cancel keeps the best so far, maps."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QPushButton
+
+from planner.checks import ERROR, check
+from planner.routing.split import total_travel
+from planner.store import PlanFile
+from ui.main_window import MainWindow
+from ui.routing import install_routing_actions
+from ui.routing.actions import OptimiseDialog, PlanGroupsDialog
+from ui.routing.preview import RoutePreviewDialog
+
+WAIT = 60000
+
+
+def make_window(qtbot, sample_path, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(PlanFile.open(sample_path), settings)
+    qtbot.addWidget(window)
+    window.show()
+    actions = install_routing_actions(window, show_maps=False)
+    return window, actions
+
+
+def answer(window, qtbot, fill):
+    """Instead of showing modal dialogs, let ``fill(dialog)`` work the widgets and decide."""
+    seen = []
+
+    def run(dialog: QDialog) -> bool:
+        qtbot.addWidget(dialog)
+        seen.append(dialog)
+        return fill(dialog)
+
+    window.run_dialog = run
+    return seen
+
+
+def plan_menu_texts(window) -> list[str]:
+    for action in window.menuBar().actions():
+        if action.menu() is not None and action.menu().title().startswith("方案"):
+            return [a.text() for a in action.menu().actions()]
+    return []
+
+
+def test_actions_are_added_to_the_plan_menu_once(qtbot, sample_path, tmp_path):
+    window, actions = make_window(qtbot, sample_path, tmp_path)
+    assert install_routing_actions(window) is actions
+    texts = plan_menu_texts(window)
+    assert texts.count("优化路线(&O)…") == 1 and texts.count("分组规划(&G)…") == 1
+
+
+def optimise_group_1(dialog, decide: bool, seen_rows: list) -> bool:
+    if isinstance(dialog, OptimiseDialog):
+        dialog.group.setCurrentIndex(dialog.group.findData(1))
+        dialog.time_limit.setValue(5)
+        return True
+    assert isinstance(dialog, RoutePreviewDialog)
+    seen_rows.extend(dialog.rows)
+    assert dialog.table.rowCount() == len(dialog.rows) > 0
+    assert "共节省行车" in dialog.summary.text()
+    assert dialog.apply_button.isEnabled()
+    (dialog.apply_button if decide else dialog.discard_button).click()
+    return dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_optimise_previews_then_applies_one_undoable_edit(qtbot, sample_path, tmp_path):
+    window, actions = make_window(qtbot, sample_path, tmp_path)
+    document = window.document
+    before = document.plan
+    rows: list = []
+    answer(window, qtbot, lambda d: optimise_group_1(d, True, rows))
+    actions.optimise_action.trigger()
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=WAIT)
+    assert {r.group for r in rows} == {"第一组"}
+    saved = sum(r.saved for r in rows)
+    assert saved > 0
+    assert total_travel(document.plan) == total_travel(before) - saved
+    assert document.undo_stack.undoText() == "优化路线"
+    assert PlanFile.open(sample_path, readonly=True).load() == document.plan  # written to the file
+    document.undo_stack.undo()
+    assert document.plan.sessions == before.sessions
+    assert document.undo_stack.count() == 1 and document.undo_stack.canRedo()
+
+
+def test_discard_changes_nothing(qtbot, sample_path, tmp_path):
+    window, actions = make_window(qtbot, sample_path, tmp_path)
+    document = window.document
+    before = document.plan
+    rows: list = []
+    seen = answer(window, qtbot, lambda d: optimise_group_1(d, False, rows))
+    actions.optimise_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2 and actions.task is None, timeout=WAIT)
+    assert rows and document.undo_stack.count() == 0
+    assert document.plan == before
+
+
+def test_cancel_keeps_the_best_found_so_far(qtbot, sample_path, tmp_path):
+    window, actions = make_window(qtbot, sample_path, tmp_path)
+    previews = []
+
+    def fill(dialog):
+        if isinstance(dialog, OptimiseDialog):
+            dialog.time_limit.setValue(120)  # the whole programme, far longer than the test waits
+            return True
+        previews.append(dialog)
+        return False
+
+    answer(window, qtbot, fill)
+    actions.optimise_action.trigger()
+    task = actions.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.dialog.isVisible(), timeout=WAIT)
+    cancel = [b for b in task.dialog.findChildren(QPushButton) if b.text() == "取消"][0]
+    cancel.click()
+    qtbot.waitUntil(lambda: actions.task is None, timeout=WAIT)
+    assert previews, "cancelling must still show the best routes found so far"
+    assert any("已取消" in label.text() for label in previews[0].findChildren(type(previews[0].summary)))
+
+
+def test_plan_groups_writes_a_new_plan_and_opens_it(qtbot, sample_path, tmp_path):
+    window, actions = make_window(qtbot, sample_path, tmp_path)
+    out = tmp_path / "分组.stplan"
+    window.ask_path = lambda *args: (str(out), "")
+
+    def fill(dialog):
+        if isinstance(dialog, PlanGroupsDialog):
+            dialog.groups.setValue(3)
+            dialog.time_limit.setValue(3)
+            return True
+        assert isinstance(dialog, RoutePreviewDialog)
+        assert dialog.table.rowCount() == 3
+        assert all(row.after and row.after != "—" for row in dialog.rows)
+        return True
+
+    answer(window, qtbot, fill)
+    actions.plan_groups_action.trigger()
+    qtbot.waitUntil(lambda: window.document.path == out, timeout=WAIT)
+    plan = window.document.plan
+    assert len(plan.groups) == 3
+    assert [f for f in check(plan) if f.severity == ERROR] == []
+    assert PlanFile.open(sample_path, readonly=True).load().sessions != plan.sessions  # the old plan is kept
+
+
+def test_preview_shows_old_and_new_routes_on_two_maps(qtbot, sample):
+    pytest.importorskip("PySide6.QtWebEngineCore")
+    from planner.routing.plan_routes import propose_optimisation
+    from ui.routing.preview import optimisation_preview
+
+    proposal = propose_optimisation(sample, 1, time_limit=5)
+    dialog = optimisation_preview(proposal, show_maps=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert len(dialog.maps) == 2
+    for pane in dialog.maps:
+        qtbot.waitUntil(lambda pane=pane: pane.is_ready, timeout=WAIT)
+    old, new = dialog.maps
+    assert old.plan is proposal.before and new.plan is proposal.after

@@ -1,0 +1,248 @@
+"""The 优化路线 (Optimise route) and 分组规划 (Plan groups) actions of the main window.
+
+Both ask what to do in a small dialog, run the solver off the UI thread through
+``ui.tasks.run_task`` (progress and Cancel; on Cancel the best result found so far is
+still shown), then show the preview. Optimising applies the result as one undoable
+edit through the window's ``PlanDocument``; planning groups writes a new plan file and
+opens it. Dialogs go through ``window.run_dialog`` and file names through
+``window.ask_path`` when the window has them (tests replace both).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QMainWindow, QMenu, QMessageBox,
+    QSpinBox, QWidget,
+)
+
+from planner.progress import Progress
+from planner.routing.commands import DEFAULT_COMMAND_TIME_LIMIT
+from planner.routing.plan_routes import Proposal, propose_optimisation
+from planner.routing.split import plan_groups
+from ui.tasks import run_task
+
+PLAN_MENU_TITLES = ("方案(&P)", "方案")
+
+
+class OptimiseDialog(QDialog):
+    """What to optimise: a group or all, a day or all, and for how long."""
+
+    def __init__(self, plan, group_id: int | None = None, day: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("优化路线"))
+        form = QFormLayout(self)
+        self.group = QComboBox()
+        self.group.addItem(self.tr("全部组"), None)
+        for group in plan.ordered_groups():
+            self.group.addItem(group.name, group.id)
+        self.group.setCurrentIndex(max(0, self.group.findData(group_id)))
+        self.day = QComboBox()
+        self.day.addItem(self.tr("全部日期"), None)
+        for number in range(1, plan.programme.days + 1):
+            date = plan.programme.date_of(number)
+            self.day.addItem(self.tr("第%1天（%2）").replace("%1", str(number))
+                             .replace("%2", f"{date.month}月{date.day}日"), number)
+        self.day.setCurrentIndex(max(0, self.day.findData(day)))
+        self.time_limit = QDoubleSpinBox()
+        self.time_limit.setRange(0.5, 600)
+        self.time_limit.setValue(DEFAULT_COMMAND_TIME_LIMIT)
+        self.time_limit.setSuffix(self.tr(" 秒"))
+        form.addRow(self.tr("组"), self.group)
+        form.addRow(self.tr("日期"), self.day)
+        form.addRow(self.tr("最长计算时间"), self.time_limit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始优化"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {"group_id": self.group.currentData(), "day": self.day.currentData(),
+                "time_limit": self.time_limit.value()}
+
+
+class PlanGroupsDialog(QDialog):
+    """How many groups, over how many days."""
+
+    def __init__(self, plan, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("分组规划"))
+        form = QFormLayout(self)
+        self.groups = QSpinBox()
+        self.groups.setRange(1, 20)
+        self.groups.setValue(max(1, len(plan.groups)))
+        self.days = QSpinBox()
+        self.days.setRange(1, 60)
+        self.days.setValue(plan.programme.days)
+        self.time_limit = QDoubleSpinBox()
+        self.time_limit.setRange(0.5, 600)
+        self.time_limit.setValue(DEFAULT_COMMAND_TIME_LIMIT)
+        self.time_limit.setSuffix(self.tr(" 秒"))
+        form.addRow(self.tr("组数"), self.groups)
+        form.addRow(self.tr("天数"), self.days)
+        form.addRow(self.tr("最长计算时间"), self.time_limit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始规划"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {"groups": self.groups.value(), "days": self.days.value(), "time_limit": self.time_limit.value()}
+
+
+class RoutingActions(QObject):
+    """Owns the two actions and the running task for one main window."""
+
+    def __init__(self, window: QMainWindow, show_maps: bool = True):
+        super().__init__(window)
+        self.window = window
+        self.show_maps = show_maps
+        self.task = None
+        self.last_preview = None
+        self.optimise_action = QAction(self.tr("优化路线(&O)…"), window)
+        self.optimise_action.setObjectName("optimiseRouteAction")
+        self.optimise_action.setStatusTip(self.tr("在时间限制内优化所选组或日期（或全部）的路线顺序，先预览再应用"))
+        self.optimise_action.triggered.connect(self.optimise)
+        self.plan_groups_action = QAction(self.tr("分组规划(&G)…"), window)
+        self.plan_groups_action.setObjectName("planGroupsAction")
+        self.plan_groups_action.setStatusTip(self.tr("把各县（市、区）分给若干组并排好每天的路线，另存为新方案"))
+        self.plan_groups_action.triggered.connect(self.plan_groups)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _run_dialog(self, dialog: QDialog) -> bool:
+        runner = getattr(self.window, "run_dialog", None)
+        return bool(runner(dialog)) if runner else bool(dialog.exec())
+
+    def _busy(self) -> bool:
+        if self.task is not None:
+            QMessageBox.information(self.window, self.tr("路线规划"), self.tr("上一次计算还没有结束。"))
+            return True
+        return False
+
+    def _ended(self, *_args) -> None:
+        self.task = None
+
+    def _failed(self, message: str) -> None:
+        self.task = None
+        QMessageBox.warning(self.window, self.tr("路线规划"), message)
+
+    # --- optimise ---------------------------------------------------------------------
+
+    def optimise(self) -> None:
+        document = self.window.document
+        if document is None or self._busy():
+            return
+        selection = document.selection
+        group_id = selection.first if selection.kind == "groups" else None
+        day = selection.first if selection.kind == "days" else None
+        if selection.kind == "sessions" and selection.first is not None:
+            session = document.plan.get("sessions", selection.first)
+            if session is not None:
+                group_id, day = session.group_id, session.day
+        dialog = OptimiseDialog(document.plan, group_id, day, self.window)
+        if not self._run_dialog(dialog):
+            return
+        values = dialog.values()
+        plan = document.plan
+
+        def work(progress: Progress) -> Proposal:
+            return propose_optimisation(plan, values["group_id"], values["day"], time_limit=values["time_limit"],
+                                        progress=progress)
+
+        self.task = run_task(self.window, self.tr("正在优化路线…"), work)
+        self.task.finished.connect(lambda proposal: self._show_proposal(proposal, document))
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self._ended)
+
+    def _show_proposal(self, proposal: Proposal, document) -> None:
+        from ui.routing.preview import optimisation_preview
+
+        self.task = None
+        if document is not self.window.document or document.plan is not proposal.before:
+            QMessageBox.information(self.window, self.tr("优化路线"), self.tr("方案在计算期间已改动，请重新优化。"))
+            return
+        dialog = optimisation_preview(proposal, show_maps=self.show_maps, parent=self.window)
+        self.last_preview = dialog
+        if self._run_dialog(dialog) and proposal.changed:
+            document.edit(proposal.edit, self.tr("优化路线"))
+
+    # --- plan groups --------------------------------------------------------------------
+
+    def plan_groups(self) -> None:
+        document = self.window.document
+        if document is None or self._busy():
+            return
+        dialog = PlanGroupsDialog(document.plan, self.window)
+        if not self._run_dialog(dialog):
+            return
+        values = dialog.values()
+        plan = document.plan
+        cancelled = {"flag": False}
+
+        def work(progress: Progress):
+            result = plan_groups(plan, values["groups"], values["days"], time_limit=values["time_limit"],
+                                 progress=progress)
+            cancelled["flag"] = progress.cancelled
+            return result
+
+        self.task = run_task(self.window, self.tr("正在分组规划…"), work)
+        self.task.finished.connect(lambda planned: self._show_groups(plan, planned, cancelled["flag"]))
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self._ended)
+
+    def _show_groups(self, before, planned, cancelled: bool) -> None:
+        from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
+        from ui.routing.preview import groups_preview
+
+        self.task = None
+        dialog = groups_preview(before, planned, cancelled=cancelled, show_maps=self.show_maps, parent=self.window)
+        self.last_preview = dialog
+        if not self._run_dialog(dialog):
+            return
+        current = self.window.document.path
+        start = str(current.with_name(current.stem + self.tr("-分组规划") + PLAN_SUFFIX))
+        ask = getattr(self.window, "ask_path", None)
+        path, _ = ask("save", self.tr("保存分组规划"), start, "考察方案 (*.stplan *.db)") if ask else ("", "")
+        if not path:
+            return
+        if Path(path).resolve() == current.resolve():
+            QMessageBox.warning(self.window, self.tr("分组规划"), self.tr("请另选文件名：不能覆盖正在编辑的方案。"))
+            return
+        try:
+            PlanFile.create(path, planned, overwrite=Path(path).exists()).close()
+        except PlanFileError as error:
+            QMessageBox.critical(self.window, self.tr("分组规划"), f"{error.message_zh}\n\n{error.message_en}")
+            return
+        opener = getattr(self.window, "open_path", None)
+        if opener:
+            opener(path)
+
+
+def _plan_menu(window: QMainWindow) -> QMenu | None:
+    titles = {window.tr(t).replace("&", "") for t in PLAN_MENU_TITLES} | {t.replace("&", "") for t in PLAN_MENU_TITLES}
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and menu.title().replace("&", "") in titles:
+            return menu
+    return None
+
+
+def install_routing_actions(window: QMainWindow, *, show_maps: bool = True) -> RoutingActions:
+    """Add 优化路线 and 分组规划 to the window's 方案 menu (a new 方案 menu if there is none).
+    Returns the controller (also kept as ``window.routing_actions``)."""
+    existing = getattr(window, "routing_actions", None)
+    if isinstance(existing, RoutingActions):
+        return existing
+    actions = RoutingActions(window, show_maps=show_maps)
+    menu = _plan_menu(window) or window.menuBar().addMenu(window.tr("方案(&P)"))
+    menu.addSeparator()
+    menu.addAction(actions.optimise_action)
+    menu.addAction(actions.plan_groups_action)
+    window.routing_actions = actions
+    return actions

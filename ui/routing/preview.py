@@ -1,0 +1,163 @@
+"""The preview of a routing result: old and new order, minutes of travel saved per group
+and day, and the old and new routes on two maps side by side. 应用 accepts, 放弃 rejects;
+the caller applies (one undoable edit) or writes the new plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QSplitter, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from planner.model import Plan
+from planner.routing.plan_routes import Proposal
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RoutingPreview", text)
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    group: str
+    day: str  # "" for a whole route
+    before: str
+    after: str
+    travel_before: int
+    travel_after: int
+
+    @property
+    def saved(self) -> int:
+        return self.travel_before - self.travel_after
+
+
+def optimisation_rows(proposal: Proposal) -> list[PreviewRow]:
+    """One row per group and day that has stops."""
+    return [PreviewRow(d.group_name, _tr("第%1天").replace("%1", str(d.day)), " → ".join(d.before),
+                       " → ".join(d.after), d.travel_before, d.travel_after)
+            for d in proposal.days if d.before or d.after]
+
+
+def groups_rows(before: Plan, after: Plan) -> list[PreviewRow]:
+    """One row per group: its places in order, before and after planning."""
+    from planner.routing.plan_routes import travel_by_day
+    from planner.schedule import schedule
+
+    old, new = travel_by_day(schedule(before)), travel_by_day(schedule(after))
+    rows = []
+    names = {g.id: g.name for g in before.groups} | {g.id: g.name for g in after.groups}
+    for group_id in sorted(names):
+        route = lambda plan: " → ".join(p.name for p in plan.route_places(group_id)) if plan.group(group_id) else "—"  # noqa: E731
+        rows.append(PreviewRow(names[group_id], _tr("全程"), route(before), route(after),
+                               sum(v for (g, _), v in old.items() if g == group_id),
+                               sum(v for (g, _), v in new.items() if g == group_id)))
+    return rows
+
+
+class RoutePreviewDialog(QDialog):
+    """Shows ``rows``; ``before`` and ``after`` plans go on the two maps."""
+
+    def __init__(self, title: str, rows: list[PreviewRow], before: Plan, after: Plan, *, changed: bool,
+                 notes: list[str] = (), show_maps: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(1200, 800)
+        self.rows = rows
+        layout = QVBoxLayout(self)
+        saved = sum(r.saved for r in rows)
+        before_total, after_total = sum(r.travel_before for r in rows), sum(r.travel_after for r in rows)
+        summary = (self.tr("共节省行车 %1 分钟（优化前 %2 分钟 → 优化后 %3 分钟）")
+                   .replace("%1", str(saved)).replace("%2", str(before_total)).replace("%3", str(after_total)))
+        if not changed:
+            summary = self.tr("当前顺序已是找到的最好顺序，没有改动。")
+        self.summary = QLabel(summary)
+        self.summary.setObjectName("routingSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        for note in notes:
+            label = QLabel(note)
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #a05a00")
+            layout.addWidget(label)
+
+        self.table = QTableWidget(len(rows), 7)
+        self.table.setObjectName("routingTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("组"), self.tr("天"), self.tr("原顺序"), self.tr("新顺序"),
+            self.tr("优化前（分钟）"), self.tr("优化后（分钟）"), self.tr("节省（分钟）"),
+        ])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for r, row in enumerate(rows):
+            values = (row.group, row.day, row.before, row.after, row.travel_before, row.travel_after, row.saved)
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c == 3 and row.before != row.after:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        self.maps: list = []
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        if show_maps:
+            splitter.addWidget(self._maps(before, after))
+        layout.addWidget(splitter, 1)
+
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton(self.tr("应用"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.discard_button = self.buttons.addButton(self.tr("放弃"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.apply_button.setEnabled(changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _maps(self, before: Plan, after: Plan) -> QWidget:
+        side_by_side = QSplitter(Qt.Orientation.Horizontal)
+        try:
+            from ui.map.view import MapPane
+        except ImportError:  # QtWebEngine missing: the table says it all
+            side_by_side.addWidget(QLabel(self.tr("地图不可用（缺少 QtWebEngine）")))
+            return side_by_side
+        for caption, plan in ((self.tr("原路线"), before), (self.tr("新路线"), after)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(caption))
+            pane = MapPane(box)
+            pane.set_plan(plan)
+            column.addWidget(pane, 1)
+            self.maps.append(pane)
+            side_by_side.addWidget(box)
+        return side_by_side
+
+
+def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=None) -> RoutePreviewDialog:
+    notes = []
+    if proposal.cancelled:
+        notes.append(_tr("已取消：显示的是取消前找到的最好结果。"))
+    if proposal.relaxed:
+        notes.append(_tr("无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。"))
+    if proposal.errors_after < proposal.errors_before:
+        notes.append(_tr("检查错误从 %1 个减少到 %2 个。").replace("%1", str(proposal.errors_before))
+                     .replace("%2", str(proposal.errors_after)))
+    return RoutePreviewDialog(_tr("优化路线预览"), optimisation_rows(proposal), proposal.before, proposal.after,
+                              changed=proposal.changed, notes=notes, show_maps=show_maps, parent=parent)
+
+
+def groups_preview(before: Plan, after: Plan, *, cancelled: bool = False, show_maps: bool = True,
+                   parent=None) -> RoutePreviewDialog:
+    notes = [_tr("应用后将另存为新的方案文件并打开；当前方案不变。")]
+    if cancelled:
+        notes.insert(0, _tr("已取消：显示的是取消前找到的最好结果。"))
+    return RoutePreviewDialog(_tr("分组规划预览"), groups_rows(before, after), before, after,
+                              changed=True, notes=notes, show_maps=show_maps, parent=parent)
