@@ -239,3 +239,18 @@ def test_route_json_shape(tmp_path):
     order, cost = solve_path(matrix, round_trip=True)
     text = json.dumps({"order": order, "cost": cost})
     assert json.loads(text)["order"][0] == 0
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_one_day_between_two_hotels_matches_brute_force(seed):
+    """The multi-day model on one day with lodging at both ends is an exact path solver too."""
+    from itertools import permutations
+
+    rng = random.Random(500 + seed)
+    n = rng.randint(4, 8)
+    matrix = tuple(map(tuple, random_matrix(rng, n + 2, asymmetric=seed % 2 == 1)))
+    stops = tuple(Stop(i, i, 10) for i in range(1, n + 1))
+    route = DayRoute("g", 1, 0, n + 1, day_start=0, day_end=1400, lunch_start=None)
+    solution = solve(Problem(matrix, stops, (route,)), time_limit=5)
+    best = min(sum(matrix[a][b] for a, b in zip((0, *p), (*p, n + 1))) for p in permutations(range(1, n + 1)))
+    assert solution.travel == best and solution.late == 0
