@@ -64,23 +64,44 @@ def _domain(name: str, value):
     return tuple(value) if name in ("themes", "interests") and value is not None else value
 
 
-def pinned_end_edits(plan: Plan) -> list[Edit]:
-    """A pinned session stays at its start, and its end follows its length (its own
-    minutes, else its site's usual visit, else the programme's): after a change of
-    length, start or site, the end that no longer fits it is updated. A session pinned
-    with a start but no end gets one (and so is fixed from then on)."""
+def pinned_end_edits(plan: Plan, before: Plan | None = None) -> list[Edit]:
+    """A pinned session stays at its start, and its end follows its length when the
+    edit from ``before`` changed what that length comes from (its own minutes, its site,
+    the site's usual visit, its being pinned) or moved its start without an end (the
+    length it had is kept). An end the edit set itself is left alone, and so is every
+    session the edit did not touch: an organiser's 14:00–15:00 stays. A pinned session
+    with a start and no usable end always gets one (and so is fixed from then on)."""
     edits: list[Edit] = []
     for session in plan.sessions:
-        if session.pinned and session.start is not None:
-            end = session.start + session_length(plan, session, day_rules(plan, session.day))
-            if session.end != end:
-                edits.append(Update("sessions", session.id, {"end": end}))
+        if not session.pinned or session.start is None:
+            continue
+        old = before.get("sessions", session.id) if before is not None else None
+        end = session.start + session_length(plan, session, day_rules(plan, session.day))
+        if old is not None and old.end == session.end and old.pinned and old.start is not None \
+                and old.end is not None and old.start != session.start \
+                and (old.minutes, old.site_id) == (session.minutes, session.site_id):
+            end = session.start + (old.end - old.start)  # moved without an end: the same length
+        elif session.end is None or session.end <= session.start:
+            pass  # no usable end: it gets one
+        elif old is None or old.end != session.end:
+            continue  # nothing to compare with, a new session, or the edit set the end itself
+        elif (old.pinned, old.minutes, old.site_id, _visit(before, old)) == \
+                (session.pinned, session.minutes, session.site_id, _visit(plan, session)):
+            continue  # its length did not change
+        if session.end != end:
+            edits.append(Update("sessions", session.id, {"end": end}))
     return edits
 
 
-def consequences(plan: Plan) -> tuple[list[Edit], Timetable]:
+def _visit(plan: Plan, session) -> int | None:
+    site = plan.site(session.site_id)
+    return site.visit_minutes if site is not None else None
+
+
+def consequences(plan: Plan, before: Plan | None = None) -> tuple[list[Edit], Timetable]:
     """The leg, pinned-end and timing edits that bring ``plan`` in line with its routes
-    and lengths, and the timetable of the result (times of flowing sessions do not change it)."""
+    and lengths, and the timetable of the result (times of flowing sessions do not change it).
+    ``before`` is the plan before the edit (see ``pinned_end_edits``)."""
     fresh = {(l.group_id, l.from_site_id, l.to_site_id): l for l in refresh_legs(plan)}
     current = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
     leg_edits: list[Edit] = [Delete("legs", leg.id) for key, leg in current.items() if key not in fresh]
@@ -91,7 +112,7 @@ def consequences(plan: Plan) -> tuple[list[Edit], Timetable]:
         elif old != leg:
             changed = {f.name: getattr(leg, f.name) for f in fields(leg) if getattr(leg, f.name) != getattr(old, f.name)}
             leg_edits.append(Update("legs", leg.id, changed))
-    edits = [*leg_edits, *pinned_end_edits(plan)]
+    edits = [*leg_edits, *pinned_end_edits(plan, before)]
     settled = apply_in_memory(plan, Batch(tuple(edits)))
     timetable = schedule(settled)
     return [*edits, *timing_edits(settled, timetable)], timetable
@@ -102,7 +123,7 @@ def edit_plan(plan_file: PlanFile, plan: Plan, edit: Edit, label: str = "") -> t
     (as in memory, equal to what the file now holds) and the change (with its inverse)."""
     edit = with_ids(plan, edit)
     after = apply_in_memory(plan, edit)
-    follow_on, _ = consequences(after)
+    follow_on, _ = consequences(after, plan)
     whole = Batch((edit, *follow_on), label or (edit.label if isinstance(edit, Batch) else ""))
     change = plan_file.apply(whole)
     return apply_in_memory(after, Batch(tuple(follow_on))), change

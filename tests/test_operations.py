@@ -179,3 +179,25 @@ def test_a_session_pinned_with_a_start_but_no_end_gets_one_and_is_fixed():
     assert edits == [Update("sessions", 1, {"end": 10 * 60 + 45})]
     slot = timetable.slot_of("session", 1)
     assert (slot.start, slot.end, slot.fixed) == (10 * 60, 10 * 60 + 45, True)
+
+
+def test_an_organisers_pinned_end_stays_through_unrelated_edits(sample_path):
+    """Pinned 14:00–15:00 at a site whose usual visit is longer: editing another session,
+    or the same session's theme, leaves 15:00 alone; dragging it keeps its hour."""
+    with PlanFile.open(sample_path) as plan_file:
+        plan = plan_file.load()
+        group = plan.ordered_groups()[0]
+        session, other = plan.sessions_of(group.id, 3)[:2]
+        site = plan.site(session.site_id)
+        plan, _ = edit_plan(plan_file, plan, Update("sites", site.id, {"visit_minutes": 90}))
+        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id,
+                                                    {"start": 14 * 60, "end": 15 * 60, "pinned": True}))
+        assert (plan.get("sessions", session.id).start, plan.get("sessions", session.id).end) == (840, 900)
+        plan, _ = edit_plan(plan_file, plan, Update("sessions", other.id, {"minutes": 30}))
+        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"theme": "新主题"}))
+        assert plan.get("sessions", session.id).end == 15 * 60
+        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"start": 16 * 60}))
+        assert plan.get("sessions", session.id).end == 17 * 60  # moved: the same hour
+        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"minutes": 45}))
+        assert plan.get("sessions", session.id).end == 16 * 60 + 45  # its length changed
+        assert plan_file.load() == plan

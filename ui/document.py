@@ -86,7 +86,7 @@ class PlanDocument(QObject):
         Returns the change, or None (and emits ``editFailed``) if the plan refused it."""
         edit = with_ids(self.plan, edit)
         after = apply_in_memory(self.plan, edit)
-        follow_on, timetable = consequences(after)
+        follow_on, timetable = consequences(after, self.plan)
         whole = Batch((edit, *follow_on), label)
         try:
             change = self.plan_file.apply(whole)
