@@ -133,7 +133,10 @@ def load_places_plan(path: str):
         places = document.pop("places")
         if not isinstance(places, list) or not places:
             raise RoutingError(f"「{path}」的 places 应为非空列表", f"'places' in {path} must be a non-empty list")
-        document.setdefault("groups", [{"places": places}])
+        if "groups" in document:
+            raise RoutingError(f"「{path}」同时给了 places 和 groups，请只给其一",
+                               f"{path} has both 'places' and 'groups': give one of them")
+        document["groups"] = [{"places": places}]
     return expand_minimal_plan(document, source=path)
 
 
