@@ -85,7 +85,7 @@ def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.
         prog="main.py",
         description="考察方案编排 — study-tour planner. Without a command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"考察方案编排 study-tour-planner {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sample = commands.add_parser("sample", help="write the bundled sample plan (Hunan 2025) to OUT")

@@ -1,7 +1,11 @@
 """Where the app's bundled data lives.
 
-One function finds resources for every way the app runs: from a source checkout, an
-installed package, or a frozen bundle (PyInstaller sets ``sys._MEIPASS``).
+One function finds resources for every way the app runs, and nothing else in ``planner/``
+or ``ui/`` locates files by other means (tests/test_bundle.py checks):
+
+- a source checkout or an editable install: ``<checkout>/resources/``;
+- the PyInstaller bundle (``python -m build_bundle``): PyInstaller sets ``sys._MEIPASS``
+  to the bundle's ``_internal/`` folder, where the build puts ``resources/``.
 """
 
 from __future__ import annotations
