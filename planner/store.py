@@ -186,12 +186,16 @@ class PlanFile:
         if readonly:
             conn = _connect(path, readonly=True)
             if version < schema.SCHEMA_VERSION:
-                conn.close()
-                raise PlanFileError(
-                    path,
-                    "该文件由旧版本保存，需要以可写方式打开一次以升级格式",
-                    "it was saved by an older version and must be opened for writing once to upgrade",
-                )
+                # An older file read without writing to it: upgrade a copy in memory.
+                try:
+                    copy = sqlite3.connect(":memory:")
+                    conn.backup(copy)
+                    _migrate(sqlite_utils.Database(copy), version)
+                except sqlite3.DatabaseError as error:
+                    raise PlanFileError(path, f"文件已损坏（{error}）", f"the file is damaged ({error})") from None
+                finally:
+                    conn.close()
+                conn = copy
             return cls(path, conn, readonly=True, lock=None)
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise PlanFileError(

@@ -130,11 +130,16 @@ def test_a_file_from_an_older_version_opens_and_is_upgraded(tmp_path):
         assert plan_file.load().participants[0].interests == ("乡村振兴",)
 
 
-def test_an_old_file_cannot_be_upgraded_read_only(tmp_path):
+def test_an_old_file_read_only_is_read_through_an_upgraded_copy_and_left_as_it_was(tmp_path):
     path = tmp_path / "old.stplan"
     write_version_1_file(path)
-    with pytest.raises(PlanFileError, match="older version"):
-        PlanFile.open(path, readonly=True)
+    before = path.read_bytes()
+    with PlanFile.open(path, readonly=True) as plan_file:
+        plan = plan_file.load()
+        assert plan.programme.title == "旧方案" and plan.participants[0].name == "学员001"
+        with pytest.raises(PlanEditError, match="read-only"):
+            plan_file.apply(Update("participants", 1, {"name": "改"}))
+    assert path.read_bytes() == before
 
 
 # --- files that are not plans -----------------------------------------------------
