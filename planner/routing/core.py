@@ -307,7 +307,11 @@ class _Search:
             self.routing.CancelSearch()
 
 
-def _parameters(time_limit: float, solution_limit: int | None, vehicles: int):
+PATH_GLS_LAMBDA = 0.2  # guided local search penalty weight for plain paths (0.1 default);
+# measured on bench instances of 100 stops: closer to the 60 s result in 2 s on 3 of 4
+
+
+def _parameters(time_limit: float, solution_limit: int | None, vehicles: int, gls_lambda: float | None = None):
     from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
     params = pywrapcp.DefaultRoutingSearchParameters()
@@ -318,6 +322,8 @@ def _parameters(time_limit: float, solution_limit: int | None, vehicles: int):
     params.time_limit.FromMilliseconds(max(1, int(time_limit * 1000)))
     if solution_limit:
         params.solution_limit = solution_limit
+    if gls_lambda is not None:
+        params.guided_local_search_lambda_coefficient = gls_lambda
     return params
 
 
@@ -506,7 +512,7 @@ def solve_path(matrix, *, round_trip: bool = False, time_limit: float = DEFAULT_
     routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitMatrix(cost))
     search = _Search(progress, time_limit, "正在求解路线… / solving the route…", routing=routing)
     routing.AddAtSolutionCallback(search.on_solution)
-    assignment = routing.SolveWithParameters(_parameters(time_limit, solution_limit, 1))
+    assignment = routing.SolveWithParameters(_parameters(time_limit, solution_limit, 1, PATH_GLS_LAMBDA))
     if assignment is None:
         if search.cancelled:
             raise Cancelled()
