@@ -15,7 +15,7 @@ from bench.roster_synthetic import csv_bytes, people, spoil, write, xlsx_bytes
 from planner.store import PlanFile
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
-from ui.participants import DOCK_NAME, install_participant_actions
+from ui.participants import DOCK_NAME
 from ui.participants.assign_dialog import AssignDialog
 from ui.participants.groups_view import ParticipantGroupsView
 from ui.participants.import_dialog import RosterImportDialog
@@ -118,10 +118,10 @@ def test_main_window_actions_import_assign_and_follow_the_document(qtbot, tmp_pa
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(PlanFile.open(sample_path), settings)
     qtbot.addWidget(window)
-    actions = install_participant_actions(window)
+    actions = window.participant_actions  # the window installs them itself
     window.show()
     titles = [a.text() for a in window.menuBar().actions()]
-    assert "学员(&T)" in titles and titles.index("学员(&T)") < titles.index("视图(&V)")
+    assert titles.count("学员(&T)") == 1 and titles.index("学员(&T)") < titles.index("视图(&V)")
     roster = write(tmp_path / "名单.csv", csv_bytes(roster_rows, "gbk"))
     window.ask_path = lambda *args: (str(roster), "")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from planner.model import (
-    GENDERS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROLES, SESSION_KINDS, SITE_KINDS, Plan, format_clock,
+    GENDERS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROLES, ROOM_TYPES, SESSION_KINDS, SITE_KINDS, Plan, format_clock,
     parse_clock,
 )
 
@@ -43,6 +43,8 @@ ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     ])),
     "role": dict(zip(ROLES, [("学员", "Member"), ("带队领导", "Group leader"), ("联络员", "Liaison")])),
     "gender": dict(zip(GENDERS, [("", ""), ("男", "Male"), ("女", "Female")])),
+    "room_type": dict(zip(ROOM_TYPES, [("默认（领导单间、其他双人间）", "Default (leaders single, others twin)"),
+                                       ("单间", "Single"), ("双人间", "Twin")])),
     "place_kind": dict(zip(PLACE_KINDS, [("行政区划", "Division"), ("功能区（手动定位）", "Zone (placed by hand)")])),
 }
 
@@ -281,6 +283,12 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("role", "角色", "Role", ENUM, enum="role"),
         _f("phone", "电话", "Phone"),
         _f("interests", "关注主题", "Interests", LIST),
+        _f("ethnicity", "民族", "Ethnicity"),
+        _f("id_number", "身份证号", "ID number"),
+        _f("room_type", "房型", "Room", ENUM, enum="room_type"),
+        _f("locked", "固定分组", "Kept in group", BOOL),
+        _f("group_reason", "分组理由", "Why this group", editable=False),
+        NOTE,
     ),
     "sessions": (
         _f("title", "标题", "Title"),
@@ -338,7 +346,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "places": ("name", "full_name", "kind", "division_code", "lon", "lat", "note"),
     "sites": ("name", "place_id", "kind", "themes", "opens", "closes", "visit_minutes", "capacity",
               "contact_person", "contact_phone", "address", "lon", "lat", "note"),
-    "participants": ("name", "gender", "unit", "title", "group_id", "role", "phone", "interests"),
+    "participants": ("name", "gender", "unit", "title", "group_id", "role", "phone", "interests", "locked",
+                     "group_reason", "ethnicity", "id_number", "room_type", "note"),
 }
 
 

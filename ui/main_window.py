@@ -25,6 +25,7 @@ from ui.i18n import is_english
 from ui.icons import icon
 from ui.map.view import MapPane
 from ui.outline import OutlineView
+from ui.participants import install_participant_actions
 from ui.properties import PropertyEditor
 from ui.tables import ItemTable
 from ui.timeline import TimelineView
@@ -45,6 +46,9 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         self.set_document(PlanDocument(plan_file, self))
+        self.participant_actions = install_participant_actions(self)
+        self.tabifyDockWidget(self.findChild(QDockWidget, "outlineDock"), self.participant_actions.dock)
+        self.findChild(QDockWidget, "outlineDock").raise_()
         self._restore_layout()
 
     # --- panes ----------------------------------------------------------------------
