@@ -249,213 +249,215 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="74" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="76" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="125" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="126" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="127" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="124" />
+            <location filename="../../ui/main_window.py" line="128" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="125" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="126" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="128" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="148" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="146" />
+            <location filename="../../ui/main_window.py" line="150" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="156" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="160" />
+            <location filename="../../ui/routing/actions.py" line="228" />
+            <location filename="../../ui/routing/actions.py" line="244" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="160" />
+            <location filename="../../ui/main_window.py" line="164" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="161" />
+            <location filename="../../ui/main_window.py" line="165" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="162" />
+            <location filename="../../ui/main_window.py" line="166" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="167" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="168" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="189" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/main_window.py" line="196" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="198" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="205" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="241" />
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="270" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="253" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="290" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="298" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="300" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="312" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="335" />
+            <location filename="../../ui/main_window.py" line="339" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
@@ -494,6 +496,54 @@ The language changes at the next start.</source>
             <location filename="../../ui/dialogs.py" line="48" />
             <source>分组数</source>
             <translation>Groups</translation>
+        </message>
+    </context>
+    <context>
+        <name>OptimiseDialog</name>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="36" />
+            <source>优化路线</source>
+            <translation>Optimise route</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="39" />
+            <source>全部组</source>
+            <translation>All groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="44" />
+            <source>全部日期</source>
+            <translation>All days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="47" />
+            <source>第%1天（%2）</source>
+            <translation>Day %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="53" />
+            <source> 秒</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="54" />
+            <source>组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="55" />
+            <source>日期</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="56" />
+            <source>最长计算时间</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="58" />
+            <source>开始优化</source>
+            <translation>Optimise</translation>
         </message>
     </context>
     <context>
@@ -647,6 +697,39 @@ The language changes at the next start.</source>
             <location filename="../../ui/i18n.py" line="68" />
             <source>{month}月{date}日 第{day}天</source>
             <translation>{date} {month_name}, day {day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanGroupsDialog</name>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="73" />
+            <source>分组规划</source>
+            <translation>Plan groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="84" />
+            <source> 秒</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="85" />
+            <source>组数</source>
+            <translation>Groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="86" />
+            <source>天数</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="87" />
+            <source>最长计算时间</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="89" />
+            <source>开始规划</source>
+            <translation>Plan</translation>
         </message>
     </context>
     <context>
@@ -840,59 +923,252 @@ The language changes at the next start.</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="72" />
+            <location filename="../../ui/participants/import_dialog.py" line="74" />
             <source>可导入</source>
             <translation>Good rows</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="73" />
+            <location filename="../../ui/participants/import_dialog.py" line="75" />
             <source>有误的行</source>
             <translation>Bad rows</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="74" />
+            <location filename="../../ui/participants/import_dialog.py" line="76" />
             <source>列对应</source>
             <translation>Columns</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="78" />
+            <location filename="../../ui/participants/import_dialog.py" line="80" />
             <source>跳过有误的行，只导入正确的行</source>
             <translation>Skip the bad rows; import only the good ones</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="81" />
+            <location filename="../../ui/participants/import_dialog.py" line="83" />
             <source>导入</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="102" />
+            <location filename="../../ui/participants/import_dialog.py" line="104" />
             <source>选择学员名单</source>
             <translation>Choose a roster</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="177" />
+            <location filename="../../ui/participants/import_dialog.py" line="179" />
             <source>（第 %1 列）</source>
             <translation>(column %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="179" />
+            <location filename="../../ui/participants/import_dialog.py" line="181" />
             <source>（不导入）</source>
             <translation>(not imported)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="203" />
+            <location filename="../../ui/participants/import_dialog.py" line="205" />
             <source>可导入（%1）</source>
             <translation>Good rows (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="204" />
+            <location filename="../../ui/participants/import_dialog.py" line="206" />
             <source>有误的行（%1）</source>
             <translation>Bad rows (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/import_dialog.py" line="207" />
+            <location filename="../../ui/participants/import_dialog.py" line="209" />
             <source>表头在第 %1 行。新增 %2 人，更新 %3 人，无变化 %4 人；有误 %5 行。</source>
             <translation>Header on row %1. %2 new, %3 updated, %4 unchanged; %5 bad row(s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutePreviewDialog</name>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="71" />
+            <source>共节省行车 %1 分钟（优化前 %2 分钟 → 优化后 %3 分钟）</source>
+            <translation>Travel saved: %1 min (before %2 min → after %3 min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="74" />
+            <source>当前顺序已是找到的最好顺序，没有改动。</source>
+            <translation>The current order is already the best found: nothing to change.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="88" />
+            <source>组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="88" />
+            <source>天</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="88" />
+            <source>原顺序</source>
+            <translation>Current order</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="88" />
+            <source>新顺序</source>
+            <translation>New order</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="89" />
+            <source>优化前（分钟）</source>
+            <translation>Before (min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="89" />
+            <source>优化后（分钟）</source>
+            <translation>After (min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="89" />
+            <source>节省（分钟）</source>
+            <translation>Saved (min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="119" />
+            <source>应用</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="120" />
+            <source>放弃</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="131" />
+            <source>地图不可用（缺少 QtWebEngine）</source>
+            <translation>No map (QtWebEngine is missing)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="133" />
+            <source>原路线</source>
+            <translation>Current routes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="133" />
+            <source>新路线</source>
+            <translation>New routes</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutingActions</name>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="107" />
+            <source>优化路线(&amp;O)…</source>
+            <translation>&amp;Optimise route…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="109" />
+            <source>在时间限制内优化所选组或日期（或全部）的路线顺序，先预览再应用</source>
+            <translation>Improve the order of the selected group's or day's routes (or all) within a time limit; preview before applying</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="111" />
+            <source>分组规划(&amp;G)…</source>
+            <translation>Plan &amp;groups…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="113" />
+            <source>把各县（市、区）分给若干组并排好每天的路线，另存为新方案</source>
+            <translation>Split the places among groups and lay out each day's route, as a new plan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="124" />
+            <location filename="../../ui/routing/actions.py" line="133" />
+            <source>路线规划</source>
+            <translation>Route planning</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="124" />
+            <source>上一次计算还没有结束。</source>
+            <translation>The previous calculation has not finished yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="158" />
+            <source>正在优化路线…</source>
+            <translation>Optimising routes…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="168" />
+            <location filename="../../ui/routing/actions.py" line="173" />
+            <source>优化路线</source>
+            <translation>Optimise route</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="168" />
+            <source>方案在计算期间已改动，请重新优化。</source>
+            <translation>The plan changed during the calculation; please optimise again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="194" />
+            <source>正在分组规划…</source>
+            <translation>Planning groups…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="209" />
+            <source>-分组规划</source>
+            <translation>-groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="211" />
+            <source>保存分组规划</source>
+            <translation>Save the planned groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="215" />
+            <location filename="../../ui/routing/actions.py" line="220" />
+            <source>分组规划</source>
+            <translation>Plan groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="215" />
+            <source>请另选文件名：不能覆盖正在编辑的方案。</source>
+            <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutingPreview</name>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="35" />
+            <source>第%1天</source>
+            <translation>Day %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="48" />
+            <source>全程</source>
+            <translation>Whole trip</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="151" />
+            <location filename="../../ui/routing/preview.py" line="171" />
+            <source>已取消：显示的是取消前找到的最好结果。</source>
+            <translation>Cancelled: this is the best result found before cancelling.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="153" />
+            <source>无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。</source>
+            <translation>Not every opening time or one-group-at-a-time rule could be met; after applying, the checks list the conflicts.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="156" />
+            <source>检查错误从 %1 个减少到 %2 个。</source>
+            <translation>Check errors go down from %1 to %2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="161" />
+            <source>优化路线预览</source>
+            <translation>Optimise route: preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="169" />
+            <source>应用后将另存为新的方案文件并打开；当前方案不变。</source>
+            <translation>Applying saves this as a new plan file and opens it; the current plan is not changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="172" />
+            <source>分组规划预览</source>
+            <translation>Plan groups: preview</translation>
         </message>
     </context>
     <context>
@@ -1057,32 +1333,32 @@ The language changes at the next start.</source>
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../ui/columns.py" line="120" />
+            <location filename="../../ui/columns.py" line="122" />
             <source>是</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="120" />
+            <location filename="../../ui/columns.py" line="122" />
             <source>否</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="148" />
+            <location filename="../../ui/columns.py" line="150" />
             <source>（未填）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="154" />
+            <location filename="../../ui/columns.py" line="156" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="373" />
+            <location filename="../../ui/columns.py" line="382" />
             <source>{group} 第{night}晚 {hotel}</source>
             <translation>{group}, night {night}, {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="380" />
+            <location filename="../../ui/columns.py" line="389" />
             <source>修改「{name}」的{field}</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
@@ -1181,6 +1457,26 @@ The language changes at the next start.</source>
         <message>
             <source>关注主题</source>
             <translation>Interests</translation>
+        </message>
+        <message>
+            <source>民族</source>
+            <translation>Ethnicity</translation>
+        </message>
+        <message>
+            <source>身份证号</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>房型</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>固定分组</source>
+            <translation>Kept in group</translation>
+        </message>
+        <message>
+            <source>分组理由</source>
+            <translation>Why this group</translation>
         </message>
         <message>
             <source>标题</source>
@@ -1353,6 +1649,18 @@ The language changes at the next start.</source>
         <message>
             <source>女</source>
             <translation>Female</translation>
+        </message>
+        <message>
+            <source>默认（领导单间、其他双人间）</source>
+            <translation>Default (leaders single, others twin)</translation>
+        </message>
+        <message>
+            <source>单间</source>
+            <translation>Single</translation>
+        </message>
+        <message>
+            <source>双人间</source>
+            <translation>Twin</translation>
         </message>
         <message>
             <source>行政区划</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QMainWindow, QMenu, QMessageBox,
@@ -225,7 +225,8 @@ class RoutingActions(QObject):
 
 
 def _plan_menu(window: QMainWindow) -> QMenu | None:
-    titles = {window.tr(t).replace("&", "") for t in PLAN_MENU_TITLES} | {t.replace("&", "") for t in PLAN_MENU_TITLES}
+    translated = QCoreApplication.translate("MainWindow", "方案(&P)")  # the title main_window.py gives it
+    titles = {t.replace("&", "") for t in (*PLAN_MENU_TITLES, translated)}
     for action in window.menuBar().actions():
         menu = action.menu()
         if menu is not None and menu.title().replace("&", "") in titles:
@@ -240,7 +241,7 @@ def install_routing_actions(window: QMainWindow, *, show_maps: bool = True) -> R
     if isinstance(existing, RoutingActions):
         return existing
     actions = RoutingActions(window, show_maps=show_maps)
-    menu = _plan_menu(window) or window.menuBar().addMenu(window.tr("方案(&P)"))
+    menu = _plan_menu(window) or window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "方案(&P)"))
     menu.addSeparator()
     menu.addAction(actions.optimise_action)
     menu.addAction(actions.plan_groups_action)

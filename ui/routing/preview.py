@@ -16,10 +16,6 @@ from planner.model import Plan
 from planner.routing.plan_routes import Proposal
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoutingPreview", text)
-
-
 @dataclass(frozen=True)
 class PreviewRow:
     group: str
@@ -36,7 +32,8 @@ class PreviewRow:
 
 def optimisation_rows(proposal: Proposal) -> list[PreviewRow]:
     """One row per group and day that has stops."""
-    return [PreviewRow(d.group_name, _tr("第%1天").replace("%1", str(d.day)), " → ".join(d.before),
+    day_text = QCoreApplication.translate("RoutingPreview", "第%1天")
+    return [PreviewRow(d.group_name, day_text.replace("%1", str(d.day)), " → ".join(d.before),
                        " → ".join(d.after), d.travel_before, d.travel_after)
             for d in proposal.days if d.before or d.after]
 
@@ -48,10 +45,11 @@ def groups_rows(before: Plan, after: Plan) -> list[PreviewRow]:
 
     old, new = travel_by_day(schedule(before)), travel_by_day(schedule(after))
     rows = []
+    whole = QCoreApplication.translate("RoutingPreview", "全程")
     names = {g.id: g.name for g in before.groups} | {g.id: g.name for g in after.groups}
     for group_id in sorted(names):
         route = lambda plan: " → ".join(p.name for p in plan.route_places(group_id)) if plan.group(group_id) else "—"  # noqa: E731
-        rows.append(PreviewRow(names[group_id], _tr("全程"), route(before), route(after),
+        rows.append(PreviewRow(names[group_id], whole, route(before), route(after),
                                sum(v for (g, _), v in old.items() if g == group_id),
                                sum(v for (g, _), v in new.items() if g == group_id)))
     return rows
@@ -61,7 +59,8 @@ class RoutePreviewDialog(QDialog):
     """Shows ``rows``; ``before`` and ``after`` plans go on the two maps."""
 
     def __init__(self, title: str, rows: list[PreviewRow], before: Plan, after: Plan, *, changed: bool,
-                 notes: list[str] = (), show_maps: bool = True, parent: QWidget | None = None):
+                 notes: list[str] = (), show_maps: bool = True, highlight: tuple[int, ...] = (),
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(1200, 800)
@@ -110,7 +109,10 @@ class RoutePreviewDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         if show_maps:
-            splitter.addWidget(self._maps(before, after))
+            splitter.addWidget(self._maps(before, after, highlight))
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 2)
+            splitter.setSizes([260, 520])
         layout.addWidget(splitter, 1)
 
         self.buttons = QDialogButtonBox()
@@ -121,7 +123,7 @@ class RoutePreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def _maps(self, before: Plan, after: Plan) -> QWidget:
+    def _maps(self, before: Plan, after: Plan, highlight: tuple[int, ...] = ()) -> QWidget:
         side_by_side = QSplitter(Qt.Orientation.Horizontal)
         try:
             from ui.map.view import MapPane
@@ -135,6 +137,8 @@ class RoutePreviewDialog(QDialog):
             column.addWidget(QLabel(caption))
             pane = MapPane(box)
             pane.set_plan(plan)
+            if highlight:  # the groups being optimised
+                pane.select("groups", highlight)
             column.addWidget(pane, 1)
             self.maps.append(pane)
             side_by_side.addWidget(box)
@@ -144,20 +148,27 @@ class RoutePreviewDialog(QDialog):
 def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=None) -> RoutePreviewDialog:
     notes = []
     if proposal.cancelled:
-        notes.append(_tr("已取消：显示的是取消前找到的最好结果。"))
+        notes.append(QCoreApplication.translate("RoutingPreview", "已取消：显示的是取消前找到的最好结果。"))
     if proposal.relaxed:
-        notes.append(_tr("无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。"))
+        notes.append(QCoreApplication.translate(
+            "RoutingPreview", "无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。"))
     if proposal.errors_after < proposal.errors_before:
-        notes.append(_tr("检查错误从 %1 个减少到 %2 个。").replace("%1", str(proposal.errors_before))
+        notes.append(QCoreApplication.translate("RoutingPreview", "检查错误从 %1 个减少到 %2 个。")
+                     .replace("%1", str(proposal.errors_before))
                      .replace("%2", str(proposal.errors_after)))
-    return RoutePreviewDialog(_tr("优化路线预览"), optimisation_rows(proposal), proposal.before, proposal.after,
-                              changed=proposal.changed, notes=notes, show_maps=show_maps, parent=parent)
+    groups = tuple(sorted({d.group_id for d in proposal.days}))
+    highlight = groups if len(groups) < len(proposal.before.groups) else ()
+    title = QCoreApplication.translate("RoutingPreview", "优化路线预览")
+    return RoutePreviewDialog(title, optimisation_rows(proposal), proposal.before, proposal.after,
+                              changed=proposal.changed, notes=notes, show_maps=show_maps, highlight=highlight,
+                              parent=parent)
 
 
 def groups_preview(before: Plan, after: Plan, *, cancelled: bool = False, show_maps: bool = True,
                    parent=None) -> RoutePreviewDialog:
-    notes = [_tr("应用后将另存为新的方案文件并打开；当前方案不变。")]
+    notes = [QCoreApplication.translate("RoutingPreview", "应用后将另存为新的方案文件并打开；当前方案不变。")]
     if cancelled:
-        notes.insert(0, _tr("已取消：显示的是取消前找到的最好结果。"))
-    return RoutePreviewDialog(_tr("分组规划预览"), groups_rows(before, after), before, after,
+        notes.insert(0, QCoreApplication.translate("RoutingPreview", "已取消：显示的是取消前找到的最好结果。"))
+    title = QCoreApplication.translate("RoutingPreview", "分组规划预览")
+    return RoutePreviewDialog(title, groups_rows(before, after), before, after,
                               changed=True, notes=notes, show_maps=show_maps, parent=parent)
