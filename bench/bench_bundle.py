@@ -89,32 +89,51 @@ def fresh_env(home: str, display: str | None = None) -> dict[str, str]:
     return env
 
 
-def time_command(program: list[str], args: list[str], runs: int) -> list[float]:
-    times = []
+def time_commands(programs: list[list[str]], args: list[str], runs: int) -> list[list[float]]:
+    """Times of each program running ``args``; the programs take turns, so that a change
+    in the machine's load (it is shared) hits them alike."""
+    times: list[list[float]] = [[] for _ in programs]
     with tempfile.TemporaryDirectory() as home:
         env = fresh_env(home)
-        subprocess.run([*program, *args], env=env, capture_output=True, check=True)  # warm the disk cache
-        for _ in range(runs):
-            start = time.perf_counter()
+        for program in programs:  # warm the disk cache
             subprocess.run([*program, *args], env=env, capture_output=True, check=True)
-            times.append(time.perf_counter() - start)
+        for _ in range(runs):
+            for program, out in zip(programs, times):
+                start = time.perf_counter()
+                subprocess.run([*program, *args], env=env, capture_output=True, check=True)
+                out.append(time.perf_counter() - start)
     return times
 
 
 class Xvfb:
-    def __enter__(self) -> str:
+    """A private virtual screen (-displayfd picks a free display number)."""
+
+    def _start(self) -> str | None:
         read, write = os.pipe()
         self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24",
-                                      "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                                      "-nolisten", "tcp", "-noreset"], pass_fds=(write,), stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         os.close(write)
         ready, _, _ = select.select([read], [], [], 30)
         number = os.read(read, 64).decode().strip() if ready else ""
         os.close(read)
-        if not number:
-            self.proc.kill()
-            raise RuntimeError("Xvfb did not start")
-        return f":{number}"
+        for _ in range(50):  # wait until it answers
+            if not number or self.proc.poll() is not None:
+                break
+            if subprocess.run(["xwininfo", "-root"], capture_output=True,
+                              env={"DISPLAY": f":{number}", "PATH": "/usr/bin:/bin"}).returncode == 0:
+                return f":{number}"
+            time.sleep(0.1)
+        self.proc.kill()
+        self.proc.wait()
+        return None
+
+    def __enter__(self) -> str:
+        for _ in range(3):  # another Xvfb starting at the same moment may take the same number
+            display = self._start()
+            if display:
+                return display
+        raise RuntimeError("Xvfb did not start")
 
     def __exit__(self, *exc) -> None:
         self.proc.terminate()
@@ -127,28 +146,37 @@ def window_shown(display: str) -> bool:
     return any(int(w) >= 200 and int(h) >= 200 for w, h in WINDOW_LINE.findall(tree))
 
 
-def time_window(program: list[str], runs: int, display: str) -> list[float]:
-    times = []
-    for run in range(runs + 1):  # the first run warms the disk cache
-        with tempfile.TemporaryDirectory() as home:
-            start = time.perf_counter()
-            app = subprocess.Popen(program, env=fresh_env(home, display), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True)
+def time_window(program: list[str], display: str) -> float:
+    """Seconds from starting ``program`` (fresh HOME) to its main window on ``display``."""
+    with tempfile.TemporaryDirectory() as home, open(f"{home}/app.log", "w+") as log:
+        start = time.perf_counter()
+        app = subprocess.Popen(program, env=fresh_env(home, display), stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+        try:
+            while not window_shown(display):
+                if app.poll() is not None or time.perf_counter() - start > 60:
+                    log.seek(0)
+                    raise SystemExit(f"{program[0]}: no main window (exit {app.poll()})\n{log.read()[-3000:]}")
+                time.sleep(0.02)
+            return time.perf_counter() - start
+        finally:
             try:
-                while not window_shown(display):
-                    if app.poll() is not None or time.perf_counter() - start > 60:
-                        raise SystemExit(f"{program[0]}: no main window (exit {app.poll()})")
-                    time.sleep(0.02)
-                elapsed = time.perf_counter() - start
-            finally:
                 os.killpg(app.pid, signal.SIGTERM)
-                try:
-                    app.wait(15)
-                except subprocess.TimeoutExpired:
-                    os.killpg(app.pid, signal.SIGKILL)
-                    app.wait()
-            if run:
-                times.append(elapsed)
+                app.wait(15)
+            except ProcessLookupError:
+                pass
+            except subprocess.TimeoutExpired:
+                os.killpg(app.pid, signal.SIGKILL)
+                app.wait()
+
+
+def time_windows(programs: list[list[str]], runs: int, display: str) -> list[list[float]]:
+    for program in programs:  # warm the disk cache
+        time_window(program, display)
+    times: list[list[float]] = [[] for _ in programs]
+    for _ in range(runs):
+        for program, out in zip(programs, times):
+            out.append(time_window(program, display))
     return times
 
 
@@ -180,14 +208,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             plan = f"{tmp}/sample.stplan"
             subprocess.run([*bundled, "sample", plan], check=True, capture_output=True)
-            compare("start-up to --version", time_command(bundled, ["--version"], args.runs),
-                    time_command(source, ["--version"], args.runs))
-            compare("summary of the sample plan", time_command(bundled, ["summary", plan], args.runs),
-                    time_command(source, ["summary", plan], args.runs))
+            compare("start-up to --version", *time_commands([bundled, source], ["--version"], args.runs))
+            compare("summary of the sample plan", *time_commands([bundled, source], ["summary", plan], args.runs))
         if shutil.which("Xvfb") and shutil.which("xwininfo"):
             with Xvfb() as display:
-                compare("main window shown (Xvfb, 1st run)", time_window(bundled, args.runs, display),
-                        time_window(source, args.runs, display))
+                compare("main window shown (Xvfb, 1st run)", *time_windows([bundled, source], args.runs, display))
         else:
             print("main window: skipped (needs Xvfb and xwininfo: apt-get install xvfb x11-utils)")
     finally:
