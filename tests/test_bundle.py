@@ -395,6 +395,8 @@ def _installed() -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not IS_ROOT, reason="installing a .deb needs root")
 def test_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(deb, tmp_path):
+    from planner.store import PLAN_SUFFIX
+
     if _installed():
         pytest.skip(f"{APP_ID} is installed on this machine already: not touching it")
     files: list[str] = []
@@ -419,8 +421,9 @@ def test_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(deb, tmp_path
         plan = home / "plan.stplan"
         assert subprocess.run([*command, "sample", str(plan)], env=env, capture_output=True,
                               timeout=120).returncode == 0
-        if shutil.which("update-mime-database"):
-            assert Path(f"/usr/share/mime/{MIME_TYPE}.xml").is_file()  # the plan file type is known
+        if shutil.which("update-mime-database"):  # the plan file type is known by its extension
+            assert Path(f"/usr/share/mime/{MIME_TYPE}.xml").is_file()
+            assert f"{MIME_TYPE}:*{PLAN_SUFFIX}" in Path("/usr/share/mime/globs2").read_text(encoding="utf-8")
     finally:
         removed = _dpkg("-r", APP_ID)
     assert removed.returncode == 0, removed.stdout + removed.stderr
@@ -429,3 +432,5 @@ def test_deb_installs_runs_from_its_menu_entry_and_removes_cleanly(deb, tmp_path
     assert left == []
     assert not os.path.lexists(f"/opt/{APP_ID}")
     assert not os.path.lexists(f"/usr/share/mime/{MIME_TYPE}.xml")
+    if os.path.exists("/usr/share/mime/globs2"):
+        assert MIME_TYPE not in Path("/usr/share/mime/globs2").read_text(encoding="utf-8")
