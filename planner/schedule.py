@@ -11,9 +11,10 @@ others *flow*: each starts as soon as the group can be there (and the site is op
 and flows around the fixed ones: it goes before a fixed item only if it ends in time for
 the leg there (``fits_before`` predicts its start exactly as ``place_flowing`` lays it
 out). Lunch comes when due, before setting off or on arrival; a group waiting for an
-afternoon fixed item lunches in the wait, and lunch with no time left before a fixed
-item follows it. Each group's day depends only on that day's items and
-lodgings, so an edit re-times what follows it that day and nothing else.
+afternoon fixed item, or for a site that opens only after lunch time, lunches in the
+wait, and lunch with no time left before a fixed item follows it. Each group's day
+depends only on that day's items and lodgings, so an edit re-times what follows it that
+day and nothing else.
 Conflicts are not resolved here but reported by ``planner.checks``: a fixed item
 reached late carries ``late_by``; the rest (overlaps, windows, opening hours) the
 checks read off the slots.
@@ -289,16 +290,32 @@ class _DayBuilder:
             start = max(start, site.opens)
         return -(-start // ROUND_TO) * ROUND_TO
 
+    def flowing_lunch(self, site_id: int) -> tuple[str | None, int]:
+        """When lunch falls around setting off now for a flowing session at ``site_id``
+        ('here', 'there', 'wait' or None, as ``lunch_is_due``), and when the session would
+        start without lunch. 'wait': lunch is not due yet on arrival, but the site opens
+        only after lunch time, so the group lunches there in the wait (as it does for an
+        afternoon fixed item) instead of idling and lunching after the session."""
+        minutes = self.travel_minutes(site_id)
+        arrival = self.cursor + minutes
+        due = self.lunch_is_due(arrival)
+        ready = self.ready_at(site_id, arrival, self.moves_to(site_id))
+        if due is None and not self.lunched and ready >= self.rules.lunch_end:
+            due = "wait"
+        return due, ready
+
     def flowing_start(self, site_id: int) -> int:
         """When a flowing session at ``site_id`` starts if the group sets off for it now,
         exactly as ``place_flowing`` lays it out: lunch here if due, the leg, lunch on
-        arrival if due, then the stop, the opening hour, the five minutes."""
-        minutes = self.travel_minutes(site_id)
-        due = self.lunch_is_due(self.cursor + minutes)
+        arrival if due, then the stop, the opening hour, the five minutes (lunch in the
+        wait for the opening hour does not delay the session)."""
+        due, ready = self.flowing_lunch(site_id)
+        if due in (None, "wait"):
+            return ready
         at = self.cursor
         if due == "here":
             at = self.lunch_span(at)[1]
-        at += minutes
+        at += self.travel_minutes(site_id)
         if due == "there":
             at = self.lunch_span(at)[1]
         return self.ready_at(site_id, at, self.moves_to(site_id))
@@ -313,13 +330,17 @@ class _DayBuilder:
 
     def place_flowing(self, session: Session, length: int) -> None:
         site = session.site_id
-        due = self.lunch_is_due(self.cursor + self.travel_minutes(site))
+        due, ready = self.flowing_lunch(site)
         if due == "here":
             self.lunch()
         moved = self.go(site)
         if due == "there":
             self.lunch()
-        start = self.ready_at(site, self.cursor, moved)
+        if due == "wait":  # lunch in the wait for the site to open, cut to end by the stop
+            self.lunch(until=ready - (self.rules.stop_minutes if moved else 0))
+            start = ready
+        else:
+            start = self.ready_at(site, self.cursor, moved)
         self.slots.append(Slot("session", self.group_id, self.day, start, start + length, site, item_id=session.id))
         self.cursor = start + length
 

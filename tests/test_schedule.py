@@ -144,3 +144,34 @@ def test_the_route_order_is_day_then_position_then_id_never_the_stored_time():
     ])
     assert [s.id for s in plan.sessions_of(1, 2)] == [1, 2, 3]
     assert [s.id for s in retime(plan).sessions_of(1, 2)] == [1, 2, 3]
+
+
+def test_a_group_waiting_for_a_site_that_opens_after_lunch_lunches_in_the_wait():
+    """Hand-minimised from test_an_edit_retimes_only_what_follows_it: no hotel last night
+    (the group is nowhere until its first item), 工厂 opens at 13:26, a 5-minute session is
+    pinned at the hotel 13:51–13:56. With the programme's 30 minutes 工厂 does not fit
+    before it: the group lunches in the wait (12:00–13:30 at the hotel), then the pinned
+    session, then 工厂. Shortened to 20 minutes it fits (13:30–13:50, a minute's walk back):
+    the group used to idle all morning, skip lunch and eat at 13:56 — the edit removed the
+    lunch before it. It lunches in the wait for the opening hour instead."""
+    plan = Plan(
+        Programme("午餐在等待中", date(2025, 3, 3), 1, day_start=T("07:00"), stop_minutes=0, session_minutes=30),
+        (Group(1, "第1组"),),
+        sites=(Site(1, "宾馆", kind="hotel", lon=119.0, lat=29.0),
+               Site(2, "工厂", opens=T("13:26"), lon=119.0, lat=29.0)),  # same point: a 1-minute walk
+        sessions=(Session(1, 1, 1, 1, position=0, pinned=True, start=T("13:51"), end=T("13:56")),
+                  Session(2, 1, 2, 1, position=0)),
+    )
+
+    def timeline(plan):
+        return [(s.kind, s.start, s.end, s.site_id) for s in schedule_day(plan, 1, 1).slots]
+
+    assert timeline(plan) == [
+        ("lunch", T("12:00"), T("13:30"), 1), ("session", T("13:51"), T("13:56"), 1),
+        ("travel", T("13:56"), T("13:57"), 2), ("session", T("14:00"), T("14:30"), 2),
+    ]
+    shorter = plan.with_items("sessions", [replace(s, minutes=20) if s.id == 2 else s for s in plan.sessions])
+    assert timeline(shorter) == [
+        ("lunch", T("12:00"), T("13:30"), 2), ("session", T("13:30"), T("13:50"), 2),
+        ("travel", T("13:50"), T("13:51"), 1), ("session", T("13:51"), T("13:56"), 1),
+    ]
