@@ -154,13 +154,15 @@ def test_desktop_entry_and_mime_type_templates():
 # ------------------------------------------------------------------- the build ---------
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory) -> Path:
-    """dist/ of ``python -m build_bundle`` (built once for this module)."""
+def dist(tmp_path_factory):
+    """dist/ of ``python -m build_bundle`` (built once for this module, removed after it:
+    ~1 GB that pytest would otherwise keep for three sessions)."""
     if not LINUX:
         pytest.skip("the bundle tests run on Linux (Windows: docs/windows.md)")
     given = os.environ.get("PLANNER_BUNDLE_DIST")
     if given:
-        return Path(given)
+        yield Path(given)
+        return
     out = tmp_path_factory.mktemp("bundle")
     command = [sys.executable, "-m", "build_bundle", "--dist", str(out / "dist"), "--work", str(out / "work"),
                "--quiet"]
@@ -169,9 +171,10 @@ def dist(tmp_path_factory) -> Path:
     else:
         command.append("--no-deb")
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-8000:]
     shutil.rmtree(out / "work", ignore_errors=True)
-    return out / "dist"
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-8000:]
+    yield out / "dist"
+    shutil.rmtree(out, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
