@@ -88,10 +88,10 @@ QT_TRANSLATION_LANGS = ("_zh_CN", "_zh_TW", "_en")
 # pango, gdk-pixbuf, atk …); Qt's own file dialogs are used instead.
 UNUSED_PLUGIN_DIRS = {"qmltooling", "egldeviceintegrations", "generic", "networkinformation",
                       "position", "webview", "designer", "sqldrivers", "multimedia", "texttospeech"}
+# Plugin names without "lib" and ".so"/".dll", so the same list serves Linux and Windows.
 UNUSED_PLUGINS = {
-    "libqeglfs.so", "libqlinuxfb.so", "libqminimalegl.so", "libqvkkhrdisplay.so", "libqvnc.so",
-    "libqtvirtualkeyboardplugin.so", "libqgtk3.so",
-    "libqicns.so", "libqtga.so", "libqtiff.so", "libqwbmp.so",
+    "qeglfs", "qlinuxfb", "qminimalegl", "qvkkhrdisplay", "qvnc", "qtvirtualkeyboardplugin", "qgtk3",
+    "qicns", "qtga", "qtiff", "qwbmp",
 }
 # Resource files that are sources, not data the app reads.
 RESOURCE_SOURCE_SUFFIXES = {".ts", ".pro", ".py", ".pyc"}
@@ -111,7 +111,8 @@ def keep(dest: str) -> bool:
         return False
     if "/plugins/" in path:
         folder = path.split("/plugins/", 1)[1].split("/", 1)[0]
-        return folder not in UNUSED_PLUGIN_DIRS and name not in UNUSED_PLUGINS
+        plugin = re.sub(r"^lib|\.(so|dll)$", "", name)
+        return folder not in UNUSED_PLUGIN_DIRS and plugin not in UNUSED_PLUGINS
     if path.startswith("resources/"):
         return Path(name).suffix not in RESOURCE_SOURCE_SUFFIXES and "__pycache__" not in path
     return True

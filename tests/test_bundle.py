@@ -132,6 +132,8 @@ def test_keep_rules():
     assert not keep("PySide6/Qt/qml/QtQuick3D/qmldir")
     assert keep("PySide6/Qt/plugins/platforms/libqxcb.so")
     assert not keep("PySide6/Qt/plugins/platforms/libqvnc.so")
+    assert not keep("PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll")  # Windows
+    assert keep("PySide6/plugins/platforms/qwindows.dll")
     assert keep("resources/fonts/NotoSansSC-Regular.ttf")
     assert not keep("resources/translations/planner_en.ts")
 
