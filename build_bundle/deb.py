@@ -163,7 +163,8 @@ def build_deb(bundle: Path, out_dir: Path, compression: str = "xz") -> Path:
             f"Maintainer: {MAINTAINER}",
             f"Installed-Size: {installed_kb}",
             f"Depends: {', '.join(depends)}",
-            "Recommends: fonts-noto-cjk | fonts-wqy-microhei, xdg-utils, shared-mime-info, desktop-file-utils",
+            # the fonts are in the bundle; these two keep the menu and file-type caches current
+            "Recommends: shared-mime-info, desktop-file-utils",
             "Section: misc",
             "Priority: optional",
             f"Description: {SUMMARY}",
