@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.cli import sample_plan
+from planner.resources import resource_path
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
 from ui import settings as app_settings
 from ui.fonts import load_fonts
@@ -62,6 +64,8 @@ def configure_app(app: QApplication) -> None:
     """Names (for settings paths), the shipped Chinese font as the default font."""
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("study-tour-planner")  # matches the menu entry the .deb installs
+    app.setWindowIcon(QIcon(str(resource_path("appicon", "study-tour-planner.svg"))))
     family = load_fonts()
     font = app.font()
     font.setFamilies([family, *font.families()])
