@@ -4,7 +4,8 @@ Manual order is the default; ``propose_optimisation`` is the explicit action, on
 group, a day, or the whole programme. It builds one ``core.Problem`` (every session of
 the scope is a stop locked to its group; pinned sessions are locked to their day and
 time; plenaries are fixed stops of every group; other groups' sessions at a site only
-one group may use at a time are bookings), solves it, and returns a ``Proposal``: the
+one group may use at a time are bookings; several groups are taken one after the
+other), solves it, and returns a ``Proposal``: the
 edit (new day and position of each session that moved, as one ``Batch``), the plan as
 it would be (legs and times re-flowed, as ``operations.consequences`` does), and the
 minutes of travel per group and day before and after, from the scheduler (the same
@@ -183,43 +184,97 @@ def _site_names(plan: Plan, group_id: int, day: int) -> tuple[str, ...]:
     return tuple(plan.site(s.site_id).name for s in plan.sessions_of(group_id, day))
 
 
+class _PartProgress(Progress):
+    """Reports one part of a longer job (``index`` of ``count``) into the whole's progress."""
+
+    def __init__(self, whole: Progress, index: int, count: int):
+        super().__init__()
+        self.whole, self.index, self.count = whole, index, count
+
+    def report(self, fraction: float, text: str = "") -> None:
+        self.whole.report((self.index + max(0.0, min(1.0, fraction))) / self.count, text)
+
+    def cancel(self) -> None:
+        self.whole.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.whole.cancelled
+
+
+def _errors(plan: Plan, timetable: Timetable) -> int:
+    return sum(1 for f in check(plan, timetable) if f.severity == ERROR)
+
+
+def _improved_edit(plan: Plan, timetable: Timetable, errors_before: int, routes: dict, scope: set) -> Batch | None:
+    """The edit for ``routes`` if the scheduler agrees it is better (fewer errors, then
+    less travel in ``scope``), else None."""
+    candidate_edit = edit_from_routes(plan, routes)
+    if not candidate_edit.edits:
+        return None
+    moved = apply_in_memory(plan, candidate_edit)
+    _, moved_table = consequences(moved)
+    old = sum(v for k, v in travel_by_day(timetable).items() if k in scope)
+    new = sum(v for k, v in travel_by_day(moved_table).items() if k in scope)
+    if (_errors(moved, moved_table), new) < (errors_before, old):
+        return candidate_edit
+    return None
+
+
 def propose_optimisation(plan: Plan, group_id: int | None = None, day: int | None = None, *,
                          time_limit: float = DEFAULT_TIME_LIMIT, solution_limit: int | None = DEFAULT_SOLUTION_LIMIT,
                          progress: Progress | None = None) -> Proposal:
-    """A better order for a group, a day, or the whole programme (see module docstring)."""
+    """A better order for a group, a day, or the whole programme (see module docstring).
+
+    Several groups are optimised one after the other, each against the others' current
+    bookings (one-group-at-a-time sites), sharing the time limit; their changes make one
+    edit. The scheduler has the last word: a change is kept only if it is better."""
+    _check_scope(plan, group_id, day)
     timetable = schedule(plan)
-    problem, current, _ = build_problem(plan, group_id, day, timetable)
+    errors_before = _errors(plan, timetable)
+    groups = [group_id] if group_id is not None else [g.id for g in plan.ordered_groups()]
+    days = [day] if day is not None else list(range(1, plan.programme.days + 1))
     if progress is not None:
         progress.report(0.0, "正在优化路线… / optimising routes…")
-    solution = improve(problem, current, time_limit=time_limit, solution_limit=solution_limit, progress=progress)
-    errors_before = sum(1 for f in check(plan, timetable) if f.severity == ERROR)
-    after, edit, after_table = plan, None, timetable
-    if solution.from_solver:
-        candidate_edit = edit_from_routes(plan, solution.routes)
-        if candidate_edit.edits:
-            moved = apply_in_memory(plan, candidate_edit)
-            follow_on, moved_table = consequences(moved)
-            candidate = apply_in_memory(moved, Batch(tuple(follow_on)))
-            errors_after = sum(1 for f in check(candidate, moved_table) if f.severity == ERROR)
-            scope = {(r.group, r.day) for r in problem.routes}
-            old = sum(v for k, v in travel_by_day(timetable).items() if k in scope)
-            new = sum(v for k, v in travel_by_day(moved_table).items() if k in scope)
-            # The scheduler has the last word: keep the change only if it is really better.
-            if (errors_after, new) < (errors_before, old):
-                after, edit, after_table = candidate, candidate_edit, moved_table
+    current, current_table, current_errors = plan, timetable, errors_before
+    updates: dict[int, dict] = {}
+    cancelled = relaxed = False
+    for index, group in enumerate(groups):
+        part = _PartProgress(progress, index, len(groups)) if progress is not None else None
+        problem, routes, _ = build_problem(current, group, day, current_table)
+        solution = improve(problem, routes, time_limit=time_limit / len(groups), solution_limit=solution_limit,
+                           progress=part)
+        cancelled, relaxed = cancelled or solution.cancelled, relaxed or solution.relaxed
+        if solution.from_solver:
+            edit = _improved_edit(current, current_table, current_errors, solution.routes,
+                                  {(r.group, r.day) for r in problem.routes})
+            if edit is not None:
+                for update in edit.edits:
+                    updates.setdefault(update.id, {}).update(update.changes)
+                moved = apply_in_memory(current, edit)
+                follow_on, current_table = consequences(moved)
+                current = apply_in_memory(moved, Batch(tuple(follow_on)))
+                current_errors = _errors(current, current_table)
+        if cancelled:
+            break
+    edit = None
+    if updates:
+        original = {s.id: s for s in plan.sessions}
+        changes = tuple(Update("sessions", sid, values) for sid, values in sorted(updates.items())
+                        if any(getattr(original[sid], k) != v for k, v in values.items()))
+        if changes:
+            edit = Batch(changes, OPTIMISE_LABEL)
+    after, after_table = (current, current_table) if edit is not None else (plan, timetable)
     before_travel, after_travel = travel_by_day(timetable), travel_by_day(after_table)
     rows = []
-    for route in problem.routes:
-        key = (route.group, route.day)
-        rows.append(DayChange(route.group, plan.group(route.group).name, route.day,
-                              _site_names(plan, *key), _site_names(after, *key),
-                              before_travel.get(key, 0), after_travel.get(key, 0)))
-    if progress is not None and not solution.cancelled:
+    for g in groups:
+        for d in days:
+            rows.append(DayChange(g, plan.group(g).name, d, _site_names(plan, g, d), _site_names(after, g, d),
+                                  before_travel.get((g, d), 0), after_travel.get((g, d), 0)))
+    if progress is not None and not cancelled:
         progress.report(1.0, "完成 / done")
-    errors_after = errors_before if edit is None else sum(
-        1 for f in check(after, after_table) if f.severity == ERROR)
-    return Proposal(plan, after, edit, tuple(rows), solution.cancelled, solution.relaxed,
-                    errors_before, errors_after)
+    errors_after = errors_before if edit is None else _errors(after, after_table)
+    return Proposal(plan, after, edit, tuple(rows), cancelled, relaxed, errors_before, errors_after)
 
 
 def format_proposal(proposal: Proposal, *, only_changed: bool = False) -> str:
