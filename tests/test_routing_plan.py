@@ -248,3 +248,23 @@ def test_opening_hours_broken_by_the_current_order_are_mended(sample):
     proposal = propose_optimisation(plan, 2, 3, time_limit=5)
     assert proposal.changed and proposal.errors_after < proposal.errors_before
     assert hours_errors(proposal.after) == []
+
+
+def test_whole_programme_with_a_shared_site(sample):
+    """All groups at once: a site two groups visit the same day is never double-booked,
+    travel goes down, errors do not go up, and a second run changes nothing."""
+    from planner.edits import Batch, Insert
+    from planner.operations import apply_in_memory, consequences
+
+    shared = sample.sessions_of(2, 2)[0]
+    assert not sample.site(shared.site_id).capacity  # one group at a time
+    plan = apply_in_memory(sample, Batch((Insert("sessions", {
+        "id": 999, "group_id": 3, "site_id": shared.site_id, "day": 2, "position": 0, "title": "共享"}),)))
+    follow_on, _ = consequences(plan)
+    plan = apply_in_memory(plan, Batch(tuple(follow_on)))
+    proposal = propose_optimisation(plan, time_limit=6)
+    assert proposal.changed and proposal.saved > 0
+    assert {d.group_id for d in proposal.days} == {1, 2, 3}
+    assert proposal.errors_after <= proposal.errors_before
+    assert not [f for f in check(proposal.after) if f.code == "double-booking"]
+    assert not propose_optimisation(proposal.after, time_limit=6).changed
