@@ -14,12 +14,14 @@ basemap and (optionally) raster tiles from an MBTiles file — no web server, no
 
 from __future__ import annotations
 
+import atexit
 import logging
 import mimetypes
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QFile, QIODevice
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWebEngineCore import (
     QWebEngineProfile,
     QWebEngineUrlRequestJob,
@@ -158,12 +160,35 @@ def map_profile() -> QWebEngineProfile:
     first use, once the QApplication exists; lives as long as the application."""
     global _profile, _handler
     if _profile is None:
-        from PySide6.QtCore import QCoreApplication
-
         _profile = QWebEngineProfile(QCoreApplication.instance())
         _handler = MapSchemeHandler(_profile)  # referenced here for the profile's whole life
         _profile.installUrlSchemeHandler(SCHEME.encode(), _handler)
+        atexit.register(_release_profile)
     return _profile
+
+
+def _release_profile() -> None:
+    """At exit, delete the pages still using the profile, then the profile: left to the
+    interpreter's teardown, the profile can go first and QtWebEngine then crashes."""
+    global _profile, _handler
+    import shiboken6
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    if _profile is None or not shiboken6.isValid(_profile):
+        return
+    app = QCoreApplication.instance()
+    pages = app.findChildren(QWebEnginePage) if app is not None else []
+    for widget in QApplication.allWidgets() if isinstance(app, QApplication) else ():
+        page = getattr(widget, "page", None)
+        if callable(page) and shiboken6.isValid(widget):
+            found = page()
+            if isinstance(found, QWebEnginePage):
+                pages.append(found)
+    for page in pages:
+        if shiboken6.isValid(page) and page.profile() is _profile:
+            shiboken6.delete(page)
+    shiboken6.delete(_profile)
+    _profile = _handler = None
 
 
 def scheme_handler() -> MapSchemeHandler:
