@@ -27,6 +27,7 @@ from ui.map.view import MapPane
 from ui.outline import OutlineView
 from ui.participants import install_participant_actions
 from ui.properties import PropertyEditor
+from ui.routing import install_routing_actions
 from ui.tables import ItemTable
 from ui.timeline import TimelineView
 
@@ -47,6 +48,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self.set_document(PlanDocument(plan_file, self))
         self.participant_actions = install_participant_actions(self)
+        self.routing_actions = install_routing_actions(self)
+        self.routing_actions.optimise_action.setIcon(icon("route"))
+        self.toolbar.insertAction(self.check_action, self.routing_actions.optimise_action)
         self.tabifyDockWidget(self.findChild(QDockWidget, "outlineDock"), self.participant_actions.dock)
         self.findChild(QDockWidget, "outlineDock").raise_()
         self._restore_layout()
@@ -169,7 +173,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(app_settings.LANGUAGE.get(self.settings) == code)
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-        toolbar = self.addToolBar(self.tr("常用"))
+        self.toolbar = toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.undo_action, self.redo_action])

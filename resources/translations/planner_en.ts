@@ -249,215 +249,215 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="73" />
+            <location filename="../../ui/main_window.py" line="77" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="74" />
+            <location filename="../../ui/main_window.py" line="78" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="75" />
+            <location filename="../../ui/main_window.py" line="79" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="76" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="93" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="125" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="126" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="127" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="128" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="137" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="138" />
+            <location filename="../../ui/main_window.py" line="142" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="160" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="160" />
+            <location filename="../../ui/main_window.py" line="164" />
             <location filename="../../ui/routing/actions.py" line="228" />
             <location filename="../../ui/routing/actions.py" line="244" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="168" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="167" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="197" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="196" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="205" />
+            <location filename="../../ui/main_window.py" line="209" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="245" />
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="268" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="274" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="243" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="290" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="298" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="312" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="339" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
