@@ -68,3 +68,16 @@ def test_the_window_speaks_english(english, qtbot, tmp_path, sample_path):
     header = window.tables["sites"].model.headerData(0, Qt.Orientation.Horizontal)
     assert header == "Name"
     window.close()
+
+
+def test_qt_s_own_buttons_speak_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert install_translator(qapp, "zh") == "zh"
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        texts = {box.button(b).text().replace("&", "") for b in (QDialogButtonBox.StandardButton.Ok,
+                                                                  QDialogButtonBox.StandardButton.Cancel)}
+        assert "取消" in texts
+    finally:
+        install_translator(qapp, "zh")

@@ -4,7 +4,7 @@ when it says "auto", by the system locale."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from planner.resources import resource_path
@@ -22,10 +22,16 @@ def choose_language(settings: QSettings | None = None) -> str:
 
 
 def install_translator(app: QApplication, language: str) -> str:
-    """Load the translation for ``language`` ("zh" needs none); returns what is in use."""
+    """Load the translation for ``language``; returns what is in use. The interface is
+    written in Chinese, so "zh" only needs Qt's own texts translated."""
     for translator in _keep:
         app.removeTranslator(translator)
     _keep.clear()
+    if language == "zh":  # Qt's own words (OK, Cancel, the print dialogs) in Chinese too
+        translator = QTranslator()
+        if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(translator)
+            _keep.append(translator)
     if language == "en":
         translator = QTranslator()
         if translator.load(str(resource_path("translations", "planner_en.qm"))):
