@@ -12,7 +12,9 @@ and flows around the fixed ones: it goes before a fixed item only if it ends in 
 the leg there (``fits_before`` predicts its start exactly as ``place_flowing`` lays it
 out). Lunch comes when due, before setting off or on arrival; a group waiting for an
 afternoon fixed item, or for a site that opens only after lunch time, lunches in the
-wait, and lunch with no time left before a fixed item follows it. Each group's day
+wait, and lunch with no time left before a fixed item follows it. Sessions and meals
+start on the five minutes (a meal at its programme time, or on the five minutes after
+a later arrival; lunch cut short before a fixed item ends in time for it). Each group's day
 depends only on that day's items and lodgings, so an edit re-times what follows it that
 day and nothing else.
 Conflicts are not resolved here but reported by ``planner.checks``: a fixed item
@@ -29,7 +31,7 @@ from planner.legs import site_point
 from planner.model import Plan, Plenary, Session
 from planner.travel import estimate_by
 
-ROUND_TO = 5  # sessions start on the five minutes, as printed programmes do
+ROUND_TO = 5  # sessions and meals start on the five minutes, as printed programmes do
 LUNCH_LEAD = 15  # minutes before lunch_start from which the group goes to lunch first
 DEFAULT_TRAVEL_MINUTES = 30  # when a site has no coordinates to estimate from
 
@@ -179,6 +181,19 @@ class TravelTimes:
         return self._estimates[key]
 
 
+def on_grid(minute: int) -> int:
+    """``minute`` rounded up to the five minutes (``ROUND_TO``): when a session or meal
+    that could start at ``minute`` is printed to start."""
+    return -(-minute // ROUND_TO) * ROUND_TO
+
+
+def meal_start(free: int, meal_time: int) -> int:
+    """When a group free from ``free`` sits down to a meal served from ``meal_time``: at
+    the meal time (kept as the organiser set it), or, arriving later, on the five minutes
+    after (lunch does not start the minute the bus pulls in, 12:47)."""
+    return meal_time if free <= meal_time else on_grid(free)
+
+
 def session_length(plan: Plan, session: Session, rules: DayRules) -> int:
     """The organiser's length, else the site's usual visit, else the programme default."""
     if session.minutes:
@@ -234,13 +249,15 @@ class _DayBuilder:
         return moved
 
     def lunch_span(self, at: int) -> tuple[int, int]:
-        """Lunch for a group free from ``at``: not before lunch time, its full length."""
-        start = max(at, self.rules.lunch_start)
+        """Lunch for a group free from ``at``: not before lunch time, on the five minutes
+        after a later ``at``, its full length."""
+        start = meal_start(at, self.rules.lunch_start)
         return start, start + self.rules.lunch_minutes
 
     def lunch(self, until: int | None = None) -> None:
-        """Lunch now; with ``until``, cut short to end by then, or left for later when
-        there is no time at all before then."""
+        """Lunch now; with ``until``, cut short to end by then (starting on the five
+        minutes, ending at ``until``), or left for later when there is no time at all
+        before then."""
         start, end = self.lunch_span(self.cursor)
         if until is not None:
             if start >= until:
@@ -288,7 +305,7 @@ class _DayBuilder:
         site = self.plan.site(site_id)
         if site is not None and site.opens is not None:
             start = max(start, site.opens)
-        return -(-start // ROUND_TO) * ROUND_TO
+        return on_grid(start)
 
     def flowing_lunch(self, site_id: int) -> tuple[str | None, int]:
         """When lunch falls around setting off now for a flowing session at ``site_id``
@@ -350,7 +367,7 @@ class _DayBuilder:
         tonight = lodging_site(self.plan, self.group_id, self.day)
         if tonight is not None:
             self.go(tonight)
-            start = max(self.cursor, self.rules.dinner_start)
+            start = meal_start(self.cursor, self.rules.dinner_start)
             dinner = self.rules.dinner_end - self.rules.dinner_start
             self.slots.append(Slot("dinner", self.group_id, self.day, start, start + dinner, tonight))
         ordered = tuple(sorted(self.slots, key=lambda s: (s.start, s.end)))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from planner.model import DaySetting, Group, Lodging, Place, Plan, Plenary, Programme, Session, Site, parse_clock
+from planner.checks import check
+from planner.model import DaySetting, Group, Leg, Lodging, Place, Plan, Plenary, Programme, Session, Site, parse_clock
 from planner.schedule import retime, schedule, schedule_day, timing_edits
 
 T = parse_clock
@@ -175,3 +176,64 @@ def test_a_group_waiting_for_a_site_that_opens_after_lunch_lunches_in_the_wait()
         ("lunch", T("12:00"), T("13:30"), 2), ("session", T("13:30"), T("13:50"), 2),
         ("travel", T("13:50"), T("13:51"), 1), ("session", T("13:51"), T("13:56"), 1),
     ]
+
+
+def arrival_plan(to_lunch: int, back: int = 15, pinned_at: str | None = None) -> Plan:
+    """One day (08:30 start, lunch 12:00–13:30, 10-minute stop): the hotel, 甲 09:10–11:40,
+    ``to_lunch`` minutes' drive to 乙 (reached at 11:40 + ``to_lunch``, after lunch time:
+    the group lunches there), 乙 for 200 minutes (or pinned at ``pinned_at`` for an hour),
+    ``back`` minutes back to the hotel, dinner (18:00–19:00)."""
+    yi = Session(2, 1, 3, 1, position=1, minutes=200)
+    if pinned_at is not None:
+        yi = replace(yi, pinned=True, start=T(pinned_at), end=T(pinned_at) + 60)
+    return Plan(
+        Programme("整点用餐", date(2025, 3, 3), 1),
+        (Group(1, "第1组"),),
+        sites=(Site(1, "宾馆", kind="hotel", lon=120.0, lat=30.0), Site(2, "甲", lon=120.1, lat=30.0),
+               Site(3, "乙", lon=120.5, lat=30.0)),
+        sessions=(Session(1, 1, 2, 1, position=0, minutes=150), yi),
+        legs=(Leg(1, 1, 1, 2, manual_minutes=30), Leg(2, 1, 2, 3, manual_minutes=to_lunch),
+              Leg(3, 1, 3, 1, manual_minutes=back)),
+        lodgings=(Lodging(1, 1, 0, 1), Lodging(2, 1, 1, 1)),
+    )
+
+
+def meals(plan: Plan) -> list[tuple[str, int, int]]:
+    return [(s.kind, s.start, s.end) for s in schedule_day(plan, 1, 1).slots if s.kind in ("session", "lunch", "dinner")]
+
+
+def test_a_meal_after_an_arrival_at_an_odd_minute_starts_on_the_five_minutes():
+    """At 乙 at 12:47 (and back at the hotel at 18:07): lunch 12:50–14:20 (not 12:47–14:17,
+    which looks machine-made on a printed timetable), dinner 18:10, as sessions round up."""
+    assert meals(arrival_plan(to_lunch=67, back=17)) == [
+        ("session", T("09:10"), T("11:40")),
+        ("lunch", T("12:50"), T("14:20")), ("session", T("14:30"), T("17:50")),
+        ("dinner", T("18:10"), T("19:10")),
+    ]
+
+
+def test_a_meal_after_an_arrival_on_the_five_minutes_starts_on_arrival():
+    """The control: at 乙 at 12:45 and back at 18:05, the meals start then; a group free
+    before the meal time eats at it (lunch at 12:00 when 乙 is reached at 11:53)."""
+    assert meals(arrival_plan(to_lunch=65, back=20)) == [
+        ("session", T("09:10"), T("11:40")),
+        ("lunch", T("12:45"), T("14:15")), ("session", T("14:25"), T("17:45")),
+        ("dinner", T("18:05"), T("19:05")),
+    ]
+    assert meals(arrival_plan(to_lunch=13, back=2))[1:] == [
+        ("lunch", T("12:00"), T("13:30")), ("session", T("13:40"), T("17:00")),
+        ("dinner", T("18:00"), T("19:00")),
+    ]
+
+
+def test_a_lunch_cut_short_before_a_pinned_item_starts_on_the_five_minutes_and_ends_in_time():
+    """At 乙 at 12:47 with 乙 pinned at 14:00: lunch 12:50–13:50 (the stop before 14:00);
+    pinned at 13:30 it is 12:50–13:20, 30 minutes, and the short-lunch check says so."""
+    assert meals(arrival_plan(to_lunch=67, pinned_at="14:00"))[1:3] == [
+        ("lunch", T("12:50"), T("13:50")), ("session", T("14:00"), T("15:00")),
+    ]
+    plan = arrival_plan(to_lunch=67, pinned_at="13:30")
+    assert meals(plan)[1:3] == [("lunch", T("12:50"), T("13:20")), ("session", T("13:30"), T("14:30"))]
+    assert schedule_day(plan, 1, 1).of_kind("session")[1].late_by == 0
+    assert [f.code for f in check(plan) if f.code == "short-lunch"] == ["short-lunch"]
+    assert not [f for f in check(arrival_plan(to_lunch=67, pinned_at="14:00")) if f.code == "short-lunch"]

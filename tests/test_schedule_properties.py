@@ -394,9 +394,11 @@ def test_days_start_and_end_at_lodging(plan):
         assert (dinner.kind, dinner.site_id) == ("dinner", sleeps_at)
         done = max([plan.programme.dinner_start, *(s.end for s in busy)])
         # (up to when it got off the bus for a fixed item reached late: see
-        # test_a_session_after_a_late_arrival_waits_for_the_stop)
+        # test_a_session_after_a_late_arrival_waits_for_the_stop), and a group free only
+        # after dinner time dines on the five minutes after
         off_the_bus = [s.start + s.late_by for s in busy if s.late_by > 0]
-        assert done <= dinner.start <= max([done, *off_the_bus])
+        assert done <= dinner.start <= max(plan.programme.dinner_start, ceil5(max([done, *off_the_bus])))
+        assert dinner.start == plan.programme.dinner_start or dinner.start % 5 == 0
         assert dinner.minutes == plan.programme.dinner_end - plan.programme.dinner_start
         assert len(day_plan.of_kind("dinner")) == 1
 
@@ -476,6 +478,45 @@ def test_a_session_after_a_late_arrival_waits_for_the_stop(plan):
         for n, slot in enumerate(slots):
             if slot.kind == "session" and not slot.fixed:
                 assert slot.start == ready_for(plan, slots, n)[0], slot
+
+
+def lunch_window(plan: Plan, day: int) -> tuple[int, int]:
+    start, end = plan.programme.lunch_start, plan.programme.lunch_end
+    for setting in plan.day_settings:
+        if setting.day == day and setting.lunch_start is not None:
+            start, end = setting.lunch_start, setting.lunch_end
+    return start, end
+
+
+@SETTINGS
+@given(plans())
+def test_meals_start_at_meal_time_or_on_the_five_minutes(plan):
+    """A meal starts at its programme time or, for a group free later, on the five
+    minutes; it overlaps nothing; a lunch shorter than the programme's is cut to end just
+    in time for what follows (the leg there and the stop)."""
+    timetable = schedule(plan)
+    programme = plan.programme
+    for (group_id, day), day_plan in timetable.days.items():
+        lunch_start, lunch_end = lunch_window(plan, day)
+        slots = list(day_plan.slots)
+        for n, meal in enumerate(slots):
+            if meal.kind not in ("lunch", "dinner"):
+                continue
+            at, full = ((lunch_start, lunch_end - lunch_start) if meal.kind == "lunch"
+                        else (programme.dinner_start, programme.dinner_end - programme.dinner_start))
+            assert meal.start >= at, meal
+            assert meal.start == at or meal.start % 5 == 0, meal
+            assert 0 < meal.minutes <= full, meal
+            assert all(other is meal or not overlap(meal, other) for other in slots), meal
+            if meal.minutes < full:
+                event("a lunch cut short")
+                assert meal.kind == "lunch"
+                after = slots[n + 1:]
+                legs = 0
+                while after and after[0].kind == "travel":
+                    legs, after = legs + after[0].minutes, after[1:]
+                assert after and after[0].kind in ITEM_KINDS, meal
+                assert after[0].start - (meal.end + legs) in (0, programme.stop_minutes), (meal, after[0])
 
 
 # --- 5. edits re-time only what follows ------------------------------------------------
