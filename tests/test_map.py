@@ -183,7 +183,8 @@ def test_calls_before_ready_wait_in_order(qtbot, recorder, sample):
 
 
 def test_scheme_serves_only_its_own_files_and_mbtiles(tmp_path, qapp):
-    from ui.map.scheme import MBTiles, MapSchemeHandler
+    from planner.mbtiles import MBTiles
+    from ui.map.scheme import MapSchemeHandler, tile_layer
 
     handler = MapSchemeHandler()
     assert handler.content("/web/leaflet/leaflet.js")[0] == b"text/javascript"
@@ -203,8 +204,17 @@ def test_scheme_serves_only_its_own_files_and_mbtiles(tmp_path, qapp):
     handler.mbtiles = MBTiles(path)
     assert handler.content("/tiles/2/1/0") == (b"image/png", b"\x89PNG top row")
     assert handler.content("/tiles/2/1/3") is None
-    assert handler.mbtiles.layer_spec()["url"] == "planmap://map/tiles/{z}/{x}/{y}"
+    assert tile_layer(handler.mbtiles)["url"] == "planmap://map/tiles/{z}/{x}/{y}"
     handler.mbtiles.close()
+
+
+def test_a_file_that_is_not_mbtiles_is_refused_with_a_clear_message(tmp_path):
+    from planner.mbtiles import MBTiles, MBTilesError
+
+    path = tmp_path / "holiday.mbtiles"
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(MBTilesError, match="not an MBTiles file"):
+        MBTiles(path)
 
 
 def test_the_page_has_no_remote_assets():

@@ -17,7 +17,6 @@ from __future__ import annotations
 import atexit
 import logging
 import mimetypes
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QFile, QIODevice
@@ -29,6 +28,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
+from planner.mbtiles import MBTiles
 from planner.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -58,34 +58,10 @@ def register_scheme() -> None:
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
-class MBTiles:
-    """Read-only access to an MBTiles file (tiles stored in TMS row order)."""
-
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-        rows = self._db.execute("SELECT name, value FROM metadata").fetchall()
-        self.metadata = {str(k): str(v) for k, v in rows}
-        self.format = self.metadata.get("format", "png").lower()
-
-    def tile(self, z: int, x: int, y: int) -> bytes | None:
-        y_tms = (1 << z) - 1 - y
-        row = self._db.execute(
-            "SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?", (z, x, y_tms)
-        ).fetchone()
-        return bytes(row[0]) if row else None
-
-    def layer_spec(self) -> dict:
-        """What the page needs to add the layer (see planner-map.js ``tiles``)."""
-        return {
-            "url": f"{BASE_URL}tiles/{{z}}/{{x}}/{{y}}",
-            "minZoom": int(self.metadata.get("minzoom", 0) or 0),
-            "maxZoom": int(self.metadata.get("maxzoom", 18) or 18),
-            "attribution": self.metadata.get("attribution", ""),
-        }
-
-    def close(self) -> None:
-        self._db.close()
+def tile_layer(mbtiles: MBTiles) -> dict:
+    """What the page needs to add the organiser's tiles (see planner-map.js ``tiles``)."""
+    return {"url": f"{BASE_URL}tiles/{{z}}/{{x}}/{{y}}", "minZoom": mbtiles.min_zoom,
+            "maxZoom": mbtiles.max_zoom, "attribution": mbtiles.attribution}
 
 
 class MapSchemeHandler(QWebEngineUrlSchemeHandler):

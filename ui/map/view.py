@@ -23,7 +23,8 @@ from planner.map_data import map_payload, selection
 from planner.model import Plan
 from planner.resources import resource_path
 from ui.map.bridge import MapBridge
-from ui.map.scheme import PAGE_URL, MBTiles, map_profile, scheme_handler
+from planner.mbtiles import MBTiles
+from ui.map.scheme import PAGE_URL, map_profile, scheme_handler, tile_layer
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,8 @@ class MapPane(QWidget):
 
     # ---- extras ------------------------------------------------------------------------
     def set_mbtiles(self, path: str | None) -> None:
-        """Show the organiser's MBTiles file under the map's data (None: no tiles)."""
+        """Show the organiser's MBTiles file under the map's data (None: no tiles).
+        Raises ``MBTilesError`` (bilingual) for a file that is not one."""
         handler = scheme_handler()
         if self._mbtiles is not None:
             self._mbtiles.close()
@@ -150,7 +152,7 @@ class MapPane(QWidget):
         if path:
             self._mbtiles = MBTiles(path)
             handler.mbtiles = self._mbtiles
-            self._tiles = self._mbtiles.layer_spec()
+            self._tiles = tile_layer(self._mbtiles)
         else:
             handler.mbtiles = None
             self._tiles = None
