@@ -67,6 +67,17 @@ def sample_path(tmp_path, _sample_template):
     return path
 
 
+@pytest.fixture
+def document(qapp, sample_path):
+    """The window's open document (ui.document.PlanDocument) on a copy of the sample."""
+    from ui.document import PlanDocument
+    from planner.store import PlanFile
+
+    document = PlanDocument(PlanFile.open(sample_path))
+    yield document
+    document.close()
+
+
 def run_main(*args, cwd=None, timeout=120):
     """Run ``python main.py ARGS`` in a child process; returns the CompletedProcess."""
     import subprocess

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 
 from bench.roster_synthetic import csv_bytes, people, spoil, write, xlsx_bytes
 from planner.store import PlanFile
-from ui.document import PlanDocument
 from ui.main_window import MainWindow
 from ui.participants import DOCK_NAME
 from ui.participants.assign_dialog import AssignDialog
@@ -35,13 +34,6 @@ def roster_rows():
     rows = people(random.Random(99), 150)
     spoil(rows)
     return rows
-
-
-@pytest.fixture
-def document(qtbot, sample_path):
-    document = PlanDocument(PlanFile.open(sample_path))
-    yield document
-    document.close()
 
 
 def test_import_dialog_shows_bad_rows_and_imports_only_when_confirmed(qtbot, tmp_path, document, roster_rows):

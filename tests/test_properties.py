@@ -7,16 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from planner.store import PlanFile
-from ui.document import PlanDocument
 from ui.properties import PropertyEditor
-
-
-@pytest.fixture
-def document(qapp, sample_path):
-    document = PlanDocument(PlanFile.open(sample_path))
-    yield document
-    document.close()
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
-import pytest
 from hypothesis import HealthCheck, assume, event, example, given, note, settings
 from hypothesis import strategies as st
 

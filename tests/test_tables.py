@@ -3,23 +3,14 @@ input, filtering, selection in step with the document, undoable delete."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from planner.edits import Update
-from planner.store import PlanFile
 from ui.columns import FIELDS, table_columns
-from ui.document import PlanDocument, Selection
+from ui.document import Selection
 from ui.item_model import ItemIdRole, ItemTableModel
 from ui.tables import ItemTable
-
-
-@pytest.fixture
-def document(qapp, sample_path):
-    document = PlanDocument(PlanFile.open(sample_path))
-    yield document
-    document.close()
 
 
 def make_table(qtbot, document, kind):

@@ -7,18 +7,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from planner.edits import Update
-from planner.store import PlanFile
-from ui.document import PlanDocument, Selection
+from ui.document import Selection
 from ui.timeline import TimelineView
 
 from tests.gui import drag
-
-
-@pytest.fixture
-def document(qapp, sample_path):
-    document = PlanDocument(PlanFile.open(sample_path))
-    yield document
-    document.close()
 
 
 @pytest.fixture
