@@ -103,20 +103,29 @@ class _Layout:
         return None
 
 
-class _Ruler(QWidget):
-    """Hours and half hours along the top; follows horizontal scrolling only."""
+class _Margin(QWidget):
+    """A strip beside the view (ruler or row labels), painted on the window colour with
+    a line along the edge that meets the view."""
 
     def __init__(self, timeline: "TimelineView", parent: QWidget):
         super().__init__(parent)
         self.timeline = timeline
 
-    def paintEvent(self, event) -> None:
-        timeline, view = self.timeline, self.timeline.view
-        layout = timeline._layout
+    def _painter(self, edge_from: QPointF, edge_to: QPointF) -> QPainter:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
         painter.setPen(QPen(self.palette().mid().color(), 1))
-        painter.drawLine(QPointF(0, self.height() - 0.5), QPointF(self.width(), self.height() - 0.5))
+        painter.drawLine(edge_from, edge_to)
+        return painter
+
+
+class _Ruler(_Margin):
+    """Hours and half hours along the top; follows horizontal scrolling only."""
+
+    def paintEvent(self, event) -> None:
+        timeline, view = self.timeline, self.timeline.view
+        layout = timeline._layout
+        painter = self._painter(QPointF(0, self.height() - 0.5), QPointF(self.width(), self.height() - 0.5))
         if layout is None:
             return
         left = view.mapToScene(QPoint(0, 0)).x()
@@ -139,20 +148,13 @@ class _Ruler(QWidget):
                                  Qt.AlignmentFlag.AlignCenter, text)
 
 
-class _RowHeader(QWidget):
+class _RowHeader(_Margin):
     """Row labels on the left; follows vertical scrolling only."""
-
-    def __init__(self, timeline: "TimelineView", parent: QWidget):
-        super().__init__(parent)
-        self.timeline = timeline
 
     def paintEvent(self, event) -> None:
         timeline, view = self.timeline, self.timeline.view
         layout = timeline._layout
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
-        painter.setPen(QPen(self.palette().mid().color(), 1))
-        painter.drawLine(QPointF(self.width() - 0.5, 0), QPointF(self.width() - 0.5, self.height()))
+        painter = self._painter(QPointF(self.width() - 0.5, 0), QPointF(self.width() - 0.5, self.height()))
         if layout is None:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
