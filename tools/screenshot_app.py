@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.sync()
 
     from ui.app import start_app
-    from ui.map.demo import when_drawn
+    from ui.map.demo import screenshot_when_drawn
 
     app, window = start_app([])
     if window is None:
@@ -53,18 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     window.timeline.set_day(args.day or None)
     map_dock = window.map.parentWidget()
     window.resizeDocks([map_dock], [args.map_width], Qt.Orientation.Horizontal)
-    def save() -> None:
-        out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(out))
-        print(f"saved {out}")
-        app.quit()
-
-    def give_up() -> None:
-        print("timed out waiting for the map", file=sys.stderr)
-        app.exit(1)
-
-    window.map.ready.connect(lambda: when_drawn(window.map, save, give_up))
+    window.map.ready.connect(lambda: screenshot_when_drawn(window.map, window, args.out))
     return app.exec()
 
 

@@ -26,17 +26,19 @@ IDLE_JS = (
 )
 
 
-def when_drawn(pane, done, give_up, polls: int = 300) -> None:
-    """Call ``done()`` once the map has drawn everything (fonts, basemap, no tile still
-    loading) and stayed so for a few polls; ``give_up()`` after ``polls`` polls."""
-    from PySide6.QtCore import QTimer
+def screenshot_when_drawn(pane, widget, out: str | Path, polls: int = 300) -> None:
+    """Once ``pane``'s map has drawn everything (fonts, basemap, no tile still loading)
+    and stayed so for a few polls, save a picture of ``widget`` to ``out`` and quit the
+    application; exit with status 1 after ``polls`` polls."""
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     state = {"polls": 0, "settled": 0}
 
     def poll() -> None:
         state["polls"] += 1
         if state["polls"] > polls:
-            give_up()
+            print("timed out waiting for the map", file=sys.stderr)
+            QCoreApplication.exit(1)
             return
         pane.run_js(IDLE_JS, check)
 
@@ -44,10 +46,14 @@ def when_drawn(pane, done, give_up, polls: int = 300) -> None:
         status = json.loads(result or "{}")
         idle = status.get("fonts") == "loaded" and status.get("basemap") and not status.get("tiles")
         state["settled"] = state["settled"] + 1 if idle else 0
-        if state["settled"] >= 3:  # a few quiet polls: everything is painted
-            done()
-        else:
+        if state["settled"] < 3:  # a few quiet polls: everything is painted
             QTimer.singleShot(200, poll)
+            return
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(path))
+        print(f"saved {path}")
+        QCoreApplication.quit()
 
     QTimer.singleShot(200, poll)
 
@@ -83,18 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     pane.siteClicked.connect(lambda site_id: pane.select("sites", [site_id]))
 
     if args.screenshot:
-        def save() -> None:
-            out = Path(args.screenshot)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            pane.grab().save(str(out))
-            print(f"saved {out}")
-            app.quit()
-
-        def give_up() -> None:
-            print("timed out waiting for the map", file=sys.stderr)
-            app.exit(1)
-
-        pane.ready.connect(lambda: when_drawn(pane, save, give_up))
+        pane.ready.connect(lambda: screenshot_when_drawn(pane, pane, args.screenshot))
     return app.exec()
 
 
