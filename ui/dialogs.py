@@ -22,8 +22,11 @@ from ui.columns import tr as field_tr
 
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK and Cancel wired to the dialog; ``ok_text`` names what OK does (开始优化…)."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text:
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -46,7 +49,7 @@ class NewPlanDialog(QDialog):
         form.addRow(self.tr("开始日期"), self.start)
         form.addRow(self.tr("天数"), self.days)
         form.addRow(self.tr("分组数"), self.groups)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self))
 
     def plan(self) -> Plan:
         qdate = self.start.date()
@@ -90,7 +93,7 @@ class AddPlaceDialog(QDialog):
         layout.addWidget(self.matches)
         layout.addWidget(self.message)
         layout.addWidget(self.manual)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel_buttons(self))
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self.search)
         self.query.textChanged.connect(lambda _t: self._search_timer.start())
@@ -164,7 +167,7 @@ class AddSiteDialog(QDialog):
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("所在县（市、区）"), self.place)
         form.addRow(self.tr("通常参观时长"), self.minutes)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self))
 
     def values(self) -> dict | None:
         name = self.name.text().strip()
@@ -203,7 +206,7 @@ class AddSessionDialog(QDialog):
         form.addRow(self.tr("日期"), self.day)
         form.addRow(self.tr("现场教学点"), self.site)
         form.addRow(self.tr("内容"), self.title)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self))
 
     def values(self) -> dict | None:
         if self.group.currentData() is None or self.site.currentData() is None:

@@ -4,37 +4,37 @@
     <context>
         <name>AddPlaceDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="67" />
+            <location filename="../../ui/dialogs.py" line="70" />
             <source>添加县（市、区）</source>
             <translation>Add place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="70" />
+            <location filename="../../ui/dialogs.py" line="73" />
             <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
             <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="74" />
+            <location filename="../../ui/dialogs.py" line="77" />
             <source>手动定位（功能区等非行政区划）</source>
             <translation>Place by hand (a zone that is no division)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="81" />
+            <location filename="../../ui/dialogs.py" line="84" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="82" />
+            <location filename="../../ui/dialogs.py" line="85" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="83" />
+            <location filename="../../ui/dialogs.py" line="86" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="84" />
+            <location filename="../../ui/dialogs.py" line="87" />
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
@@ -42,27 +42,27 @@
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="184" />
+            <location filename="../../ui/dialogs.py" line="187" />
             <source>添加现场教学</source>
             <translation>Add session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="202" />
+            <location filename="../../ui/dialogs.py" line="205" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="203" />
+            <location filename="../../ui/dialogs.py" line="206" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="204" />
+            <location filename="../../ui/dialogs.py" line="207" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="205" />
+            <location filename="../../ui/dialogs.py" line="208" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
@@ -70,32 +70,32 @@
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="150" />
+            <location filename="../../ui/dialogs.py" line="153" />
             <source>添加现场教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="161" />
+            <location filename="../../ui/dialogs.py" line="164" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="163" />
+            <location filename="../../ui/dialogs.py" line="166" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="164" />
+            <location filename="../../ui/dialogs.py" line="167" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="165" />
+            <location filename="../../ui/dialogs.py" line="168" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="166" />
+            <location filename="../../ui/dialogs.py" line="169" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
@@ -365,8 +365,8 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="164" />
-            <location filename="../../ui/routing/actions.py" line="228" />
-            <location filename="../../ui/routing/actions.py" line="244" />
+            <location filename="../../ui/routing/actions.py" line="223" />
+            <location filename="../../ui/routing/actions.py" line="239" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
@@ -467,33 +467,33 @@ The language changes at the next start.</source>
     <context>
         <name>NewPlanDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="37" />
+            <location filename="../../ui/dialogs.py" line="40" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="38" />
-            <location filename="../../ui/dialogs.py" line="53" />
+            <location filename="../../ui/dialogs.py" line="41" />
+            <location filename="../../ui/dialogs.py" line="56" />
             <source>新培训班</source>
             <translation>New programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="45" />
+            <location filename="../../ui/dialogs.py" line="48" />
             <source>培训班名称</source>
             <translation>Programme title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="46" />
+            <location filename="../../ui/dialogs.py" line="49" />
             <source>开始日期</source>
             <translation>First day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="47" />
+            <location filename="../../ui/dialogs.py" line="50" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="48" />
+            <location filename="../../ui/dialogs.py" line="51" />
             <source>分组数</source>
             <translation>Groups</translation>
         </message>
@@ -501,47 +501,37 @@ The language changes at the next start.</source>
     <context>
         <name>OptimiseDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="36" />
+            <location filename="../../ui/routing/actions.py" line="47" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="39" />
+            <location filename="../../ui/routing/actions.py" line="50" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="44" />
+            <location filename="../../ui/routing/actions.py" line="55" />
             <source>全部日期</source>
             <translation>All days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="47" />
-            <source>第%1天（%2）</source>
-            <translation>Day %1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/routing/actions.py" line="53" />
-            <source> 秒</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <location filename="../../ui/routing/actions.py" line="54" />
+            <location filename="../../ui/routing/actions.py" line="60" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="55" />
+            <location filename="../../ui/routing/actions.py" line="61" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="56" />
+            <location filename="../../ui/routing/actions.py" line="62" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="58" />
+            <location filename="../../ui/routing/actions.py" line="63" />
             <source>开始优化</source>
             <translation>Optimise</translation>
         </message>
@@ -659,42 +649,42 @@ The language changes at the next start.</source>
     <context>
         <name>Plan</name>
         <message>
-            <location filename="../../ui/i18n.py" line="51" />
+            <location filename="../../ui/i18n.py" line="57" />
             <source>大巴</source>
             <translation>Bus</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="52" />
+            <location filename="../../ui/i18n.py" line="58" />
             <source>高铁</source>
             <translation>High-speed rail</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="53" />
+            <location filename="../../ui/i18n.py" line="59" />
             <source>航班</source>
             <translation>Flight</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="54" />
+            <location filename="../../ui/i18n.py" line="60" />
             <source>步行</source>
             <translation>Walk</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="55" />
+            <location filename="../../ui/i18n.py" line="61" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="57" />
+            <location filename="../../ui/i18n.py" line="63" />
             <source>行车</source>
             <translation>Travel</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="62" />
+            <location filename="../../ui/i18n.py" line="68" />
             <source>第{day}天（{month}月{date}日）</source>
             <translation>Day {day} ({date} {month_name})</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="68" />
+            <location filename="../../ui/i18n.py" line="74" />
             <source>{month}月{date}日 第{day}天</source>
             <translation>{date} {month_name}, day {day}</translation>
         </message>
@@ -702,32 +692,27 @@ The language changes at the next start.</source>
     <context>
         <name>PlanGroupsDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="73" />
+            <location filename="../../ui/routing/actions.py" line="75" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
             <location filename="../../ui/routing/actions.py" line="84" />
-            <source> 秒</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <location filename="../../ui/routing/actions.py" line="85" />
             <source>组数</source>
             <translation>Groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="86" />
+            <location filename="../../ui/routing/actions.py" line="85" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="87" />
+            <location filename="../../ui/routing/actions.py" line="86" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="89" />
+            <location filename="../../ui/routing/actions.py" line="87" />
             <source>开始规划</source>
             <translation>Plan</translation>
         </message>
@@ -1054,77 +1039,85 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingActions</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="107" />
+            <location filename="../../ui/routing/actions.py" line="102" />
             <source>优化路线(&amp;O)…</source>
             <translation>&amp;Optimise route…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="109" />
+            <location filename="../../ui/routing/actions.py" line="104" />
             <source>在时间限制内优化所选组或日期（或全部）的路线顺序，先预览再应用</source>
             <translation>Improve the order of the selected group's or day's routes (or all) within a time limit; preview before applying</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="111" />
+            <location filename="../../ui/routing/actions.py" line="106" />
             <source>分组规划(&amp;G)…</source>
             <translation>Plan &amp;groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="113" />
+            <location filename="../../ui/routing/actions.py" line="108" />
             <source>把各县（市、区）分给若干组并排好每天的路线，另存为新方案</source>
             <translation>Split the places among groups and lay out each day's route, as a new plan</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="124" />
-            <location filename="../../ui/routing/actions.py" line="133" />
+            <location filename="../../ui/routing/actions.py" line="119" />
+            <location filename="../../ui/routing/actions.py" line="128" />
             <source>路线规划</source>
             <translation>Route planning</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="124" />
+            <location filename="../../ui/routing/actions.py" line="119" />
             <source>上一次计算还没有结束。</source>
             <translation>The previous calculation has not finished yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="158" />
+            <location filename="../../ui/routing/actions.py" line="153" />
             <source>正在优化路线…</source>
             <translation>Optimising routes…</translation>
         </message>
         <message>
+            <location filename="../../ui/routing/actions.py" line="163" />
             <location filename="../../ui/routing/actions.py" line="168" />
-            <location filename="../../ui/routing/actions.py" line="173" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="168" />
+            <location filename="../../ui/routing/actions.py" line="163" />
             <source>方案在计算期间已改动，请重新优化。</source>
             <translation>The plan changed during the calculation; please optimise again.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="194" />
+            <location filename="../../ui/routing/actions.py" line="189" />
             <source>正在分组规划…</source>
             <translation>Planning groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="209" />
+            <location filename="../../ui/routing/actions.py" line="204" />
             <source>-分组规划</source>
             <translation>-groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="211" />
+            <location filename="../../ui/routing/actions.py" line="206" />
             <source>保存分组规划</source>
             <translation>Save the planned groups</translation>
         </message>
         <message>
+            <location filename="../../ui/routing/actions.py" line="210" />
             <location filename="../../ui/routing/actions.py" line="215" />
-            <location filename="../../ui/routing/actions.py" line="220" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="215" />
+            <location filename="../../ui/routing/actions.py" line="210" />
             <source>请另选文件名：不能覆盖正在编辑的方案。</source>
             <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutingDialogs</name>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="38" />
+            <source> 秒</source>
+            <translation> s</translation>
         </message>
     </context>
     <context>
@@ -1182,150 +1175,150 @@ The language changes at the next start.</source>
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../ui/timeline.py" line="333" />
+            <location filename="../../ui/timeline.py" line="335" />
             <source>固定于 {time}</source>
             <translation>Pin at {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="411" />
+            <location filename="../../ui/timeline.py" line="413" />
             <source>选择日期 / 全部日程</source>
             <translation>Choose a day / the whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="412" />
+            <location filename="../../ui/timeline.py" line="414" />
             <source>缩小（Ctrl+滚轮）</source>
             <translation>Zoom out (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="413" />
+            <location filename="../../ui/timeline.py" line="415" />
             <source>放大（Ctrl+滚轮）</source>
             <translation>Zoom in (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="414" />
+            <location filename="../../ui/timeline.py" line="416" />
             <source>适合宽度</source>
             <translation>Fit width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="414" />
+            <location filename="../../ui/timeline.py" line="416" />
             <source>按窗口宽度显示全天</source>
             <translation>Show the whole day in the window's width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="421" />
+            <location filename="../../ui/timeline.py" line="423" />
             <source>日程：</source>
             <translation>Schedule:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="424" />
+            <location filename="../../ui/timeline.py" line="426" />
             <source>缩放：</source>
             <translation>Zoom:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="558" />
+            <location filename="../../ui/timeline.py" line="560" />
             <source>第{day}天</source>
             <translation>day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="559" />
+            <location filename="../../ui/timeline.py" line="561" />
             <source>{group}第{day}天</source>
             <translation>{group}, day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="575" />
+            <location filename="../../ui/timeline.py" line="577" />
             <source>固定「{name}」于{where} {time}</source>
             <translation>Pin “{name}” at {where} {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="579" />
-            <location filename="../../ui/timeline.py" line="606" />
+            <location filename="../../ui/timeline.py" line="581" />
+            <location filename="../../ui/timeline.py" line="608" />
             <source>移动「{name}」到{target}</source>
             <translation>Move “{name}” to {target}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="605" />
+            <location filename="../../ui/timeline.py" line="607" />
             <source>调整「{name}」的顺序</source>
             <translation>Reorder “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="708" />
+            <location filename="../../ui/timeline.py" line="710" />
             <source>全部日程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="771" />
+            <location filename="../../ui/timeline.py" line="773" />
             <source>迟到 {minutes} 分钟</source>
             <translation>{minutes} min late</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="779" />
+            <location filename="../../ui/timeline.py" line="781" />
             <source>现场教学点：{site}</source>
             <translation>Site: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="781" />
+            <location filename="../../ui/timeline.py" line="783" />
             <source>{where}  {times}（{minutes} 分钟）</source>
             <translation>{where}  {times} ({minutes} min)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="784" />
+            <location filename="../../ui/timeline.py" line="786" />
             <source>教学主题：{theme}</source>
             <translation>Theme: {theme}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="786" />
-            <location filename="../../ui/timeline.py" line="800" />
+            <location filename="../../ui/timeline.py" line="788" />
+            <location filename="../../ui/timeline.py" line="802" />
             <source>主持/讲解：{host}</source>
             <translation>Host: {host}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="788" />
+            <location filename="../../ui/timeline.py" line="790" />
             <source>已固定时间（拖动时按住 Shift 也会固定）</source>
             <translation>Pinned time (hold Shift while dragging to pin)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="791" />
+            <location filename="../../ui/timeline.py" line="793" />
             <source>全体活动</source>
             <translation>Plenary</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="794" />
+            <location filename="../../ui/timeline.py" line="796" />
             <source>全体 · {title}</source>
             <translation>All · {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="796" />
+            <location filename="../../ui/timeline.py" line="798" />
             <source>全体活动：{title}</source>
             <translation>Plenary: {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="797" />
-            <location filename="../../ui/timeline.py" line="812" />
+            <location filename="../../ui/timeline.py" line="799" />
+            <location filename="../../ui/timeline.py" line="814" />
             <source>地点：{site}</source>
             <translation>Venue: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="804" />
+            <location filename="../../ui/timeline.py" line="806" />
             <source>{mode} {minutes}分</source>
             <translation>{mode} {minutes}′</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="805" />
+            <location filename="../../ui/timeline.py" line="807" />
             <source>行车：{origin} → {site}</source>
             <translation>Travel: {origin} → {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="807" />
+            <location filename="../../ui/timeline.py" line="809" />
             <source>{mode} · {minutes} 分钟</source>
             <translation>{mode} · {minutes} min</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="810" />
+            <location filename="../../ui/timeline.py" line="812" />
             <source>午餐</source>
             <translation>Lunch</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="810" />
+            <location filename="../../ui/timeline.py" line="812" />
             <source>晚餐</source>
             <translation>Dinner</translation>
         </message>

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QMainWindow, QMenu, QMessageBox,
+    QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QMainWindow, QMenu, QMessageBox,
     QSpinBox, QWidget,
 )
 
@@ -23,9 +23,20 @@ from planner.progress import Progress
 from planner.routing.commands import DEFAULT_COMMAND_TIME_LIMIT
 from planner.routing.plan_routes import Proposal, propose_optimisation
 from planner.routing.split import plan_groups
+from ui.dialogs import ok_cancel_buttons
+from ui.i18n import day_name
 from ui.tasks import run_task
 
 PLAN_MENU_TITLES = ("方案(&P)", "方案")
+
+
+def time_limit_box() -> QDoubleSpinBox:
+    """Seconds the solver may take (it keeps the best found when time runs out)."""
+    box = QDoubleSpinBox()
+    box.setRange(0.5, 600)
+    box.setValue(DEFAULT_COMMAND_TIME_LIMIT)
+    box.setSuffix(QCoreApplication.translate("RoutingDialogs", " 秒"))
+    return box
 
 
 class OptimiseDialog(QDialog):
@@ -43,22 +54,13 @@ class OptimiseDialog(QDialog):
         self.day = QComboBox()
         self.day.addItem(self.tr("全部日期"), None)
         for number in range(1, plan.programme.days + 1):
-            date = plan.programme.date_of(number)
-            self.day.addItem(self.tr("第%1天（%2）").replace("%1", str(number))
-                             .replace("%2", f"{date.month}月{date.day}日"), number)
+            self.day.addItem(day_name(number, plan.programme.date_of(number)), number)
         self.day.setCurrentIndex(max(0, self.day.findData(day)))
-        self.time_limit = QDoubleSpinBox()
-        self.time_limit.setRange(0.5, 600)
-        self.time_limit.setValue(DEFAULT_COMMAND_TIME_LIMIT)
-        self.time_limit.setSuffix(self.tr(" 秒"))
+        self.time_limit = time_limit_box()
         form.addRow(self.tr("组"), self.group)
         form.addRow(self.tr("日期"), self.day)
         form.addRow(self.tr("最长计算时间"), self.time_limit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始优化"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel_buttons(self, self.tr("开始优化")))
 
     def values(self) -> dict:
         return {"group_id": self.group.currentData(), "day": self.day.currentData(),
@@ -78,18 +80,11 @@ class PlanGroupsDialog(QDialog):
         self.days = QSpinBox()
         self.days.setRange(1, 60)
         self.days.setValue(plan.programme.days)
-        self.time_limit = QDoubleSpinBox()
-        self.time_limit.setRange(0.5, 600)
-        self.time_limit.setValue(DEFAULT_COMMAND_TIME_LIMIT)
-        self.time_limit.setSuffix(self.tr(" 秒"))
+        self.time_limit = time_limit_box()
         form.addRow(self.tr("组数"), self.groups)
         form.addRow(self.tr("天数"), self.days)
         form.addRow(self.tr("最长计算时间"), self.time_limit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始规划"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel_buttons(self, self.tr("开始规划")))
 
     def values(self) -> dict:
         return {"groups": self.groups.value(), "days": self.days.value(), "time_limit": self.time_limit.value()}
