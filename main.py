@@ -27,4 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the bundled app starts solver processes from itself
     sys.exit(main())

@@ -15,15 +15,20 @@ class Cancelled(Exception):
 
 
 class Progress:
-    def __init__(self, on_report: Callable[[float, str], None] | None = None):
+    def __init__(self, on_report: Callable[[float, str], None] | None = None, cancel_flag=None):
         self._on_report = on_report
-        self._cancel = threading.Event()
+        # anything with set() and is_set(): a multiprocessing Event reaches another process
+        self._cancel = cancel_flag if cancel_flag is not None else threading.Event()
 
     def report(self, fraction: float, text: str = "") -> None:
         """Tell how far the work is (0..1) and what it is doing; raise if cancelled."""
+        self.show(fraction, text)
+        self.check()
+
+    def show(self, fraction: float, text: str = "") -> None:
+        """Pass a report on without checking for cancel (relaying another worker's reports)."""
         if self._on_report is not None:
             self._on_report(max(0.0, min(1.0, fraction)), text)
-        self.check()
 
     def cancel(self) -> None:
         self._cancel.set()

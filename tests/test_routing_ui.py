@@ -99,14 +99,10 @@ def test_discard_changes_nothing(qtbot, sample_path, tmp_path):
     assert document.plan == before
 
 
-def test_cancel_keeps_the_best_found_so_far(qtbot, sample_path, tmp_path, monkeypatch):
-    import ui.routing.actions as routing_actions
-    from planner.routing.plan_routes import propose_optimisation
-
-    # no solution cap: the search runs until its time limit, far longer than the test waits
-    monkeypatch.setattr(routing_actions, "propose_optimisation",
-                        lambda *args, **kwargs: propose_optimisation(*args, **kwargs, solution_limit=0))
+def test_cancel_keeps_the_best_found_so_far(qtbot, sample_path, tmp_path):
     window, actions = make_window(qtbot, sample_path, tmp_path)
+    # no solution cap: the search runs until its time limit, far longer than the test waits
+    actions.optimise_options = {"solution_limit": 0}
     previews = []
 
     def fill(dialog):

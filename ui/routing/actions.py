@@ -2,9 +2,9 @@
 
 Both ask what to do in a small dialog, run the solver off the UI thread through
 ``ui.tasks.run_task`` (progress and Cancel; on Cancel the best result found so far is
-still shown), then show the preview. Optimising applies the result as one undoable
-edit through the window's ``PlanDocument``; planning groups writes a new plan file and
-opens it. Dialogs go through ``window.run_dialog`` and file names through
+still shown), in a separate process because OR-Tools holds the GIL while it searches,
+then show the preview. Optimising applies the result as one undoable edit through the
+window's ``PlanDocument``; planning groups writes a new plan file and opens it. Dialogs go through ``window.run_dialog`` and file names through
 ``window.ask_path`` when the window has them (tests replace both).
 """
 
@@ -23,6 +23,7 @@ from planner.progress import Progress
 from planner.routing.commands import DEFAULT_COMMAND_TIME_LIMIT
 from planner.routing.plan_routes import Proposal, propose_optimisation
 from planner.routing.split import plan_groups
+from planner.separate_process import run_separately
 from ui.dialogs import ok_cancel_buttons
 from ui.i18n import day_name
 from ui.tasks import run_task
@@ -99,6 +100,7 @@ class RoutingActions(QObject):
         self.show_maps = show_maps
         self.task = None
         self.last_preview = None
+        self.optimise_options: dict = {}  # more propose_optimisation arguments (tests lift the solution limit)
         self.optimise_action = QAction(self.tr("优化路线(&O)…"), window)
         self.optimise_action.setObjectName("optimiseRouteAction")
         self.optimise_action.setStatusTip(self.tr("在时间限制内优化所选组或日期（或全部）的路线顺序，先预览再应用"))
@@ -147,19 +149,19 @@ class RoutingActions(QObject):
         plan = document.plan
 
         def work(progress: Progress) -> Proposal:
-            return propose_optimisation(plan, values["group_id"], values["day"], time_limit=values["time_limit"],
-                                        progress=progress)
+            return run_separately(propose_optimisation, plan, values["group_id"], values["day"],
+                                  time_limit=values["time_limit"], progress=progress, **self.optimise_options)
 
         self.task = run_task(self.window, self.tr("正在优化路线…"), work)
-        self.task.finished.connect(lambda proposal: self._show_proposal(proposal, document))
+        self.task.finished.connect(lambda proposal: self._show_proposal(proposal, document, plan))
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._ended)
 
-    def _show_proposal(self, proposal: Proposal, document) -> None:
+    def _show_proposal(self, proposal: Proposal, document, plan) -> None:
         from ui.routing.preview import optimisation_preview
 
         self.task = None
-        if document is not self.window.document or document.plan is not proposal.before:
+        if document is not self.window.document or document.plan is not plan:
             QMessageBox.information(self.window, self.tr("优化路线"), self.tr("方案在计算期间已改动，请重新优化。"))
             return
         dialog = optimisation_preview(proposal, show_maps=self.show_maps, parent=self.window)
@@ -181,9 +183,9 @@ class RoutingActions(QObject):
         cancelled = {"flag": False}
 
         def work(progress: Progress):
-            result = plan_groups(plan, values["groups"], values["days"], time_limit=values["time_limit"],
-                                 progress=progress)
-            cancelled["flag"] = progress.cancelled
+            result = run_separately(plan_groups, plan, values["groups"], values["days"],
+                                    time_limit=values["time_limit"], progress=progress)
+            cancelled["flag"] = progress.cancelled  # a result after Cancel is the best found by then
             return result
 
         self.task = run_task(self.window, self.tr("正在分组规划…"), work)
