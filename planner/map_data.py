@@ -24,13 +24,38 @@ from planner.legs import site_point
 from planner.model import Plan, format_clock
 from planner.schedule import Timetable, schedule
 
-SITE_KIND_ZH = {
-    "enterprise": "企业", "park": "园区", "village": "村", "market": "市场",
-    "venue": "会场", "hotel": "宾馆", "other": "其他",
+# The map's texts in the app's two languages (the page's own words are in planner-map.js).
+WORDS = {
+    "zh": {
+        "site_kind": {"enterprise": "企业", "park": "园区", "village": "村", "market": "市场",
+                      "venue": "会场", "hotel": "宾馆", "other": "其他"},
+        "session_kind": {"visit": "现场教学", "talk": "座谈"},
+        "plenary_kind": {"opening": "开班式", "closing": "结业式", "forum": "全体", "other": "全体"},
+        "mode": {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"},
+        "day": "第{day}天 {month}月{date}日",
+        "stop": "{group} 第{n}站",
+        "all_groups": "全体",
+        "lodging": "{group} · 第{night}晚住宿",
+        "themes": "教学主题：", "address": "地址：", "minutes": "{n} 分钟",
+        "colon": "：", "list": "、", "stops": "，", "paren": "（{}）",
+    },
+    "en": {
+        "site_kind": {"enterprise": "enterprise", "park": "park", "village": "village", "market": "market",
+                      "venue": "venue", "hotel": "hotel", "other": "other"},
+        "session_kind": {"visit": "on-site teaching", "talk": "discussion"},
+        "plenary_kind": {"opening": "opening", "closing": "closing", "forum": "joint forum",
+                         "other": "joint event"},
+        "mode": {"bus": "bus", "high_speed_rail": "high-speed rail", "flight": "flight", "walk": "walk",
+                 "other": "other"},
+        "day": "Day {day} ({date} {month_name})",
+        "stop": "{group} stop {n}",
+        "all_groups": "All groups",
+        "lodging": "{group} · night {night} lodging",
+        "themes": "Themes: ", "address": "Address: ", "minutes": "{n} min",
+        "colon": ": ", "list": ", ", "stops": "; ", "paren": " ({})",
+    },
 }
-SESSION_KIND_ZH = {"visit": "现场教学", "talk": "座谈"}
-PLENARY_KIND_ZH = {"opening": "开班式", "closing": "结业式", "forum": "全体", "other": "全体"}
-MODE_ZH = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
+LANGUAGES = tuple(WORDS)
 PALETTE = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
 UNUSED_COLOUR = "#7f7f7f"
 PLENARY_COLOUR = "#b8860b"
@@ -56,9 +81,9 @@ def _point(plan: Plan, site) -> tuple[float, float] | None:
     return round(lon, 6), round(lat, 6)
 
 
-def day_label(plan: Plan, day: int) -> str:
+def day_label(plan: Plan, day: int, language: str = "zh") -> str:
     date = plan.programme.date_of(day)
-    return f"第{day}天 {date.month}月{date.day}日"
+    return WORDS[language]["day"].format(day=day, month=date.month, date=date.day, month_name=date.strftime("%b"))
 
 
 def _span(start: int | None, end: int | None) -> str:
@@ -67,8 +92,16 @@ def _span(start: int | None, end: int | None) -> str:
     return f"{format_clock(start)}–{format_clock(end)}" if end is not None else format_clock(start)
 
 
-def map_payload(plan: Plan, timetable: Timetable | None = None) -> dict:
-    """Everything the map page draws, as JSON-able data (see the module docstring)."""
+def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = "zh") -> dict:
+    """Everything the map page draws, as JSON-able data (see the module docstring), its
+    texts in ``language`` ("zh" or "en")."""
+    if language not in WORDS:
+        raise ValueError(f"unknown language: {language!r}")
+    words = WORDS[language]
+
+    def day_text(day: int) -> str:
+        return day_label(plan, day, language)
+
     timetable = timetable or schedule(plan)
     groups = plan.ordered_groups()
     colours = {g.id: safe_colour(g.colour, i) for i, g in enumerate(groups)}
@@ -84,11 +117,12 @@ def map_payload(plan: Plan, timetable: Timetable | None = None) -> dict:
             stops.setdefault(session.site_id, []).append({"group": group.id, "n": number, "day": session.day})
             slot = timetable.slot_of("session", session.id, group.id) or timetable.slot_of("session", session.id)
             start, end = (slot.start, slot.end) if slot else (session.start, session.end)
-            what = SESSION_KIND_ZH.get(session.kind, session.kind)
+            what = words["session_kind"].get(session.kind, session.kind)
             detail = session.title or session.theme
-            text = f"{group.name} 第{number}站 · {day_label(plan, session.day)} {_span(start, end)} · {what}"
+            stop = words["stop"].format(group=group.name, n=number)
+            text = f"{stop} · {day_text(session.day)} {_span(start, end)} · {what}"
             lines.setdefault(session.site_id, []).append(
-                ((session.day, start or 0, group.position, number), text + (f"：{detail}" if detail else ""))
+                ((session.day, start or 0, group.position, number), text + (words["colon"] + detail if detail else ""))
             )
             site = plan.site(session.site_id)
             place = plan.place_of(site) if site else None
@@ -103,15 +137,15 @@ def map_payload(plan: Plan, timetable: Timetable | None = None) -> dict:
         if plenary.site_id is None:
             continue
         plenary_sites.setdefault(plenary.site_id, []).append(plenary.day)
-        what = PLENARY_KIND_ZH.get(plenary.kind, "全体")
-        title = what if plenary.title in ("", what) else f"{what}：{plenary.title}"
-        text = f"全体 · {day_label(plan, plenary.day)} {_span(plenary.start, plenary.end)} · {title}"
+        what = words["plenary_kind"].get(plenary.kind, words["plenary_kind"]["other"])
+        title = what if plenary.title in ("", what) else what + words["colon"] + plenary.title
+        text = f"{words['all_groups']} · {day_text(plenary.day)} {_span(plenary.start, plenary.end)} · {title}"
         lines.setdefault(plenary.site_id, []).append(((plenary.day, plenary.start or 0, -1, 0), text))
 
     lodgings: dict[int, list[dict]] = {}
     for lodging in sorted(plan.lodgings, key=lambda l: (l.night, l.group_id)):
         lodgings.setdefault(lodging.site_id, []).append({"group": lodging.group_id, "night": lodging.night})
-        text = f"{names.get(lodging.group_id, '')} · 第{lodging.night}晚住宿"
+        text = words["lodging"].format(group=names.get(lodging.group_id, ""), night=lodging.night)
         lines.setdefault(lodging.site_id, []).append(((lodging.night, 24 * 60, 99, 0), text))
 
     sites, unplaced = [], []
@@ -127,27 +161,28 @@ def map_payload(plan: Plan, timetable: Timetable | None = None) -> dict:
                            key=lambda gid: order.get(gid, len(order)))
         days = sorted({s["day"] for s in site_stops} | set(plenary_sites.get(site.id, []))
                       | {l["night"] for l in site_lodgings} | {l["night"] + 1 for l in site_lodgings})
-        kind = SITE_KIND_ZH.get(site.kind, site.kind)
+        kind = words["site_kind"].get(site.kind, site.kind)
         subtitle = " · ".join(x for x in ((place.full_name or place.name) if place else "", kind) if x)
         popup_lines = [text for _, text in sorted(lines.get(site.id, []), key=lambda item: item[0])]
         if site.themes:
-            popup_lines.append("教学主题：" + "、".join(site.themes))
+            popup_lines.append(words["themes"] + words["list"].join(site.themes))
         if site.address:
-            popup_lines.append("地址：" + site.address)
-        stop_text = "，".join(f"{names.get(s['group'], '')}第{s['n']}站" for s in site_stops)
+            popup_lines.append(words["address"] + site.address)
+        stop_text = words["stops"].join(words["stop"].format(group=names.get(s["group"], ""), n=s["n"])
+                                        for s in site_stops)
         sites.append({
             "id": site.id,
             "name": site.name,
             "lon": point[0],
             "lat": point[1],
-            "kind": site.kind if site.kind in SITE_KIND_ZH else "other",
+            "kind": site.kind if site.kind in words["site_kind"] else "other",
             "place": place.id if place else None,
             "groups": [g for g in group_ids if g in colours],
             "days": [d for d in days if 1 <= d <= plan.programme.days],
             "stops": site_stops,
             "plenary": site.id in plenary_sites,
             "lodging": site_lodgings,
-            "tooltip": site.name + (f"（{stop_text}）" if stop_text else ""),
+            "tooltip": site.name + (words["paren"].format(stop_text) if stop_text else ""),
             "popup": {"title": site.name, "subtitle": subtitle, "lines": popup_lines},
         })
 
@@ -178,17 +213,17 @@ def map_payload(plan: Plan, timetable: Timetable | None = None) -> dict:
             end = _point(plan, plan.site(slot.site_id))
             if start is None or end is None or start == end:
                 continue
-            mode = MODE_ZH.get(slot.mode, slot.mode)
+            mode = words["mode"].get(slot.mode, slot.mode)
             origin, target = plan.site(slot.from_site_id), plan.site(slot.site_id)
             segments.append({
                 "group": group_id,
                 "day": day,
                 "from": slot.from_site_id,
                 "to": slot.site_id,
-                "mode": slot.mode if slot.mode in MODE_ZH else "other",
+                "mode": slot.mode if slot.mode in words["mode"] else "other",
                 "coords": [[start[0], start[1]], [end[0], end[1]]],
-                "tooltip": f"{names[group_id]} · {day_label(plan, day)} · {origin.name} → {target.name}"
-                           f" · {mode} {slot.minutes} 分钟",
+                "tooltip": f"{names[group_id]} · {day_text(day)} · {origin.name} → {target.name}"
+                           f" · {mode} {words['minutes'].format(n=slot.minutes)}",
             })
 
     points = [(s["lon"], s["lat"]) for s in sites if s["stops"] or s["plenary"] or s["lodging"]]
@@ -201,7 +236,8 @@ def map_payload(plan: Plan, timetable: Timetable | None = None) -> dict:
     return {
         "title": plan.programme.title,
         "groups": [{"id": g.id, "name": g.name, "colour": colours[g.id]} for g in groups],
-        "days": [{"day": d, "label": day_label(plan, d)} for d in range(1, plan.programme.days + 1)],
+        "language": language,
+        "days": [{"day": d, "label": day_text(d)} for d in range(1, plan.programme.days + 1)],
         "sites": sites,
         "places": places,
         "segments": segments,

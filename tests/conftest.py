@@ -89,3 +89,13 @@ def run_main(*args, cwd=None, timeout=120):
         cwd=cwd,
         timeout=timeout,
     )
+
+
+@pytest.fixture
+def english(qapp):
+    """The app in English for one test (Chinese again after it)."""
+    from ui.i18n import install_translator
+
+    assert install_translator(qapp, "en") == "en"
+    yield
+    install_translator(qapp, "zh")

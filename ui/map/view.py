@@ -24,6 +24,7 @@ from planner.model import Plan
 from planner.resources import resource_path
 from ui.map.bridge import MapBridge
 from planner.mbtiles import MBTiles
+from ui.i18n import is_english
 from ui.map.scheme import PAGE_URL, map_profile, scheme_handler, tile_layer
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,14 @@ class MapPane(QWidget):
         self._tiles: dict | None = None
         self._mbtiles: MBTiles | None = None
 
+    @property
+    def language(self) -> str:
+        """The app's language when the page loads: the map speaks it too."""
+        return "en" if is_english() else "zh"
+
+    def _payload(self, plan: Plan) -> dict:
+        return map_payload(plan, language=self.language)
+
     # ---- the public API -------------------------------------------------------------
     def set_plan(self, plan: Plan) -> None:
         """First load or a different plan: (re)load the page, then send the plan."""
@@ -108,11 +117,11 @@ class MapPane(QWidget):
         self._queue.clear()
         self._days = None
         scheme_handler().pages["index.html"] = _page_bytes()
-        message: dict = {"data": map_payload(plan)}
+        message: dict = {"data": self._payload(plan)}
         if self._tiles:
             message["tiles"] = self._tiles
         self._send(message)
-        self.page.load(QUrl(PAGE_URL))
+        self.page.load(QUrl(PAGE_URL + ("?lang=en" if self.language == "en" else "")))
 
     def update_plan(self, plan: Plan) -> int:
         """After an edit: push the new data to the page, no reload. Returns the update's
@@ -121,7 +130,7 @@ class MapPane(QWidget):
             self.set_plan(plan)
             return self._seq
         self.plan = plan
-        return self._send({"data": map_payload(plan)})
+        return self._send({"data": self._payload(plan)})
 
     def select(self, kind, ids: Iterable[int] = ()) -> None:
         """Highlight and pan to sites, sessions, groups, places or plenaries, or a day:
