@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from planner.store import PlanFile
-from ui.i18n import install_translator
+from ui.i18n import install_translator, language_for
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,3 +74,11 @@ def test_qt_s_own_buttons_speak_chinese(qapp):
         assert "取消" in texts
     finally:
         install_translator(qapp, "zh")
+
+
+@pytest.mark.parametrize("name, language", [("zh_CN", "zh"), ("zh_TW", "zh"), ("C", "zh"), ("en_US", "en"),
+                                            ("de_DE", "en")])
+def test_chinese_unless_the_system_asks_for_another_language(name, language):
+    from PySide6.QtCore import QLocale
+
+    assert language_for(QLocale(name)) == language

@@ -18,7 +18,15 @@ def choose_language(settings: QSettings | None = None) -> str:
     chosen = app_settings.LANGUAGE.get(settings)
     if chosen in ("zh", "en"):
         return chosen
-    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    return language_for(QLocale.system())
+
+
+def language_for(locale: QLocale) -> str:
+    """Chinese first: English only when the system asks for another language by name
+    (a bare C/POSIX locale, as on a freshly set-up office machine, is not a choice)."""
+    if locale.language() in (QLocale.Language.Chinese, QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return "zh"
+    return "en"
 
 
 def install_translator(app: QApplication, language: str) -> str:
