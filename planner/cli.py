@@ -15,8 +15,10 @@ from typing import Callable
 from planner import __version__
 from planner.checks import ERROR, check, format_findings
 from planner.edits import PlanEditError
+from planner.exports import ExportError
 from planner.jsonio import PlanImportError, dumps, load_json_file, plan_from_json
 from planner.model import Plan
+from planner.output_path import OutputPathError, check_output, check_plan_output
 from planner.resources import resource_path
 from planner.store import PlanFile, PlanFileError
 from planner.summary import format_summary, summarise
@@ -31,19 +33,20 @@ def sample_plan() -> Plan:
 
 
 def write_plan(plan: Plan, out: str, force: bool) -> Path:
-    out_path = Path(out)
-    with PlanFile.create(out_path, plan, overwrite=force):
+    with PlanFile.create(out, plan, overwrite=force):
         pass
-    return out_path
+    return Path(out)
 
 
 def _cmd_sample(args) -> int:
+    check_plan_output(args.out, force=args.force)
     path = write_plan(sample_plan(), args.out, args.force)
     print(f"已写入示例方案 / sample plan written: {path}")
     return 0
 
 
 def _cmd_import(args) -> int:
+    check_plan_output(args.out, reading=(args.input,), force=args.force)
     plan = plan_from_json(load_json_file(args.input), source=args.input)
     path = write_plan(plan, args.out, args.force)
     print(f"已导入 / imported: {path}")
@@ -51,10 +54,14 @@ def _cmd_import(args) -> int:
 
 
 def _cmd_dump(args) -> int:
+    if args.out is not None:
+        check_output(args.out, reading=(args.plan,), suffixes=(".json",))
     with PlanFile.open(args.plan, readonly=True) as plan_file:
         text = dumps(plan_file.load())
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+    if args.out is not None:
+        from planner.exports import write_atomic  # no half-written file if the disk fills up
+
+        write_atomic(args.out, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0
@@ -80,8 +87,16 @@ def _cmd_check(args) -> int:
     return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error line in Chinese and English (its own words are English)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 参数有误 / invalid arguments: {message}\n")
+
+
 def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="main.py",
         description="考察方案编排 — study-tour planner. Without a command, opens the app.",
     )
@@ -121,19 +136,32 @@ def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.
 COMMANDS = ("sample", "import", "dump", "summary", "check")
 
 
+def _looks_like_a_command(word: str | None) -> bool:
+    """A bare word that names no file (``chek``) is a mistyped command, not a plan to open."""
+    if not word or Path(word).exists():
+        return False
+    return Path(word).suffix == "" and "/" not in word and "\\" not in word
+
+
 def run(argv: list[str] | None, open_app: Callable[[list[str]], int],
         extra_commands: dict[str, Callable] | None = None) -> int:
     """Run the command in ``argv``; with none, ``open_app(argv)`` (``main.py [PLAN]``).
     ``extra_commands`` maps names to functions that add a subparser (``register(subparsers)``)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or (argv[0] not in (*COMMANDS, *(extra_commands or {})) and not argv[0].startswith("-")):
+    commands = (*COMMANDS, *(extra_commands or {}))
+    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+        if _looks_like_a_command(argv[0] if argv else None):
+            print(f"未知命令「{argv[0]}」（命令：{'、'.join(commands)}）；打开方案请给出文件路径 / "
+                  f"unknown command {argv[0]!r} (commands: {', '.join(commands)}); "
+                  "to open a plan, give its file's path", file=sys.stderr)
+            return 2
         return open_app(argv)
     args = build_parser(extra_commands).parse_args(argv)
     if args.command is None:
         return open_app(argv)
     try:
         return args.run(args)
-    except (PlanFileError, PlanImportError, PlanEditError) as error:
+    except (PlanFileError, PlanImportError, PlanEditError, OutputPathError, ExportError) as error:
         print(error, file=sys.stderr)
     except OSError as error:
         print(f"文件操作失败 / file error: {error}", file=sys.stderr)

@@ -135,7 +135,7 @@ def test_export_command_writes_each_format(sample_path, tmp_path, fmt):
     (["--format", "xlsx", "--document", "participant"], "xlsx"),
     (["--format", "gpx", "--group", "9"], "no group 9"),
     (["--format", "ics", "--participant", "99999"], "no participant 99999"),
-    (["--format", "kml", "--participant", "5"], "--group"),
+    (["--format", "kml", "--participant", "5"], "--participant does not apply to kml"),
 ])
 def test_export_command_errors_are_one_line_and_write_nothing(sample_path, tmp_path, args, message):
     out = tmp_path / "out.file"

@@ -12,11 +12,14 @@ from pathlib import Path
 
 from planner.checks import ERROR, check
 from planner.jsonio import load_json_file, plan_from_json
+from planner.output_path import check_plan_output
 from planner.progress import Cancelled
 from planner.routing.core import RoutingError, solve_path
 from planner.store import PlanFile, PlanFileError
 
 DEFAULT_COMMAND_TIME_LIMIT = 5.0
+MAX_DAYS = 366  # a programme's longest (the plan file's own limit)
+MAX_GROUPS = 50
 
 
 def _fail(message: str) -> int:
@@ -36,7 +39,7 @@ def _time_limit(value: str) -> float:
     return seconds
 
 
-def _positive(value: str) -> int:
+def _whole_number(value: str, highest: int | None = None) -> int:
     import argparse
 
     try:
@@ -45,7 +48,21 @@ def _positive(value: str) -> int:
         raise argparse.ArgumentTypeError(f"不是整数 / not a whole number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"须为正整数 / must be at least 1: {value}")
+    if highest is not None and number > highest:
+        raise argparse.ArgumentTypeError(f"不能大于 {highest} / must be at most {highest}: {value}")
     return number
+
+
+def _positive(value: str) -> int:
+    return _whole_number(value)
+
+
+def _days(value: str) -> int:
+    return _whole_number(value, MAX_DAYS)
+
+
+def _groups(value: str) -> int:
+    return _whole_number(value, MAX_GROUPS)
 
 
 # ---------------------------------------------------------------------------- route
@@ -56,8 +73,12 @@ def _cmd_route(args) -> int:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         return _fail(f"无法读取矩阵文件「{path}」/ cannot read the matrix file: {error.strerror or error}")
+    except UnicodeDecodeError:
+        return _fail(f"矩阵文件「{path}」不是 UTF-8 文本 / the matrix file is not UTF-8 text")
     try:
         matrix = json.loads(text)
+    except RecursionError:
+        return _fail(f"矩阵文件「{path}」嵌套过深 / the matrix file is nested too deeply")
     except ValueError as error:
         return _fail(f"矩阵文件「{path}」不是有效的 JSON（第 {getattr(error, 'lineno', '?')} 行）/ "
                      f"the matrix file is not valid JSON: {error}")
@@ -85,6 +106,8 @@ def _cmd_optimise(args) -> int:
     from planner.operations import edit_plan
     from planner.routing.plan_routes import format_proposal, propose_optimisation
 
+    if args.out:  # before the search, not after it
+        check_plan_output(args.out, reading=(args.plan,), force=args.force)
     try:
         with PlanFile.open(args.plan, readonly=bool(args.out)) as plan_file:
             plan = plan_file.load()
@@ -107,7 +130,7 @@ def add_optimise_command(commands) -> None:
         "optimise", help="improve the order of a plan's routes (a group, a day, or all); prints travel before/after")
     optimise.add_argument("plan", metavar="PLAN")
     optimise.add_argument("--group", type=_positive, metavar="N", help="only this group (its id)")
-    optimise.add_argument("--day", type=_positive, metavar="D", help="only this day")
+    optimise.add_argument("--day", type=_days, metavar="D", help="only this day")
     optimise.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
                           help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
     optimise.add_argument("--out", metavar="NEW_PLAN", help="write the result here and leave PLAN as it is")
@@ -143,6 +166,7 @@ def load_places_plan(path: str):
 def _cmd_plan_groups(args) -> int:
     from planner.routing.split import plan_groups, total_travel
 
+    check_plan_output(args.out, reading=(args.plan,), force=args.force)  # before the search
     try:
         plan = load_places_plan(args.plan)
         planned = plan_groups(plan, args.groups, args.days, time_limit=args.time_limit)
@@ -168,8 +192,8 @@ def add_plan_groups_command(commands) -> None:
     planner_ = commands.add_parser(
         "plan-groups", help="plan groups from scratch: split a plan's places among N groups over D days")
     planner_.add_argument("plan", metavar="PLAN", help="a plan file, or a (minimal) JSON plan with its places")
-    planner_.add_argument("--groups", type=_positive, required=True, metavar="N")
-    planner_.add_argument("--days", type=_positive, required=True, metavar="D")
+    planner_.add_argument("--groups", type=_groups, required=True, metavar="N", help=f"1 to {MAX_GROUPS}")
+    planner_.add_argument("--days", type=_days, required=True, metavar="D", help=f"1 to {MAX_DAYS}")
     planner_.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
                           help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
     planner_.add_argument("--out", required=True, metavar="NEW_PLAN")

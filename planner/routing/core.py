@@ -187,6 +187,10 @@ def _check_problem(problem: Problem) -> None:
             if where is not None and not 0 <= where < size:
                 raise RoutingError(f"组 {route.group!r} 第 {route.day} 天的起止点不在矩阵内",
                                    f"group {route.group!r}, day {route.day}: start or end outside the matrix")
+        if route.day_start >= route.day_end:
+            window = "–".join(f"{m // 60:02d}:{m % 60:02d}" for m in (route.day_start, route.day_end))
+            raise RoutingError(f"第 {route.day} 天的日程时间 {window} 开始不早于结束，请先改正",
+                               f"day {route.day}: its day window {window} does not start before it ends; correct it first")
 
 
 def fair_loads(problem: Problem) -> list[int]:
@@ -327,6 +331,15 @@ def _parameters(time_limit: float, solution_limit: int | None, vehicles: int, gl
     return params
 
 
+def _raise_if_timed_out(routing) -> None:
+    """No solution because time ran out is not "no solution exists": say which."""
+    from ortools.constraint_solver import routing_enums_pb2
+
+    if routing.status() == routing_enums_pb2.RoutingSearchStatus.ROUTING_FAIL_TIMEOUT:
+        raise RoutingError("在时间限制内没有找到任何路线，请加长计算时间",
+                           "no route was found within the time limit: allow more time")
+
+
 def solve(problem: Problem, *, time_limit: float = DEFAULT_TIME_LIMIT,
           solution_limit: int | None = DEFAULT_SOLUTION_LIMIT, progress: Progress | None = None) -> Solution:
     """The best routes found for ``problem``. Raises RoutingError if the locks admit none,
@@ -442,10 +455,16 @@ def _solve_once(problem: Problem, strict: bool, time_limit: float, solution_limi
 
     search = _Search(progress, time_limit, "正在优化路线… / optimising routes…", routing=routing)
     routing.AddAtSolutionCallback(search.on_solution)
-    assignment = routing.SolveWithParameters(_parameters(time_limit, solution_limit, n_routes))
+    try:
+        assignment = routing.SolveWithParameters(_parameters(time_limit, solution_limit, n_routes))
+    except Exception as error:  # the solver refuses models it finds contradictory while building
+        raise RoutingError("求解器无法处理这些条件（请运行检查并改正错误）",
+                           "the solver cannot take these conditions (run the check and correct the errors): "
+                           f"{error}") from error
     if assignment is None:
         if search.cancelled:
             raise Cancelled()
+        _raise_if_timed_out(routing)
         return None
     found, waits = {}, {}
     for v, route in enumerate(routes):
@@ -516,6 +535,7 @@ def solve_path(matrix, *, round_trip: bool = False, time_limit: float = DEFAULT_
     if assignment is None:
         if search.cancelled:
             raise Cancelled()
+        _raise_if_timed_out(routing)
         raise RoutingError("求解器没有找到路线", "the solver found no route")
     order, index = [], routing.Start(0)
     while not routing.IsEnd(index):

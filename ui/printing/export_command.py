@@ -11,6 +11,7 @@ import sys
 from planner.documents import Documents
 from planner.documents.html import DOCUMENTS
 from planner.exports import ExportError, write_atomic
+from planner.output_path import OutputPathError, check_output
 from planner.store import PlanFile
 
 FORMATS = ("pdf", "xlsx", "docx", "ics", "kml", "gpx")
@@ -99,15 +100,28 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
     return (kml_bytes if fmt == "kml" else gpx_bytes)(docs, group)
 
 
+def _check_options(args) -> None:
+    """Options that do not apply to the format are refused, not silently ignored."""
+    if args.participant is None:
+        return
+    if args.format in ("xlsx", "docx", "kml", "gpx"):
+        raise ExportError(f"--participant 不用于 {args.format}（个人行程请用 pdf 或 ics）/ "
+                          f"--participant does not apply to {args.format} (use pdf or ics for a personal itinerary)")
+    if args.group is not None:
+        raise ExportError("--participant 与 --group 只能给其一 / give --participant or --group, not both")
+
+
 def run_export(args) -> int:
     try:
+        _check_options(args)
+        check_output(args.out, reading=(args.plan,), suffixes=(f".{args.format}",))
         with PlanFile.open(args.plan, readonly=True) as plan_file:
             plan = plan_file.load()
         docs = Documents(plan)
         _check_ids(docs, args)
         data = produce(docs, args.format, args.document, args.group, args.participant)
         path = write_atomic(args.out, data)
-    except ExportError as error:
+    except (ExportError, OutputPathError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"已导出 / exported: {path} ({len(data):,} bytes)")
