@@ -180,3 +180,22 @@ def pages_of_bytes(data: bytes, folder):
     path = folder / "source.pdf"
     path.write_bytes(data)
     return pages(path)
+
+
+def test_print_dialog_export_never_replaces_a_plan_file(qtbot, sample, sample_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ui.printing.dialog import PrintDialog
+
+    before = sample_path.read_bytes()
+    warnings = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(sample_path), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: warnings.append(text))
+    dialog = PrintDialog(sample)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    dialog.document.setCurrentIndex(dialog.document.findData("overview"))
+    dialog.export_button.click()
+    assert warnings and "plan file" in warnings[0]
+    assert sample_path.read_bytes() == before
+    dialog.done(0)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.documents import Documents
 from planner.documents.html import DOCUMENT_NAMES, DOCUMENTS
 from planner.exports import ExportError, write_atomic
+from planner.output_path import OutputPathError, check_output
 from planner.model import Plan
 from ui.printing.export_command import produce
 from ui.printing.pdf import pdf_bytes
@@ -144,9 +145,10 @@ class PrintDialog(QDialog):
         if not path:
             return
         try:
+            check_output(path)  # a plan file (the one open, say) is never replaced by an export
             data = self.pdf() if fmt == "pdf" else produce(self.docs, fmt, document, group, participant)
             write_atomic(path, data)
-        except (ExportError, PdfRenderError, OSError) as error:
+        except (ExportError, OutputPathError, PdfRenderError, OSError) as error:
             QMessageBox.warning(self, self.windowTitle(), str(error))
 
     def done(self, result: int) -> None:
