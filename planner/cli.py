@@ -148,6 +148,9 @@ def run(argv: list[str] | None, open_app: Callable[[list[str]], int],
     """Run the command in ``argv``; with none, ``open_app(argv)`` (``main.py [PLAN]``).
     ``extra_commands`` maps names to functions that add a subparser (``register(subparsers)``)."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show Chinese gets escapes, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     commands = (*COMMANDS, *(extra_commands or {}))
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         if _looks_like_a_command(argv[0] if argv else None):
