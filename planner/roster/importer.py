@@ -367,9 +367,10 @@ def preview_sheet(plan: Plan, table: Sheet, mapping: dict | None = None, header_
         raise RosterError(f"工作表「{table.name}」是空的", f"the sheet '{table.name}' is empty")
     position = header_position(table, header_row, bool(mapping and "name" in mapping.values()))
     header = table.rows[position][1]
+    width = max(len(cells) for _, cells in table.rows)
     columns = guess_mapping(header)
     for key, value in (mapping or {}).items():
-        index = _column_index(key, header)
+        index = _column_index(key, header, width)
         if value not in FIELDS and value != IGNORE:
             raise RosterError(f"未知字段「{value}」（可用：{'、'.join(FIELDS)}）", f"unknown field '{value}'")
         for other, old in list(columns.items()):
@@ -383,6 +384,9 @@ def header_position(table: Sheet, header_row: int | None = None, mapped_by_hand:
     """Where the header is in ``table.rows``: at ``header_row`` (a sheet row number), else
     found; with the columns mapped by hand and no header found, the first row."""
     if header_row is not None:
+        if header_row < 1:
+            raise RosterError(f"表头行 {header_row} 无效：行号从 1 开始",
+                              f"header row {header_row} is not valid: header rows start at 1")
         position = next((i for i, (n, _) in enumerate(table.rows) if n >= header_row), None)
         if position is None:
             raise RosterError(f"表头行 {header_row} 超出表格范围", f"header row {header_row} is beyond the table")
@@ -395,15 +399,24 @@ def header_position(table: Sheet, header_row: int | None = None, mapped_by_hand:
         return 0
 
 
-def _column_index(key, header: tuple[str, ...]) -> int:
+def _column_index(key, header: tuple[str, ...], width: int) -> int:
+    """The 0-based index of a column given as an index (the app), a header text, a
+    letter or a 1-based number; a column beyond the sheet is refused, never read as
+    another one (0 would be Python's -1, the last column)."""
     if isinstance(key, int):
-        return key
-    text = str(key).strip()
-    for index, cell in enumerate(header):
-        if cell.strip() == text:
-            return index
-    if len(text) == 1 and text.isalpha():  # a column letter: A, B…
-        return ord(text.upper()) - ord("A")
-    if text.isdigit():
-        return int(text) - 1
-    raise RosterError(f"表头中没有「{text}」列", f"the header has no column '{text}'")
+        index, shown = key, str(key + 1)
+    else:
+        text = str(key).strip()
+        for index, cell in enumerate(header):
+            if cell.strip() == text:
+                return index
+        if len(text) == 1 and "A" <= text.upper() <= "Z":  # a column letter: A, B…
+            index, shown = ord(text.upper()) - ord("A"), text
+        elif text.isdecimal():  # isdigit() would let '²' through to int()
+            index, shown = int(text) - 1, text
+        else:
+            raise RosterError(f"表头中没有「{text}」列", f"the header has no column '{text}'")
+    if not 0 <= index < width:
+        raise RosterError(f"没有第 {shown} 列：这张表共有 {width} 列（从 1 或 A 数起）",
+                          f"there is no column {shown}: the sheet has {width} columns (counted from 1, or A)")
+    return index

@@ -2,7 +2,9 @@
 
 CSV files come from Chinese office software in UTF-8 (with or without a BOM), UTF-16
 (Excel's "Unicode text") or GBK; GB18030 is read as GBK's superset. Every row keeps
-its number as the spreadsheet shows it (1-based), so problems can name it.
+its number as the spreadsheet shows it (1-based), so problems can name it. Every cell
+is read through ``clean_text``: a stray control character copied into a cell would
+otherwise reach the plan and break every Excel, Word, KML and GPX file printed from it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+
+from planner.text import clean_text
 
 
 class RosterError(Exception):
@@ -37,7 +41,8 @@ SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
 
 
 def cell_text(value) -> str:
-    """A cell as the organiser sees it: 13812345678.0 -> '13812345678', dates ISO."""
+    """A cell as the organiser sees it: 13812345678.0 -> '13812345678', dates ISO;
+    control characters out, line breaks and tabs as spaces (no field keeps them)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -50,7 +55,7 @@ def cell_text(value) -> str:
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
-    return str(value).strip()
+    return clean_text(str(value)).strip()
 
 
 def read_sheet(path, sheet: str | None = None) -> Sheet:
@@ -88,59 +93,76 @@ def _pick(path: Path, names: list[str], sheet: str | None, has_data) -> str:
 
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Sheet:
-    import zipfile
-
     from openpyxl import load_workbook
 
+    # read_only reads each sheet lazily, so a damaged file can fail on opening or on any
+    # row: a sheet cut short, a corrupt member, broken metadata — openpyxl, zipfile and
+    # lxml raise many kinds (ParseError, XMLSyntaxError, zlib.error, BadZipFile, TypeError…).
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        try:
+            return _xlsx_sheet(path, book, sheet)
+        finally:
+            book.close()
+    except RosterError:
+        raise
+    except Exception as error:  # noqa: BLE001
         raise RosterError(f"「{path.name}」不是有效的 Excel 文件（{error}）",
                           f"'{path.name}' is not a valid Excel file ({error})") from None
-    try:
-        names = list(book.sheetnames)
-        name = _pick(path, names, sheet, lambda n: any(
-            any(v not in (None, "") for v in row) for row in book[n].iter_rows(max_row=50, values_only=True)))
-        rows = []
-        for number, values in enumerate(book[name].iter_rows(values_only=True), 1):
-            cells = tuple(cell_text(v) for v in values)
-            if any(cells):
-                rows.append((number, cells))
-        return Sheet(name, tuple(rows), tuple(names))
-    finally:
-        book.close()
+
+
+def _xlsx_sheet(path: Path, book, sheet: str | None) -> Sheet:
+    names = list(book.sheetnames)
+    name = _pick(path, names, sheet, lambda n: any(
+        any(v not in (None, "") for v in row) for row in book[n].iter_rows(max_row=50, values_only=True)))
+    rows = []
+    for number, values in enumerate(book[name].iter_rows(values_only=True), 1):
+        cells = tuple(cell_text(v) for v in values)
+        if any(cells):
+            rows.append((number, cells))
+    return Sheet(name, tuple(rows), tuple(names))
 
 
 def _read_xls(path: Path, data: bytes, sheet: str | None) -> Sheet:
     import xlrd
 
+    # on_demand reads each sheet when first asked for, so a damaged file can fail there
+    # too; xlrd raises many kinds (struct.error, IndexError, AssertionError…) for one.
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
-    except Exception as error:  # xlrd raises many kinds for a damaged file  # noqa: BLE001
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
+        try:
+            return _xls_sheet(path, book, sheet)
+        finally:
+            book.release_resources()
+    except RosterError:
+        raise
+    except Exception as error:  # noqa: BLE001
         raise RosterError(f"「{path.name}」不是有效的 Excel 97-2003 文件（{error}）",
                           f"'{path.name}' is not a valid Excel 97-2003 file ({error})") from None
-    try:
-        names = book.sheet_names()
-        name = _pick(path, names, sheet, lambda n: book.sheet_by_name(n).nrows > 0)
-        table = book.sheet_by_name(name)
-        rows = []
-        for index in range(table.nrows):
-            cells = []
-            for cell in table.row(index):
-                value = cell.value
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    try:
-                        value = xlrd.xldate_as_datetime(value, book.datemode)
-                    except (ValueError, OverflowError):
-                        pass
-                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
-                    value = bool(value)
-                cells.append(cell_text(value))
-            if any(cells):
-                rows.append((index + 1, tuple(cells)))
-        return Sheet(name, tuple(rows), tuple(names))
-    finally:
-        book.release_resources()
+
+
+def _xls_sheet(path: Path, book, sheet: str | None) -> Sheet:
+    import xlrd
+
+    names = book.sheet_names()
+    name = _pick(path, names, sheet, lambda n: book.sheet_by_name(n).nrows > 0)
+    table = book.sheet_by_name(name)
+    rows = []
+    for index in range(table.nrows):
+        cells = []
+        for cell in table.row(index):
+            value = cell.value
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    value = xlrd.xldate_as_datetime(value, book.datemode)
+                except (ValueError, OverflowError):
+                    pass
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                value = bool(value)
+            cells.append(cell_text(value))
+        if any(cells):
+            rows.append((index + 1, tuple(cells)))
+    return Sheet(name, tuple(rows), tuple(names))
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -148,7 +170,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8-BOM"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:  # an odd number of bytes, half a surrogate pair: cut short
+            raise RosterError("文件以 UTF-16 编码开头，但内容不完整或已损坏，无法读取",
+                              "the file starts as UTF-16 text but is cut short or damaged: "
+                              "it cannot be read") from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -172,7 +199,7 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for number, values in enumerate(reader, 1):
-            cells = tuple(v.strip() for v in values)
+            cells = tuple(cell_text(v) for v in values)
             if any(cells):
                 rows.append((number, cells))
     except csv.Error as error:
