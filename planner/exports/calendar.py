@@ -12,6 +12,7 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from planner.documents import PLENARY, SESSION, Documents, GroupItinerary
 from planner.model import TIME_ZONE
+from planner.text import clean_text
 
 PRODID = "-//StudyTourPlanner//考察方案编排//ZH"
 REMINDER_MINUTES = 30
@@ -27,6 +28,15 @@ def _shanghai() -> Timezone:
     standard.add("tzname", "CST")
     tz.add_component(standard)
     return tz
+
+
+def _text(component, name: str, value) -> None:
+    """Every text of the plan goes into the calendar here: RFC 5545 allows no control
+    characters in a text (one from an old plan or a hand edit would make the file invalid)."""
+    if isinstance(value, list):
+        component.add(name, [clean_text(v) for v in value])
+    else:
+        component.add(name, clean_text(value, multiline=True))
 
 
 def _local(docs: Documents, day: int, minutes: int) -> datetime:
@@ -45,18 +55,18 @@ def _events(docs: Documents, itinerary: GroupItinerary, stamp: datetime, tag: st
         event.add("dtstart", _local(docs, row.day, row.start), parameters={"TZID": TIME_ZONE})
         event.add("dtend", _local(docs, row.day, row.end), parameters={"TZID": TIME_ZONE})
         label = "现场教学" if row.kind == SESSION else "全体"
-        event.add("summary", f"{row.site}：{row.content}" if row.kind == SESSION else row.content)
-        event.add("location", f"{row.site}（{row.place}）" if row.place else row.site)
+        _text(event, "summary", f"{row.site}：{row.content}" if row.kind == SESSION else row.content)
+        _text(event, "location", f"{row.site}（{row.place}）" if row.place else row.site)
         lines = [f"{itinerary.name} · {label}", f"时间：{day.date_label} {row.time}"]
         lines += [f"{name}：{value}" for name, value in (
             ("教学主题", row.theme), ("主持/讲解", row.host), ("联系人", row.contact),
             ("交通", row.transport), ("当晚住宿", day.lodging),
         ) if value]
-        event.add("description", "\n".join(lines))
-        event.add("categories", [label, itinerary.name])
+        _text(event, "description", "\n".join(lines))
+        _text(event, "categories", [label, itinerary.name])
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{REMINDER_MINUTES}分钟后：{row.site} {row.content}")
+        _text(alarm, "description", f"{REMINDER_MINUTES}分钟后：{row.site} {row.content}")
         alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES))
         event.add_component(alarm)
         events.append(event)
@@ -84,7 +94,7 @@ def ics_bytes(docs: Documents, group_id: int | None = None, participant_id: int 
     else:
         itineraries = docs.itineraries()
         name = docs.title
-    calendar.add("x-wr-calname", name)
+    _text(calendar, "x-wr-calname", name)
     calendar.add("x-wr-timezone", TIME_ZONE)
     calendar.add_component(_shanghai())
     for itinerary in itineraries:

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from planner.exports.tables import Table
+from planner.text import clean_text
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -38,6 +39,12 @@ def _set_font(run_or_style, name: str, size: float | None = None, bold: bool | N
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     fonts.set(qn("w:eastAsia"), name)
+
+
+def _run(paragraph, text: str, font: str, size: float, bold: bool | None = None) -> None:
+    """Every text goes into the document here: python-docx refuses a control character
+    from an old plan or a hand edit ("All strings must be XML compatible")."""
+    _set_font(paragraph.add_run(clean_text(text, multiline=True)), font, size, bold)
 
 
 def _flag(row, tag: str) -> None:
@@ -85,10 +92,10 @@ def write_table(document, table: Table, first: bool) -> None:
         _page_number_footer(section)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_font(title.add_run(table.title), TITLE_FONT, 18)
+    _run(title, table.title, TITLE_FONT, 18)
     if table.subtitle:
         subtitle = document.add_paragraph()
-        _set_font(subtitle.add_run(table.subtitle), BODY_FONT, 11)
+        _run(subtitle, table.subtitle, BODY_FONT, 11)
 
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = "Table Grid"
@@ -102,7 +109,7 @@ def write_table(document, table: Table, first: bool) -> None:
         cell.width = width
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_font(paragraph.add_run(heading), HEADER_FONT, 10.5, bold=True)
+        _run(paragraph, heading, HEADER_FONT, 10.5, bold=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for r, values in enumerate(table.rows):
         row = grid.rows[r + 1]
@@ -113,7 +120,7 @@ def write_table(document, table: Table, first: bool) -> None:
             paragraph = cell.paragraphs[0]
             if c == 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _set_font(paragraph.add_run(value), BODY_FONT, 10.5)
+            _run(paragraph, value, BODY_FONT, 10.5)
     for r in table.across:  # one cell spread over every group's column
         cells = grid.rows[r + 1].cells
         if len(cells) > 2:
@@ -137,7 +144,7 @@ def docx_bytes(tables: list[Table], title: str = "") -> bytes:
     document = Document()
     normal = document.styles["Normal"]
     _set_font(normal, BODY_FONT, 10.5)
-    document.core_properties.title = title or (tables[0].title if tables else "")
+    document.core_properties.title = clean_text(title or (tables[0].title if tables else ""))
     for index, table in enumerate(tables):
         write_table(document, table, first=index == 0)
     out = io.BytesIO()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from planner.documents import Documents, Stop, time_range
+from planner.text import clean_text
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 GPX_NS = "http://www.topografix.com/GPX/1/1"
@@ -30,6 +31,13 @@ def _describe(docs: Documents, stop: Stop) -> str:
 
 
 def _xml(root: ET.Element) -> bytes:
+    # ElementTree writes control characters as they are, which no XML reader accepts:
+    # a stray one in an old plan or a hand edit would make the whole file unreadable.
+    for element in root.iter():
+        if element.text:
+            element.text = clean_text(element.text, multiline=True)
+        for name, value in list(element.attrib.items()):
+            element.set(name, clean_text(value))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 

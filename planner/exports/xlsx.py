@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.exports.tables import Table
+from planner.text import clean_text
 
 BODY_FONT = "宋体"
 TITLE_FONT = "方正小标宋简体"
@@ -26,7 +27,7 @@ INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
-    base = name.translate(INVALID_SHEET_CHARS)[:31] or "Sheet"
+    base = clean_text(name).translate(INVALID_SHEET_CHARS)[:31] or "Sheet"
     candidate, n = base, 2
     while candidate in taken:
         suffix = f"({n})"
@@ -35,23 +36,29 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _cell(sheet: Worksheet, row: int, column: int, text: str):
+    """Every text goes into the workbook here: a control character from an old plan or
+    a hand edit would make openpyxl refuse the whole export (IllegalCharacterError)."""
+    return sheet.cell(row, column, clean_text(text, multiline=True))
+
+
 def write_table(sheet: Worksheet, table: Table) -> None:
     columns = len(table.columns)
     last_letter = get_column_letter(columns)
-    sheet["A1"] = table.title
-    sheet["A1"].font = Font(name=TITLE_FONT, size=16, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    title = _cell(sheet, 1, 1, table.title)
+    title.font = Font(name=TITLE_FONT, size=16, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.merge_cells(f"A1:{last_letter}1")
     sheet.row_dimensions[1].height = 32
-    sheet["A2"] = table.subtitle
-    sheet["A2"].font = Font(name=BODY_FONT, size=10)
-    sheet["A2"].alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    subtitle = _cell(sheet, 2, 1, table.subtitle)
+    subtitle.font = Font(name=BODY_FONT, size=10)
+    subtitle.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
     sheet.merge_cells(f"A2:{last_letter}2")
     sheet.row_dimensions[2].height = 30
 
     header_fill = PatternFill("solid", fgColor="E7E6E6")
     for col, heading in enumerate(table.columns, 1):
-        cell = sheet.cell(HEADER_ROW, col, heading)
+        cell = _cell(sheet, HEADER_ROW, col, heading)
         cell.font = Font(name=HEADER_FONT, size=11, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BORDER
@@ -65,7 +72,7 @@ def write_table(sheet: Worksheet, table: Table) -> None:
     for r, row in enumerate(table.rows):
         excel_row = HEADER_ROW + 1 + r
         for c, value in enumerate(row, 1):
-            cell = sheet.cell(excel_row, c, value)
+            cell = _cell(sheet, excel_row, c, value)
             cell.font = body
             cell.alignment = centred if c == 1 or r in table.across else wrap
             cell.border = BORDER
