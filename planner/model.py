@@ -8,6 +8,7 @@ life of the plan file; references between items use these ids.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Iterable
@@ -24,14 +25,19 @@ PLACE_KINDS = ("division", "zone")  # a county-level division, or a zone placed 
 TIME_ZONE = "Asia/Shanghai"
 
 
-def parse_clock(text: str) -> int:
+_CLOCK = re.compile(r"([0-9]+):([0-5][0-9])")
+
+
+def parse_clock(text: str, *, max_hours: int | None = 48) -> int:
     """'08:30' -> 510 minutes after midnight. Times past midnight of the same day are
-    written on, as timetables do ('25:10' is 01:10 the next morning). Raises ValueError."""
-    hours, sep, minutes = text.strip().partition(":")
-    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+    written on, as timetables do ('25:10' is 01:10 the next morning). Raises ValueError.
+
+    ``max_hours=None`` accepts any hour: stored plans use it, so that whatever
+    ``format_clock`` wrote (a late schedule may run past 48:00) reads back."""
+    match = _CLOCK.fullmatch(text.strip())
+    if match is None or (max_hours is not None and int(match[1]) >= max_hours):
         raise ValueError(f"not a time of day (HH:MM): {text!r}")
-    if int(minutes) >= 60 or int(hours) >= 48:
-        raise ValueError(f"not a time of day (HH:MM): {text!r}")
+    hours, minutes = match.groups()
     return int(hours) * 60 + int(minutes)
 
 
