@@ -21,7 +21,7 @@ from planner import schema
 from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
 from planner.filelock import FileInUse, FileLock
 from planner.model import ITEM_TYPES, Plan, Programme
-from planner.records import from_record, programme_to_row, to_row
+from planner.records import REFERENCES, FieldError, from_record, programme_to_row, to_row
 
 
 def _import_sqlite_utils():
@@ -42,27 +42,62 @@ def _import_sqlite_utils():
 sqlite_utils = _import_sqlite_utils()
 
 PLAN_SUFFIX = ".stplan"  # the app's own extension; any name is accepted
+BUSY_SECONDS = 2.0  # how long to wait for another process's write to finish
 
 
 class PlanFileError(Exception):
     """A plan file that cannot be opened or written, with the reason in both languages."""
 
-    def __init__(self, path, reason_zh: str, reason_en: str):
+    def __init__(self, path, reason_zh: str, reason_en: str, *, writing: bool = False):
         self.path = Path(path)
         self.reason_zh = reason_zh
         self.reason_en = reason_en
+        self.writing = writing
         super().__init__(self.message_en)
 
     @property
     def message_zh(self) -> str:
-        return f"无法打开方案文件「{self.path}」：{self.reason_zh}"
+        return f"{'无法写入' if self.writing else '无法打开'}方案文件「{self.path}」：{self.reason_zh}"
 
     @property
     def message_en(self) -> str:
-        return f"Cannot open plan file '{self.path}': {self.reason_en}"
+        return f"Cannot {'write' if self.writing else 'open'} plan file '{self.path}': {self.reason_en}"
 
     def __str__(self) -> str:
         return f"{self.message_zh}\n{self.message_en}"
+
+
+def _in_use_error(path: Path, *, writing: bool = False) -> PlanFileError:
+    return PlanFileError(
+        path,
+        "文件正被另一个程序（或另一个窗口）使用，请先在那里关闭它",
+        "it is in use by another program or window; close it there first",
+        writing=writing,
+    )
+
+
+def _database_error(path: Path, error: sqlite3.Error, *, writing: bool = False) -> PlanFileError:
+    """The message for SQLite refusing a file: busy (another process is writing to it
+    right now) or read-only is no damage, and must not be reported as such."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return PlanFileError(
+            path,
+            "文件正被另一个程序写入，请稍后再试",
+            "it is busy: another program is writing to it; try again in a moment",
+            writing=writing,
+        )
+    if code == sqlite3.SQLITE_READONLY:
+        return PlanFileError(
+            path,
+            "文件上次保存时中断，需要恢复，但文件或其所在文件夹是只读的；请在有写入权限时打开一次",
+            "a write to it was interrupted and must be rolled back, but the file or its folder "
+            "is read-only; open it once where it can be written",
+            writing=writing,
+        )
+    if isinstance(error, sqlite3.IntegrityError):  # a plan being written that breaks a constraint
+        return PlanFileError(path, f"方案内容有误（{error}）", f"the plan's content is invalid ({error})", writing=writing)
+    return PlanFileError(path, f"文件已损坏（{error}）", f"the file is damaged ({error})", writing=writing)
 
 
 def _read_header(path: Path) -> tuple[int, int]:
@@ -109,14 +144,72 @@ def _check_header(path: Path) -> int:
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """A connection whose first read is already done, so a damaged or busy file fails
+    here (as sqlite3.DatabaseError) rather than at some later query."""
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
     else:
-        conn = sqlite3.connect(path)
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA busy_timeout = 2000")
+        conn = sqlite3.connect(path, timeout=BUSY_SECONDS)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _roll_back_interrupted_write(path: Path) -> None:
+    """A writer that died mid-edit leaves its rollback journal beside the file, and only a
+    read-write connection may roll it back: a read-only open does that first, when no
+    other process holds the file (a live writer's journal is not left over)."""
+    journal = path.with_name(path.name + "-journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return  # the read-only open reports it
+    try:
+        lock = FileLock(path)
+    except FileInUse:
+        return
+    try:
+        _connect(path, readonly=False).close()  # its first read rolls the journal back
+    except sqlite3.DatabaseError as error:
+        raise _database_error(path, error) from None
+    finally:
+        lock.release()
+
+
+def _open_readonly(path: Path, version: int) -> sqlite3.Connection:
+    _roll_back_interrupted_write(path)
+    try:
+        conn = _connect(path, readonly=True)
+    except sqlite3.DatabaseError as error:
+        raise _database_error(path, error) from None
+    if version == schema.SCHEMA_VERSION:
+        return conn
+    # An older file read without writing to it: upgrade a copy in memory.
+    try:
+        copy = sqlite3.connect(":memory:")
+        conn.backup(copy)
+        _migrate(sqlite_utils.Database(copy), version)
+    except sqlite3.DatabaseError as error:
+        raise _database_error(path, error) from None
+    finally:
+        conn.close()
+    return copy
+
+
+def _lock_to_replace(path: Path) -> FileLock | None:
+    """The lock of a file about to be replaced, so that a plan open elsewhere is never
+    overwritten under its user; None when there is no file to lock."""
+    try:
+        return FileLock(path)
+    except FileInUse:
+        raise _in_use_error(path, writing=True) from None
+    except (FileNotFoundError, PermissionError):
+        return None  # nothing to replace; or a file this user may not read, so no plan of theirs holds it
 
 
 def _migrate(db: sqlite_utils.Database, from_version: int) -> None:
@@ -184,19 +277,7 @@ class PlanFile:
         path = Path(path)
         version = _check_header(path)
         if readonly:
-            conn = _connect(path, readonly=True)
-            if version < schema.SCHEMA_VERSION:
-                # An older file read without writing to it: upgrade a copy in memory.
-                try:
-                    copy = sqlite3.connect(":memory:")
-                    conn.backup(copy)
-                    _migrate(sqlite_utils.Database(copy), version)
-                except sqlite3.DatabaseError as error:
-                    raise PlanFileError(path, f"文件已损坏（{error}）", f"the file is damaged ({error})") from None
-                finally:
-                    conn.close()
-                conn = copy
-            return cls(path, conn, readonly=True, lock=None)
+            return cls(path, _open_readonly(path, version), readonly=True, lock=None)
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise PlanFileError(
                 path,
@@ -207,11 +288,7 @@ class PlanFile:
         try:
             lock = FileLock(path)
         except FileInUse:
-            raise PlanFileError(
-                path,
-                "文件正被另一个程序（或另一个窗口）使用，请先在那里关闭它",
-                "it is in use by another program or window; close it there first",
-            ) from None
+            raise _in_use_error(path) from None
         try:
             conn = _connect(path, readonly=False)
             db = sqlite_utils.Database(conn)
@@ -219,7 +296,7 @@ class PlanFile:
                 _migrate(db, version)
         except sqlite3.DatabaseError as error:
             lock.release()
-            raise PlanFileError(path, f"文件已损坏（{error}）", f"the file is damaged ({error})") from None
+            raise _database_error(path, error) from None
         return cls(path, conn, readonly=False, lock=lock)
 
     @classmethod
@@ -227,7 +304,9 @@ class PlanFile:
         """Write ``plan`` to a new file at ``path`` and open it.
 
         The file is built under a temporary name and moved into place, so ``path``
-        never holds a half-written plan.
+        never holds a half-written plan; a plan that cannot be written raises
+        ``PlanFileError`` and leaves nothing behind. An existing file is replaced only
+        when ``overwrite`` is set and no other process has it open.
         """
         path = Path(path)
         if path.exists() and not overwrite:
@@ -240,17 +319,20 @@ class PlanFile:
             raise PlanFileError(path, f"无法写入该文件夹（{error.strerror}）", f"cannot write there ({error.strerror})") from None
         os.close(fd)
         temp = Path(temp_name)
+        lock = None
         try:
-            conn = _connect(temp, readonly=False)
-            db = sqlite_utils.Database(conn)
-            _migrate(db, 0)
-            with db.atomic():
-                _write_plan(db, plan)
-            conn.close()
+            lock = _lock_to_replace(path)
+            _write_new_file(temp, plan, shown_as=path)
             os.replace(temp, path)
+        except sqlite3.DatabaseError as error:
+            temp.unlink(missing_ok=True)
+            raise _database_error(path, error, writing=True) from None
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
+        finally:
+            if lock is not None:
+                lock.release()
         return cls.open(path)
 
     def save_as(self, path, *, overwrite: bool = False) -> "PlanFile":
@@ -274,25 +356,43 @@ class PlanFile:
     # --- reading ---------------------------------------------------------------------
 
     def load(self) -> Plan:
+        """The whole plan, every value and reference checked: a file edited by other
+        tools (say, with foreign keys off) raises ``PlanFileError`` naming the table,
+        row and column, instead of breaking whatever uses the plan later."""
         try:
-            return self._load()
+            plan = self._load()
+        except sqlite3.OperationalError as error:
+            raise _database_error(self.path, error) from None
         except (ValueError, TypeError, sqlite3.DatabaseError) as error:
             raise PlanFileError(self.path, f"文件内容有误（{error}）", f"its content is damaged ({error})") from None
+        dangling = _dangling_reference(plan)
+        if dangling:
+            kind, item_id, name, target, value = dangling
+            raise _content_error(self.path, kind, item_id, name, f"引用了不存在的 {target} #{value}",
+                                 f"refers to {target} #{value}, which does not exist")
+        return plan
 
     def _load(self) -> Plan:
-        rows = self._conn.execute("SELECT * FROM programme WHERE id = 1")
-        names = [d[0] for d in rows.description]
-        row = rows.fetchone()
-        if row is None:
+        rows = self._records("programme")
+        if not rows:
             raise PlanFileError(self.path, "文件中没有培训班信息", "the file holds no programme")
-        programme = from_record(Programme, dict(zip(names, row)))
-        items = {kind: self._load_items(kind, item_type) for kind, item_type in ITEM_TYPES.items()}
+        programme = self._item("programme", Programme, rows[0])
+        items = {
+            kind: tuple(self._item(kind, item_type, record) for record in self._records(kind))
+            for kind, item_type in ITEM_TYPES.items()
+        }
         return Plan(programme=programme, **items)
 
-    def _load_items(self, kind: str, item_type: type) -> tuple:
+    def _records(self, kind: str) -> list[dict]:
         cursor = self._conn.execute(f'SELECT * FROM "{kind}" ORDER BY id')
         names = [d[0] for d in cursor.description]
-        return tuple(from_record(item_type, dict(zip(names, row))) for row in cursor)
+        return [dict(zip(names, row)) for row in cursor]
+
+    def _item(self, kind: str, item_type: type, record: dict):
+        try:
+            return from_record(item_type, record)
+        except FieldError as error:
+            raise _content_error(self.path, kind, record.get("id"), error.name, error.reason_zh, error.reason_en) from None
 
     # --- editing ---------------------------------------------------------------------
 
@@ -374,9 +474,53 @@ class PlanFile:
         return {name: getattr(item, name) for name in names}
 
 
-def _write_plan(db: sqlite_utils.Database, plan: Plan) -> None:
-    db["programme"].insert(programme_to_row(plan.programme))
+def _content_error(path: Path, kind: str, item_id, column: str, reason_zh: str, reason_en: str,
+                   *, writing: bool = False) -> PlanFileError:
+    what_zh, what_en = ("方案内容有误", "the plan's content is invalid") if writing else ("文件内容有误", "its content is damaged")
+    return PlanFileError(
+        path,
+        f"{what_zh}（表 {kind}，编号 {item_id}，列 {column}：{reason_zh}）",
+        f"{what_en} (table {kind}, row id {item_id}, column {column}: {reason_en})",
+        writing=writing,
+    )
+
+
+def _dangling_reference(plan: Plan) -> tuple | None:
+    """(kind, id, column, target kind, missing id) of the first reference to an item
+    that does not exist, or None."""
     for kind in ITEM_TYPES:
-        rows = [to_row(item) for item in plan.items(kind)]
+        for item in plan.items(kind):
+            for name, target in REFERENCES.items():
+                value = getattr(item, name, None)
+                if value is not None and plan.get(target, value) is None:
+                    return kind, item.id, name, target, value
+    return None
+
+
+def _write_new_file(path: Path, plan: Plan, *, shown_as: Path) -> None:
+    """Write ``plan`` to the new file ``path``; errors name the file it will become."""
+    conn = _connect(path, readonly=False)
+    try:
+        db = sqlite_utils.Database(conn)
+        _migrate(db, 0)
+        with db.atomic():
+            _write_plan(db, shown_as, plan)
+    finally:
+        conn.close()
+
+
+def _write_plan(db: sqlite_utils.Database, path: Path, plan: Plan) -> None:
+    db["programme"].insert(_row(path, "programme", plan.programme))
+    for kind in ITEM_TYPES:
+        rows = [_row(path, kind, item) for item in plan.items(kind)]
         if rows:
             db[kind].insert_all(rows, batch_size=500)
+
+
+def _row(path: Path, kind: str, item) -> dict:
+    """The row of one item to write; one that could not be read back is refused."""
+    try:
+        return programme_to_row(item) if kind == "programme" else to_row(item)
+    except FieldError as error:
+        item_id = 1 if kind == "programme" else item.id
+        raise _content_error(path, kind, item_id, error.name, error.reason_zh, error.reason_en, writing=True) from None
