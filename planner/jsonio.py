@@ -17,19 +17,13 @@ import jsonschema
 
 from planner import schema
 from planner.model import ITEM_TYPES, Plan, Programme
-from planner.records import from_record, to_record
+from planner.records import REFERENCES, FieldError, check_item, from_record, to_record
 from planner.resources import resource_path
+from planner.text import clean_text
 
 FORMAT = "study-tour-plan"
 
-# Which kind each reference field points at, for the referential checks.
-_REFERENCES = {
-    "place_id": "places",
-    "group_id": "groups",
-    "site_id": "sites",
-    "from_site_id": "sites",
-    "to_site_id": "sites",
-}
+MULTILINE_KEYS = frozenset({"notes", "note"})  # texts that may keep their line breaks
 
 
 @dataclass(frozen=True)
@@ -102,10 +96,16 @@ def plan_from_json(document, *, source: str = "", gazetteer=None) -> Plan:
         raise PlanImportError(
             [Problem("$", "顶层必须是一个 JSON 对象", "the top level must be a JSON object")], source
         )
+    try:
+        document = _cleaned(document)
+    except RecursionError:
+        raise PlanImportError([_TOO_DEEP], source) from None
     if not is_full_plan(document):
         from planner.minimal import expand_minimal_plan
 
-        return expand_minimal_plan(document, source=source, gazetteer=gazetteer)
+        plan = expand_minimal_plan(document, source=source, gazetteer=gazetteer)
+        _check_expanded(plan, source)
+        return plan
     problems = schema_problems(document, "plan.schema.json")
     if not problems and document["format_version"] > schema.SCHEMA_VERSION:
         problems.append(
@@ -116,18 +116,55 @@ def plan_from_json(document, *, source: str = "", gazetteer=None) -> Plan:
             )
         )
     if not problems:
-        problems = _reference_problems(document)
+        problems = _reference_problems(document) + _duplicate_key_problems(document)
     if problems:
         raise PlanImportError(problems, source)
-    try:
-        programme = from_record(Programme, document["programme"])
-        items = {
-            kind: tuple(from_record(item_type, record) for record in document.get(kind, []))
-            for kind, item_type in ITEM_TYPES.items()
-        }
-    except ValueError as error:  # e.g. a date like 2025-02-30
-        raise PlanImportError([Problem("$", f"值无效：{error}", f"invalid value: {error}")], source) from None
+    items, problems = {}, []
+    programme = _from_record(Programme, document["programme"], ["programme"], problems)
+    for kind, item_type in ITEM_TYPES.items():
+        records = enumerate(document.get(kind, []))
+        items[kind] = tuple(_from_record(item_type, record, [kind, index], problems) for index, record in records)
+    if problems:
+        raise PlanImportError(problems, source)
     return Plan(programme=programme, **items)
+
+
+_TOO_DEEP = Problem("$", "嵌套层次过深，不是方案文件", "nested too deeply to be a plan")
+
+
+def _cleaned(value, key: str = ""):
+    """``value`` with every text (keys too) passed through ``clean_text``: control
+    characters from outside break the xlsx/docx/kml exports later, and a lone
+    surrogate cannot be stored at all."""
+    if isinstance(value, str):
+        return clean_text(value, multiline=key in MULTILINE_KEYS)
+    if isinstance(value, list):
+        return [_cleaned(v, key) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(k): _cleaned(v, k) for k, v in value.items()}
+    return value
+
+
+def _from_record(item_type: type, record: dict, path: list, problems: list):
+    """One item, or None with a problem naming the field (a date like 2025-02-30, a
+    number out of range)."""
+    try:
+        return from_record(item_type, record)
+    except FieldError as error:
+        problems.append(Problem(json_path([*path, error.name]), error.reason_zh, error.reason_en))
+        return None
+
+
+def _check_expanded(plan: Plan, source: str) -> None:
+    """The plan a minimal one expanded to, checked like a full one: its fields are the
+    minimal plan's own values (e.g. a start date out of range)."""
+    for kind in ("programme", *ITEM_TYPES):
+        for item in (plan.programme,) if kind == "programme" else plan.items(kind):
+            try:
+                check_item(item)
+            except FieldError as error:
+                path = json_path([error.name] if kind == "programme" else [kind])
+                raise PlanImportError([Problem(path, error.reason_zh, error.reason_en)], source) from None
 
 
 def _reference_problems(document: dict) -> list[Problem]:
@@ -144,7 +181,7 @@ def _reference_problems(document: dict) -> list[Problem]:
             seen.add(record["id"])
     for kind in ITEM_TYPES:
         for index, record in enumerate(document.get(kind, [])):
-            for field_name, target in _REFERENCES.items():
+            for field_name, target in REFERENCES.items():
                 value = record.get(field_name)
                 if value is not None and value not in ids[target]:
                     problems.append(
@@ -154,6 +191,21 @@ def _reference_problems(document: dict) -> list[Problem]:
                             f"refers to {target} #{value}, which does not exist",
                         )
                     )
+    return problems
+
+
+def _duplicate_key_problems(document: dict) -> list[Problem]:
+    """Items that the plan file holds only once (one leg per group and pair of sites,
+    one lodging per group and night, one setting per day), given twice."""
+    problems = []
+    for kind, key_fields in schema.UNIQUE_KEYS.items():
+        seen = set()
+        for index, record in enumerate(document.get(kind, [])):
+            key = tuple(record.get(name) for name in key_fields)
+            if key in seen:
+                names = ", ".join(f"{name}={value}" for name, value in zip(key_fields, key))
+                problems.append(Problem(json_path([kind, index]), f"与前面的条目重复（{names}）", f"duplicates an earlier item ({names})"))
+            seen.add(key)
     return problems
 
 
@@ -168,6 +220,8 @@ def load_json_file(path) -> dict:
         raise PlanImportError([Problem("$", f"无法读取：{error}", f"cannot read it: {error}")], str(path)) from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise PlanImportError([_TOO_DEEP], str(path)) from None
     except json.JSONDecodeError as error:
         raise PlanImportError(
             [Problem("$", f"不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{error.msg}）",

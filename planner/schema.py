@@ -156,4 +156,12 @@ ALTER TABLE participants ADD COLUMN room_type TEXT NOT NULL DEFAULT '';
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+
+# The UNIQUE constraints above, by table: an import checks them before writing, so a
+# duplicate is reported with its place in the input instead of failing the write.
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "legs": ("group_id", "from_site_id", "to_site_id"),
+    "lodgings": ("group_id", "night"),
+    "day_settings": ("day",),
+}
 SCHEMA_VERSION = len(MIGRATIONS)
