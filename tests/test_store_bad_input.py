@@ -65,6 +65,13 @@ def test_times_past_48_00_written_by_a_late_schedule_read_back(tmp_path):
         assert plan_file.load().sessions[0].start == 98 * 60 + 50
 
 
+def test_times_past_48_00_survive_dump_and_import():
+    late = Session(1, 1, 1, 1, start=98 * 60 + 50, end=99 * 60 + 50)
+    plan = tiny_plan().with_items("sessions", [late])
+    document = json.loads(json.dumps(plan_to_json(plan)))
+    assert plan_from_json(document).sessions[0].start == 98 * 60 + 50
+
+
 def test_a_plan_that_could_not_be_read_back_is_not_written(tmp_path):
     plan = tiny_plan().with_items("sessions", [Session(1, 1, 1, 1, start=-10)])
     with pytest.raises(PlanFileError) as raised:
