@@ -185,6 +185,9 @@ def _cmd_plan_groups(args) -> int:
     print(f"规划后总行车 / travel of the planned routes: {total_travel(planned)} 分钟 / min")
     print(f"检查：{len(errors)} 个错误 / check: {len(errors)} error(s)")
     print(f"已写入 / written: {args.out}")
+    if errors:  # usually too many places for the days: the plan is written so it can be edited
+        print(f"提示：请用 check {args.out} 查看错误（天数或组数是否太少？）/ "
+              f"note: run check {args.out} to see the errors (too few days or groups?)", file=sys.stderr)
     return 0
 
 
