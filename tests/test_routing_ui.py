@@ -137,6 +137,7 @@ def test_plan_groups_writes_a_new_plan_and_opens_it(qtbot, sample_path, tmp_path
         assert isinstance(dialog, RoutePreviewDialog)
         assert dialog.table.rowCount() == 3
         assert all(row.after and row.after != "—" for row in dialog.rows)
+        assert not any("个错误" in label.text() for label in dialog.findChildren(type(dialog.summary)))
         return True
 
     answer(window, qtbot, fill)
@@ -146,6 +147,18 @@ def test_plan_groups_writes_a_new_plan_and_opens_it(qtbot, sample_path, tmp_path
     assert len(plan.groups) == 3
     assert [f for f in check(plan) if f.severity == ERROR] == []
     assert PlanFile.open(sample_path, readonly=True).load().sessions != plan.sessions  # the old plan is kept
+
+
+def test_plan_groups_preview_says_when_the_result_has_errors(qtbot, sample):
+    from ui.routing.preview import groups_preview
+
+    squeezed = sample.with_items("lodgings", [])  # nights without lodging are errors
+    errors = sum(1 for f in check(squeezed) if f.severity == ERROR)
+    assert errors > 0
+    dialog = groups_preview(sample, squeezed, show_maps=False)
+    qtbot.addWidget(dialog)
+    notes = [label.text() for label in dialog.findChildren(type(dialog.summary))]
+    assert any(f"规划结果有 {errors} 个错误" in text for text in notes)
 
 
 def test_preview_shows_old_and_new_routes_on_two_maps(qtbot, sample):

@@ -365,8 +365,8 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="164" />
-            <location filename="../../ui/routing/actions.py" line="223" />
-            <location filename="../../ui/routing/actions.py" line="239" />
+            <location filename="../../ui/routing/actions.py" line="225" />
+            <location filename="../../ui/routing/actions.py" line="241" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
@@ -501,37 +501,37 @@ The language changes at the next start.</source>
     <context>
         <name>OptimiseDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="47" />
+            <location filename="../../ui/routing/actions.py" line="48" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="50" />
+            <location filename="../../ui/routing/actions.py" line="51" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="55" />
+            <location filename="../../ui/routing/actions.py" line="56" />
             <source>全部日期</source>
             <translation>All days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="60" />
+            <location filename="../../ui/routing/actions.py" line="61" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="61" />
+            <location filename="../../ui/routing/actions.py" line="62" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="62" />
+            <location filename="../../ui/routing/actions.py" line="63" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="63" />
+            <location filename="../../ui/routing/actions.py" line="64" />
             <source>开始优化</source>
             <translation>Optimise</translation>
         </message>
@@ -649,42 +649,42 @@ The language changes at the next start.</source>
     <context>
         <name>Plan</name>
         <message>
-            <location filename="../../ui/i18n.py" line="57" />
+            <location filename="../../ui/i18n.py" line="65" />
             <source>大巴</source>
             <translation>Bus</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="58" />
+            <location filename="../../ui/i18n.py" line="66" />
             <source>高铁</source>
             <translation>High-speed rail</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="59" />
+            <location filename="../../ui/i18n.py" line="67" />
             <source>航班</source>
             <translation>Flight</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="60" />
+            <location filename="../../ui/i18n.py" line="68" />
             <source>步行</source>
             <translation>Walk</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="61" />
+            <location filename="../../ui/i18n.py" line="69" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="63" />
+            <location filename="../../ui/i18n.py" line="71" />
             <source>行车</source>
             <translation>Travel</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="68" />
+            <location filename="../../ui/i18n.py" line="76" />
             <source>第{day}天（{month}月{date}日）</source>
             <translation>Day {day} ({date} {month_name})</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="74" />
+            <location filename="../../ui/i18n.py" line="82" />
             <source>{month}月{date}日 第{day}天</source>
             <translation>{date} {month_name}, day {day}</translation>
         </message>
@@ -692,27 +692,27 @@ The language changes at the next start.</source>
     <context>
         <name>PlanGroupsDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="75" />
+            <location filename="../../ui/routing/actions.py" line="76" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="84" />
+            <location filename="../../ui/routing/actions.py" line="85" />
             <source>组数</source>
             <translation>Groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="85" />
+            <location filename="../../ui/routing/actions.py" line="86" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="86" />
+            <location filename="../../ui/routing/actions.py" line="87" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="87" />
+            <location filename="../../ui/routing/actions.py" line="88" />
             <source>开始规划</source>
             <translation>Plan</translation>
         </message>
@@ -720,52 +720,52 @@ The language changes at the next start.</source>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="72" />
+            <location filename="../../ui/printing/dialog.py" line="73" />
             <source>打印与导出</source>
             <translation>Print and Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="79" />
+            <location filename="../../ui/printing/dialog.py" line="80" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="83" />
+            <location filename="../../ui/printing/dialog.py" line="84" />
             <source>全部学员</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="91" />
+            <location filename="../../ui/printing/dialog.py" line="92" />
             <source>文档</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="92" />
+            <location filename="../../ui/printing/dialog.py" line="93" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="93" />
+            <location filename="../../ui/printing/dialog.py" line="94" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="94" />
+            <location filename="../../ui/printing/dialog.py" line="95" />
             <source>导出格式</source>
             <translation>Export format</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="96" />
+            <location filename="../../ui/printing/dialog.py" line="97" />
             <source>打印预览…</source>
             <translation>Print Preview…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="97" />
+            <location filename="../../ui/printing/dialog.py" line="98" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="143" />
+            <location filename="../../ui/printing/dialog.py" line="144" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
@@ -966,72 +966,72 @@ The language changes at the next start.</source>
     <context>
         <name>RoutePreviewDialog</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="71" />
+            <location filename="../../ui/routing/preview.py" line="72" />
             <source>共节省行车 %1 分钟（优化前 %2 分钟 → 优化后 %3 分钟）</source>
             <translation>Travel saved: %1 min (before %2 min → after %3 min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="74" />
+            <location filename="../../ui/routing/preview.py" line="75" />
             <source>当前顺序已是找到的最好顺序，没有改动。</source>
             <translation>The current order is already the best found: nothing to change.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="88" />
+            <location filename="../../ui/routing/preview.py" line="89" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="88" />
+            <location filename="../../ui/routing/preview.py" line="89" />
             <source>天</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="88" />
+            <location filename="../../ui/routing/preview.py" line="89" />
             <source>原顺序</source>
             <translation>Current order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="88" />
+            <location filename="../../ui/routing/preview.py" line="89" />
             <source>新顺序</source>
             <translation>New order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="90" />
             <source>优化前（分钟）</source>
             <translation>Before (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="90" />
             <source>优化后（分钟）</source>
             <translation>After (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="90" />
             <source>节省（分钟）</source>
             <translation>Saved (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="119" />
+            <location filename="../../ui/routing/preview.py" line="120" />
             <source>应用</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="120" />
+            <location filename="../../ui/routing/preview.py" line="121" />
             <source>放弃</source>
             <translation>Discard</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="131" />
+            <location filename="../../ui/routing/preview.py" line="132" />
             <source>地图不可用（缺少 QtWebEngine）</source>
             <translation>No map (QtWebEngine is missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="133" />
+            <location filename="../../ui/routing/preview.py" line="134" />
             <source>原路线</source>
             <translation>Current routes</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="133" />
+            <location filename="../../ui/routing/preview.py" line="134" />
             <source>新路线</source>
             <translation>New routes</translation>
         </message>
@@ -1039,75 +1039,75 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingActions</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="102" />
+            <location filename="../../ui/routing/actions.py" line="104" />
             <source>优化路线(&amp;O)…</source>
             <translation>&amp;Optimise route…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="104" />
+            <location filename="../../ui/routing/actions.py" line="106" />
             <source>在时间限制内优化所选组或日期（或全部）的路线顺序，先预览再应用</source>
             <translation>Improve the order of the selected group's or day's routes (or all) within a time limit; preview before applying</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="106" />
+            <location filename="../../ui/routing/actions.py" line="108" />
             <source>分组规划(&amp;G)…</source>
             <translation>Plan &amp;groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="108" />
+            <location filename="../../ui/routing/actions.py" line="110" />
             <source>把各县（市、区）分给若干组并排好每天的路线，另存为新方案</source>
             <translation>Split the places among groups and lay out each day's route, as a new plan</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="119" />
-            <location filename="../../ui/routing/actions.py" line="128" />
+            <location filename="../../ui/routing/actions.py" line="121" />
+            <location filename="../../ui/routing/actions.py" line="130" />
             <source>路线规划</source>
             <translation>Route planning</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="119" />
+            <location filename="../../ui/routing/actions.py" line="121" />
             <source>上一次计算还没有结束。</source>
             <translation>The previous calculation has not finished yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="153" />
+            <location filename="../../ui/routing/actions.py" line="155" />
             <source>正在优化路线…</source>
             <translation>Optimising routes…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="163" />
-            <location filename="../../ui/routing/actions.py" line="168" />
+            <location filename="../../ui/routing/actions.py" line="165" />
+            <location filename="../../ui/routing/actions.py" line="170" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="163" />
+            <location filename="../../ui/routing/actions.py" line="165" />
             <source>方案在计算期间已改动，请重新优化。</source>
             <translation>The plan changed during the calculation; please optimise again.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="189" />
+            <location filename="../../ui/routing/actions.py" line="191" />
             <source>正在分组规划…</source>
             <translation>Planning groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="204" />
+            <location filename="../../ui/routing/actions.py" line="206" />
             <source>-分组规划</source>
             <translation>-groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="206" />
+            <location filename="../../ui/routing/actions.py" line="208" />
             <source>保存分组规划</source>
             <translation>Save the planned groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="210" />
-            <location filename="../../ui/routing/actions.py" line="215" />
+            <location filename="../../ui/routing/actions.py" line="212" />
+            <location filename="../../ui/routing/actions.py" line="217" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="210" />
+            <location filename="../../ui/routing/actions.py" line="212" />
             <source>请另选文件名：不能覆盖正在编辑的方案。</source>
             <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
         </message>
@@ -1115,7 +1115,7 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingDialogs</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="38" />
+            <location filename="../../ui/routing/actions.py" line="39" />
             <source> 秒</source>
             <translation> s</translation>
         </message>
@@ -1123,43 +1123,48 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingPreview</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="35" />
+            <location filename="../../ui/routing/preview.py" line="36" />
             <source>第%1天</source>
             <translation>Day %1</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="48" />
+            <location filename="../../ui/routing/preview.py" line="49" />
             <source>全程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="151" />
-            <location filename="../../ui/routing/preview.py" line="171" />
+            <location filename="../../ui/routing/preview.py" line="152" />
+            <location filename="../../ui/routing/preview.py" line="177" />
             <source>已取消：显示的是取消前找到的最好结果。</source>
             <translation>Cancelled: this is the best result found before cancelling.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="153" />
+            <location filename="../../ui/routing/preview.py" line="154" />
             <source>无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。</source>
             <translation>Not every opening time or one-group-at-a-time rule could be met; after applying, the checks list the conflicts.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="156" />
+            <location filename="../../ui/routing/preview.py" line="157" />
             <source>检查错误从 %1 个减少到 %2 个。</source>
             <translation>Check errors go down from %1 to %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="161" />
+            <location filename="../../ui/routing/preview.py" line="162" />
             <source>优化路线预览</source>
             <translation>Optimise route: preview</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="169" />
+            <location filename="../../ui/routing/preview.py" line="170" />
             <source>应用后将另存为新的方案文件并打开；当前方案不变。</source>
             <translation>Applying saves this as a new plan file and opens it; the current plan is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="172" />
+            <location filename="../../ui/routing/preview.py" line="173" />
+            <source>规划结果有 %1 个错误（天数或组数是否太少？），应用后可在检查结果中查看。</source>
+            <translation>The planned result has %1 errors (too few days or groups?); after applying, see them in the findings.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="178" />
             <source>分组规划预览</source>
             <translation>Plan groups: preview</translation>
         </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from planner.checks import ERROR, check
 from planner.model import Plan
 from planner.routing.plan_routes import Proposal
 
@@ -167,6 +168,11 @@ def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=N
 def groups_preview(before: Plan, after: Plan, *, cancelled: bool = False, show_maps: bool = True,
                    parent=None) -> RoutePreviewDialog:
     notes = [QCoreApplication.translate("RoutingPreview", "应用后将另存为新的方案文件并打开；当前方案不变。")]
+    errors = sum(1 for finding in check(after) if finding.severity == ERROR)
+    if errors:  # usually too many places for the days: still worth saving, then editing
+        notes.insert(0, QCoreApplication.translate(
+            "RoutingPreview", "规划结果有 %1 个错误（天数或组数是否太少？），应用后可在检查结果中查看。")
+            .replace("%1", str(errors)))
     if cancelled:
         notes.insert(0, QCoreApplication.translate("RoutingPreview", "已取消：显示的是取消前找到的最好结果。"))
     title = QCoreApplication.translate("RoutingPreview", "分组规划预览")
