@@ -156,3 +156,15 @@ def test_the_form_empties_when_its_item_is_deleted_and_returns_on_undo(editor, d
     document.undo_stack.undo()
     assert editor.stack.currentIndex() == 1
     assert editor.editors["name"].text() == person.name
+
+
+def test_a_length_set_back_to_automatic_clears_it(qtbot, editor, document):
+    session = flowing_session(document)
+    document.select("sessions", [session.id], "timeline")
+    type_into(qtbot, editor.editors["minutes"], "150")
+    spin = editor.editors["minutes"]
+    spin.setValue(spin.minimum())  # shown as 自动
+    spin.editingFinished.emit()
+    assert document.plan.get("sessions", session.id).minutes is None
+    assert document.plan_file.load().get("sessions", session.id).minutes is None
+    assert document.undo_stack.count() == 2

@@ -108,6 +108,29 @@ def test_enumerations_and_references_are_picked_from_combo_boxes(qtbot, document
     assert view_index(table, site.id, "place_id").data() == "义乌"
 
 
+def test_yes_no_cells_are_picked_from_a_combo_box_both_ways(qtbot, document):
+    table = make_table(qtbot, document, "participants")
+    person = document.plan.participants[0]
+    for value in (True, False):  # a locked person's cell once crashed the app when edited
+        combo = open_editor(qtbot, table, view_index(table, person.id, "locked"), QComboBox)
+        assert [combo.itemText(i) for i in range(combo.count())] == ["是", "否"]
+        assert combo.currentData() == document.plan.get("participants", person.id).locked
+        combo.setCurrentIndex(combo.findData(value))
+        combo.activated.emit(combo.currentIndex())
+        assert document.plan_file.load().get("participants", person.id).locked is value
+
+
+def test_not_a_number_is_no_position(qtbot, document):
+    table = make_table(qtbot, document, "sites")
+    site = next(s for s in document.plan.sites if s.lon is not None)
+    model = table.model
+    for text in ("nan", "inf", "-inf"):
+        with qtbot.waitSignal(model.invalidInput) as refused:
+            assert not model.setData(model.index(model.row_of(site.id), column(table, "lon")), text)
+        assert "应为数字" in refused.args[0]
+    assert document.plan_file.load().get("sites", site.id).lon == site.lon
+
+
 def test_participant_columns_show_chinese_labels_and_parse_lists(qtbot, document):
     table = make_table(qtbot, document, "participants")
     headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(table.model.columnCount())]

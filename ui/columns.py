@@ -11,6 +11,7 @@ the English text is declared next to them for that file and for ``english=True``
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -149,6 +150,8 @@ class Field:
         if self.type == ENUM:
             return [(en if english else (tr(zh) if zh else translate("fields", "（未填）")), value)
                     for value, (zh, en) in ENUM_LABELS[self.enum].items()]
+        if self.type == BOOL:
+            return [(translate("fields", "是"), True), (translate("fields", "否"), False)]
         if self.type == REF:
             items = plan.ordered_groups() if self.ref == "groups" else plan.items(self.ref)
             pairs: list[tuple[str, object]] = [(item.name, item.id) for item in items]
@@ -171,6 +174,10 @@ class Field:
                 return "" if self.type == TEXT else (() if self.type == LIST else None)
         else:
             text = None
+            if value is None and self.type in (INT, DAY, CLOCK, COORD, FLOAT):  # a spin box set back to 自动
+                if not self.optional:
+                    raise InvalidInput(f"{title}不能为空", f"{self.en} cannot be empty")
+                return None
         if self.type == TEXT:
             return text if text is not None else str(value)
         if self.type == BOOL:
@@ -203,7 +210,9 @@ class Field:
             try:
                 number = float(text)
             except ValueError:
-                raise InvalidInput(f"{title}应为数字：{text}", f"{self.en} must be a number: {text}") from None
+                number = math.nan
+            if not math.isfinite(number):  # "nan" and "inf" parse as floats but are no position
+                raise InvalidInput(f"{title}应为数字：{text}", f"{self.en} must be a number: {text}")
             return self._in_range(round(number, 6))
         if self.type == LIST:
             if text is None:
@@ -334,7 +343,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "lodgings": (
         _f("group_id", "组", "Group", REF, ref="groups", optional=False),
-        _f("night", "第几晚", "Night", INT, minimum=1),
+        _f("night", "第几晚", "Night", INT, minimum=1, maximum=366),
         _f("site_id", "宾馆", "Hotel", REF, ref="sites", optional=False),
         NOTE,
     ),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.edits import Batch, Delete
-from ui.columns import CLOCK, ENUM, KIND_NAMES, LIST, REF, item_name
+from ui.columns import BOOL, CLOCK, ENUM, KIND_NAMES, LIST, REF, item_name
 from ui.columns import tr as field_tr
 from ui.document import PlanDocument, Selection
 from ui.item_model import ChoicesRole, FieldRole, ItemIdRole, ItemTableModel, SortRole, edit_or_refusal
@@ -20,11 +20,11 @@ MAX_COLUMN_WIDTH = 260
 
 
 class FieldDelegate(QStyledItemDelegate):
-    """Combo boxes for enumerations and references, line edits for the rest."""
+    """Combo boxes for enumerations, references and yes/no, line edits for the rest."""
 
     def createEditor(self, parent, option, index):
         spec = index.data(FieldRole)
-        if spec is not None and spec.type in (ENUM, REF):
+        if spec is not None and spec.type in (ENUM, REF, BOOL):
             combo = QComboBox(parent)
             for label, value in index.data(ChoicesRole) or []:
                 combo.addItem(label, value)
@@ -54,7 +54,8 @@ class FieldDelegate(QStyledItemDelegate):
                     editor.setCurrentIndex(row)
                     break
             return
-        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setText("" if value is None else str(value))
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
