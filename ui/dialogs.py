@@ -145,6 +145,28 @@ class AddPlaceDialog(QDialog):
                 "division_code": division.code, "lon": division.lon, "lat": division.lat}
 
 
+def ok_when_ready(dialog: QDialog, form: QFormLayout, reason, *signals) -> QDialogButtonBox:
+    """OK and Cancel, with OK enabled only while ``reason()`` is "" (else a hint says
+    what is missing), re-checked whenever one of ``signals`` fires: OK never does nothing."""
+    hint = QLabel()
+    hint.setObjectName("missingHint")
+    hint.setStyleSheet("color: #a05a00")
+    buttons = ok_cancel_buttons(dialog)
+    form.addRow(hint)
+    form.addRow(buttons)
+
+    def update() -> None:
+        missing = reason()
+        hint.setText(missing)
+        hint.setVisible(bool(missing))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
+
+    for signal in signals:
+        signal.connect(update)
+    update()
+    return buttons
+
+
 class AddSiteDialog(QDialog):
     """添加现场教学点: name, kind, place, usual visit length."""
 
@@ -167,7 +189,14 @@ class AddSiteDialog(QDialog):
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("所在县（市、区）"), self.place)
         form.addRow(self.tr("通常参观时长"), self.minutes)
-        form.addRow(ok_cancel_buttons(self))
+        ok_when_ready(self, form, self._missing, self.name.textChanged)
+
+    def _missing(self) -> str:
+        if self.place.count() == 0:
+            return self.tr("请先添加县（市、区）。")
+        if not self.name.text().strip():
+            return self.tr("请填写名称。")
+        return ""
 
     def values(self) -> dict | None:
         name = self.name.text().strip()
@@ -206,7 +235,14 @@ class AddSessionDialog(QDialog):
         form.addRow(self.tr("日期"), self.day)
         form.addRow(self.tr("现场教学点"), self.site)
         form.addRow(self.tr("内容"), self.title)
-        form.addRow(ok_cancel_buttons(self))
+        ok_when_ready(self, form, self._missing)
+
+    def _missing(self) -> str:
+        if self.group.count() == 0:
+            return self.tr("方案还没有组。")
+        if self.site.count() == 0:
+            return self.tr("请先添加现场教学点。")
+        return ""
 
     def values(self) -> dict | None:
         if self.group.currentData() is None or self.site.currentData() is None:

@@ -42,62 +42,82 @@
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="187" />
+            <location filename="../../ui/dialogs.py" line="216" />
             <source>添加现场教学</source>
             <translation>Add session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="205" />
+            <location filename="../../ui/dialogs.py" line="234" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="206" />
+            <location filename="../../ui/dialogs.py" line="235" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="207" />
+            <location filename="../../ui/dialogs.py" line="236" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="208" />
+            <location filename="../../ui/dialogs.py" line="237" />
             <source>内容</source>
             <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="242" />
+            <source>方案还没有组。</source>
+            <translation>The plan has no groups yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="244" />
+            <source>请先添加现场教学点。</source>
+            <translation>Add a site first.</translation>
         </message>
     </context>
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="153" />
+            <location filename="../../ui/dialogs.py" line="175" />
             <source>添加现场教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="164" />
+            <location filename="../../ui/dialogs.py" line="186" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="166" />
+            <location filename="../../ui/dialogs.py" line="188" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="167" />
+            <location filename="../../ui/dialogs.py" line="189" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="168" />
+            <location filename="../../ui/dialogs.py" line="190" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="169" />
+            <location filename="../../ui/dialogs.py" line="191" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="196" />
+            <source>请先添加县（市、区）。</source>
+            <translation>Add a place first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="198" />
+            <source>请填写名称。</source>
+            <translation>Enter a name.</translation>
         </message>
     </context>
     <context>
@@ -211,37 +231,37 @@
     <context>
         <name>ItemTable</name>
         <message>
-            <location filename="../../ui/tables.py" line="86" />
+            <location filename="../../ui/tables.py" line="87" />
             <source>筛选…</source>
             <translation>Filter…</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="114" />
+            <location filename="../../ui/tables.py" line="115" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="117" />
+            <location filename="../../ui/tables.py" line="118" />
             <source>删除所选条目（可撤销）</source>
             <translation>Delete the selected items (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="162" />
+            <location filename="../../ui/tables.py" line="163" />
             <source>共 {0} 项</source>
             <translation>{0} items</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="164" />
+            <location filename="../../ui/tables.py" line="165" />
             <source>{0} / {1} 项</source>
             <translation>{0} of {1} items</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="202" />
+            <location filename="../../ui/tables.py" line="203" />
             <source>删除{kind}「{name}」</source>
             <translation>Delete {kind} “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="205" />
+            <location filename="../../ui/tables.py" line="206" />
             <source>删除 {count} 个{kind}</source>
             <translation>Delete {count} {kind}s</translation>
         </message>
@@ -365,8 +385,8 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="164" />
-            <location filename="../../ui/routing/actions.py" line="225" />
-            <location filename="../../ui/routing/actions.py" line="241" />
+            <location filename="../../ui/routing/actions.py" line="240" />
+            <location filename="../../ui/routing/actions.py" line="256" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
@@ -1060,7 +1080,7 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/routing/actions.py" line="121" />
-            <location filename="../../ui/routing/actions.py" line="130" />
+            <location filename="../../ui/routing/actions.py" line="141" />
             <source>路线规划</source>
             <translation>Route planning</translation>
         </message>
@@ -1070,44 +1090,44 @@ The language changes at the next start.</source>
             <translation>The previous calculation has not finished yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="155" />
+            <location filename="../../ui/routing/actions.py" line="166" />
             <source>正在优化路线…</source>
             <translation>Optimising routes…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="165" />
-            <location filename="../../ui/routing/actions.py" line="170" />
+            <location filename="../../ui/routing/actions.py" line="178" />
+            <location filename="../../ui/routing/actions.py" line="183" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="165" />
+            <location filename="../../ui/routing/actions.py" line="178" />
             <source>方案在计算期间已改动，请重新优化。</source>
             <translation>The plan changed during the calculation; please optimise again.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="191" />
+            <location filename="../../ui/routing/actions.py" line="204" />
             <source>正在分组规划…</source>
             <translation>Planning groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="206" />
+            <location filename="../../ui/routing/actions.py" line="221" />
             <source>-分组规划</source>
             <translation>-groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="208" />
+            <location filename="../../ui/routing/actions.py" line="223" />
             <source>保存分组规划</source>
             <translation>Save the planned groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="212" />
-            <location filename="../../ui/routing/actions.py" line="217" />
+            <location filename="../../ui/routing/actions.py" line="227" />
+            <location filename="../../ui/routing/actions.py" line="232" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="212" />
+            <location filename="../../ui/routing/actions.py" line="227" />
             <source>请另选文件名：不能覆盖正在编辑的方案。</source>
             <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
         </message>
@@ -1172,7 +1192,7 @@ The language changes at the next start.</source>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="54" />
+            <location filename="../../ui/tasks.py" line="55" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1331,32 +1351,34 @@ The language changes at the next start.</source>
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../ui/columns.py" line="122" />
+            <location filename="../../ui/columns.py" line="123" />
+            <location filename="../../ui/columns.py" line="154" />
             <source>是</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="122" />
+            <location filename="../../ui/columns.py" line="123" />
+            <location filename="../../ui/columns.py" line="154" />
             <source>否</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="150" />
+            <location filename="../../ui/columns.py" line="151" />
             <source>（未填）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="156" />
+            <location filename="../../ui/columns.py" line="159" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="382" />
+            <location filename="../../ui/columns.py" line="391" />
             <source>{group} 第{night}晚 {hotel}</source>
             <translation>{group}, night {night}, {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="389" />
+            <location filename="../../ui/columns.py" line="398" />
             <source>修改「{name}」的{field}</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
