@@ -18,6 +18,16 @@ class ExportError(Exception):
     ``str(error)`` is one line, Chinese then English."""
 
 
+NO_GROUPS = ("方案中还没有分组", "the plan has no groups yet")
+
+
+def nothing_to_export(reason_zh: str, reason_en: str) -> ExportError:
+    """The error for an export that would be empty (a new plan: no groups, lodging or
+    sessions yet): a blank file, or none at all (openpyxl refuses a workbook without
+    sheets), would leave the organiser guessing."""
+    return ExportError(f"没有可导出的内容：{reason_zh} / nothing to export: {reason_en}")
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path = Path(path)

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from planner.documents import PLENARY, SESSION, Documents, GroupItinerary
+from planner.exports import NO_GROUPS, nothing_to_export
 from planner.model import TIME_ZONE
 from planner.text import clean_text
 
@@ -97,7 +98,10 @@ def ics_bytes(docs: Documents, group_id: int | None = None, participant_id: int 
     _text(calendar, "x-wr-calname", name)
     calendar.add("x-wr-timezone", TIME_ZONE)
     calendar.add_component(_shanghai())
-    for itinerary in itineraries:
-        for event in _events(docs, itinerary, stamp, tag):
-            calendar.add_component(event)
+    events = [event for itinerary in itineraries for event in _events(docs, itinerary, stamp, tag)]
+    if not events:  # an empty calendar would import into a phone without a word
+        raise nothing_to_export(*(NO_GROUPS if not itineraries else
+                                  ("还没有排好的现场教学或全体活动", "no sessions or plenaries are scheduled yet")))
+    for event in events:
+        calendar.add_component(event)
     return calendar.to_ical()

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from planner.exports import nothing_to_export
 from planner.exports.tables import Table
 from planner.text import clean_text
 
@@ -141,10 +142,12 @@ def write_table(document, table: Table, first: bool) -> None:
 
 
 def docx_bytes(tables: list[Table], title: str = "") -> bytes:
+    if not tables:  # a blank document, as the Excel export (which cannot make one) says
+        raise nothing_to_export("没有表格", "no tables")
     document = Document()
     normal = document.styles["Normal"]
     _set_font(normal, BODY_FONT, 10.5)
-    document.core_properties.title = clean_text(title or (tables[0].title if tables else ""))
+    document.core_properties.title = clean_text(title or tables[0].title)
     for index, table in enumerate(tables):
         write_table(document, table, first=index == 0)
     out = io.BytesIO()

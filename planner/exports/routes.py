@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from planner.documents import Documents, Stop, time_range
+from planner.exports import NO_GROUPS, nothing_to_export
 from planner.text import clean_text
 
 KML_NS = "http://www.opengis.net/kml/2.2"
@@ -17,8 +18,16 @@ GPX_NS = "http://www.topografix.com/GPX/1/1"
 
 
 def _groups(docs: Documents, group_id: int | None):
-    groups = docs.plan.ordered_groups()
-    return [g for g in groups if group_id is None or g.id == group_id]
+    """The groups to export, each with its located stops; a file with no stop at all
+    would open as an empty map, so that is said instead."""
+    groups = [(g, _located(docs.stops(g.id))) for g in docs.plan.ordered_groups()
+              if group_id is None or g.id == group_id]
+    if not groups:
+        raise nothing_to_export(*NO_GROUPS)
+    if not any(stops for _, stops in groups):
+        raise nothing_to_export("线路上还没有带坐标的地点（先排好行程，并给地点定位）",
+                                "no stop on the route has coordinates yet (schedule sessions at located sites)")
+    return groups
 
 
 def _located(stops: list[Stop]) -> list[Stop]:
@@ -48,7 +57,7 @@ def kml_bytes(docs: Documents, group_id: int | None = None) -> bytes:
     root = ET.Element(k("kml"))
     document = ET.SubElement(root, k("Document"))
     ET.SubElement(document, k("name")).text = docs.title
-    for group in _groups(docs, group_id):
+    for group, stops in _groups(docs, group_id):
         colour = group.colour.lstrip("#")
         style = ET.SubElement(document, k("Style"), id=f"group{group.id}")
         line = ET.SubElement(style, k("LineStyle"))
@@ -57,7 +66,6 @@ def kml_bytes(docs: Documents, group_id: int | None = None) -> bytes:
         ET.SubElement(line, k("width")).text = "4"
         folder = ET.SubElement(document, k("Folder"))
         ET.SubElement(folder, k("name")).text = group.name
-        stops = _located(docs.stops(group.id))
         for stop in stops:
             mark = ET.SubElement(folder, k("Placemark"))
             ET.SubElement(mark, k("name")).text = stop.label
@@ -83,8 +91,7 @@ def gpx_bytes(docs: Documents, group_id: int | None = None) -> bytes:
     metadata = ET.SubElement(root, g("metadata"))
     ET.SubElement(metadata, g("name")).text = docs.title
     routes = []
-    for group in _groups(docs, group_id):
-        stops = _located(docs.stops(group.id))
+    for group, stops in _groups(docs, group_id):
         for stop in stops:
             point = ET.SubElement(root, g("wpt"), lat=f"{stop.lat:.6f}", lon=f"{stop.lon:.6f}")
             ET.SubElement(point, g("name")).text = f"{group.name} {stop.label}"

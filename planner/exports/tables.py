@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from planner.documents import (
     CONTACT_COLUMNS, ITINERARY_COLUMNS, ROSTER_COLUMNS, Documents,
 )
+from planner.exports import NO_GROUPS, nothing_to_export
 
 # Column widths in characters (Excel) — Word scales them to the page.
 ITINERARY_WIDTHS = (17, 13, 10, 20, 26, 10, 16, 22, 14, 18)
@@ -108,9 +109,25 @@ def contacts_table(docs: Documents, group_id: int) -> Table:
                  CONTACT_COLUMNS, CONTACT_WIDTHS, rows, group_column=1, merge_columns=(1,))
 
 
+# Why a document has no table at all (the overview and booklet always have one); said
+# so that it fits one group as well as all of them.
+NOTHING = {
+    "group": NO_GROUPS, "roster": NO_GROUPS, "contacts": NO_GROUPS,
+    "rooming": ("还没有安排住宿", "no lodging has been arranged yet"),
+    "bus": ("还没有排好的行程，没有乘车的日子", "no sessions are scheduled yet, so no day on the bus"),
+}
+
+
 def tables_for(docs: Documents, document: str, group_id: int | None = None) -> list[Table]:
     """The tables of ``document`` (overview, group, roster, contacts, booklet) for one
-    group or, with ``group_id`` None, every group."""
+    group or, with ``group_id`` None, every group; ExportError when there are none."""
+    tables = _tables(docs, document, group_id)
+    if not tables:
+        raise nothing_to_export(*NOTHING.get(document, ("没有表格", "no tables")))
+    return tables
+
+
+def _tables(docs: Documents, document: str, group_id: int | None) -> list[Table]:
     groups = [group_id] if group_id is not None else [g.id for g in docs.plan.ordered_groups()]
     if document == "overview":
         return [overview_table(docs)]

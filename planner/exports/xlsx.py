@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planner.exports import nothing_to_export
 from planner.exports.tables import Table
 from planner.text import clean_text
 
@@ -100,6 +101,8 @@ def write_table(sheet: Worksheet, table: Table) -> None:
 
 
 def xlsx_bytes(tables: list[Table]) -> bytes:
+    if not tables:  # openpyxl cannot save a workbook without a sheet (IndexError)
+        raise nothing_to_export("没有表格", "no tables")
     book = Workbook()
     book.remove(book.active)
     taken: set[str] = set()

@@ -385,8 +385,8 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="164" />
-            <location filename="../../ui/routing/actions.py" line="240" />
-            <location filename="../../ui/routing/actions.py" line="256" />
+            <location filename="../../ui/routing/actions.py" line="225" />
+            <location filename="../../ui/routing/actions.py" line="241" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
@@ -789,6 +789,11 @@ The language changes at the next start.</source>
             <source>导出</source>
             <translation>Export</translation>
         </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="155" />
+            <source>导出失败，未写入任何文件：%1</source>
+            <translation>The export failed; no file was written: %1</translation>
+        </message>
     </context>
     <context>
         <name>PropertyEditor</name>
@@ -1080,7 +1085,7 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/routing/actions.py" line="121" />
-            <location filename="../../ui/routing/actions.py" line="141" />
+            <location filename="../../ui/routing/actions.py" line="130" />
             <source>路线规划</source>
             <translation>Route planning</translation>
         </message>
@@ -1090,44 +1095,44 @@ The language changes at the next start.</source>
             <translation>The previous calculation has not finished yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="166" />
+            <location filename="../../ui/routing/actions.py" line="155" />
             <source>正在优化路线…</source>
             <translation>Optimising routes…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="178" />
-            <location filename="../../ui/routing/actions.py" line="183" />
+            <location filename="../../ui/routing/actions.py" line="165" />
+            <location filename="../../ui/routing/actions.py" line="170" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="178" />
+            <location filename="../../ui/routing/actions.py" line="165" />
             <source>方案在计算期间已改动，请重新优化。</source>
             <translation>The plan changed during the calculation; please optimise again.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="204" />
+            <location filename="../../ui/routing/actions.py" line="191" />
             <source>正在分组规划…</source>
             <translation>Planning groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="221" />
+            <location filename="../../ui/routing/actions.py" line="206" />
             <source>-分组规划</source>
             <translation>-groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="223" />
+            <location filename="../../ui/routing/actions.py" line="208" />
             <source>保存分组规划</source>
             <translation>Save the planned groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="227" />
-            <location filename="../../ui/routing/actions.py" line="232" />
+            <location filename="../../ui/routing/actions.py" line="212" />
+            <location filename="../../ui/routing/actions.py" line="217" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="227" />
+            <location filename="../../ui/routing/actions.py" line="212" />
             <source>请另选文件名：不能覆盖正在编辑的方案。</source>
             <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
         </message>
@@ -1192,7 +1197,7 @@ The language changes at the next start.</source>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="55" />
+            <location filename="../../ui/tasks.py" line="54" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>

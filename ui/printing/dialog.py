@@ -150,6 +150,9 @@ class PrintDialog(QDialog):
             write_atomic(path, data)
         except (ExportError, OutputPathError, PdfRenderError, OSError) as error:
             QMessageBox.warning(self, self.windowTitle(), str(error))
+        except Exception as error:  # noqa: BLE001 — an exporter's bug: a message, never a traceback
+            QMessageBox.warning(self, self.windowTitle(),
+                                self.tr("导出失败，未写入任何文件：%1").replace("%1", f"{type(error).__name__}: {error}"))
 
     def done(self, result: int) -> None:
         if self._renderer is not None:
