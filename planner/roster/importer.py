@@ -363,8 +363,6 @@ def preview_sheet(plan: Plan, table: Sheet, mapping: dict | None = None, header_
                   source: str = "") -> RosterPreview:
     """The preview of a sheet already read (the app reads a file once, then previews
     each change of the column mapping)."""
-    if not table.rows:
-        raise RosterError(f"工作表「{table.name}」是空的", f"the sheet '{table.name}' is empty")
     position = header_position(table, header_row, bool(mapping and "name" in mapping.values()))
     header = table.rows[position][1]
     width = max(len(cells) for _, cells in table.rows)
@@ -383,6 +381,8 @@ def preview_sheet(plan: Plan, table: Sheet, mapping: dict | None = None, header_
 def header_position(table: Sheet, header_row: int | None = None, mapped_by_hand: bool = False) -> int:
     """Where the header is in ``table.rows``: at ``header_row`` (a sheet row number), else
     found; with the columns mapped by hand and no header found, the first row."""
+    if not table.rows:  # no row to be the header, not even the first (a sheet left empty)
+        raise RosterError(f"工作表「{table.name}」是空的", f"the sheet '{table.name}' is empty")
     if header_row is not None:
         if header_row < 1:
             raise RosterError(f"表头行 {header_row} 无效：行号从 1 开始",

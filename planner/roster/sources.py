@@ -205,4 +205,6 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
     except csv.Error as error:
         raise RosterError(f"「{path.name}」第 {reader.line_num} 行无法解析（{error}）",
                           f"'{path.name}' line {reader.line_num} cannot be parsed ({error})") from None
+    if not rows:  # bytes that are no text at all (NULs, control characters) read as blank cells
+        raise RosterError(f"「{path.name}」中没有任何数据", f"'{path.name}' holds no data")
     return Sheet(path.stem, tuple(rows), (path.stem,), encoding)
