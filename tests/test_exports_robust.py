@@ -70,3 +70,17 @@ def test_ics_leaves_control_characters_out(dirty):
     data = ics_bytes(dirty)
     assert not CONTROL.search(data)
     assert "X-WR-CALNAME:考察方案" in data.decode()
+
+
+def test_word_merges_do_not_lay_out_the_whole_table_each_time(sample, monkeypatch):
+    """Table.cell() lays out every cell of the table on each call; merging a rooming list
+    through it took over a second per group (4 s for the sample's, on the UI thread)."""
+    import docx.table
+
+    calls = []
+    layout = docx.table.Table._cells
+    monkeypatch.setattr(docx.table.Table, "_cells", property(lambda self: calls.append(1) or layout.fget(self)))
+    tables = tables_for(Documents(sample), "rooming")
+    assert any(table.merges() for table in tables)
+    docx_bytes(tables, "住宿")
+    assert len(calls) <= len(tables)

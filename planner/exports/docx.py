@@ -112,10 +112,14 @@ def write_table(document, table: Table, first: bool) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(paragraph, heading, HEADER_FONT, 10.5, bold=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    # Each body row's cells, taken once: grid.cell() lays out the whole table on every
+    # call, which made a 30-row rooming list take a second and a half to merge.
+    body = []
     for r, values in enumerate(table.rows):
         row = grid.rows[r + 1]
         _flag(row, "w:cantSplit")
-        for c, (cell, value, width) in enumerate(zip(row.cells, values, widths)):
+        body.append(row.cells)
+        for c, (cell, value, width) in enumerate(zip(body[-1], values, widths)):
             cell.width = width
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
@@ -123,7 +127,7 @@ def write_table(document, table: Table, first: bool) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _run(paragraph, value, BODY_FONT, 10.5)
     for r in table.across:  # one cell spread over every group's column
-        cells = grid.rows[r + 1].cells
+        cells = body[r]
         if len(cells) > 2:
             merged = cells[1].merge(cells[-1])
             for paragraph in merged.paragraphs[1:]:
@@ -134,8 +138,9 @@ def write_table(document, table: Table, first: bool) -> None:
     for column, first_row, last_row in table.merges():
         if column > 0 and any(first_row <= r <= last_row for r in table.across):
             continue
-        top = grid.cell(first_row + 1, column)
-        merged = top.merge(grid.cell(last_row + 1, column))
+        # vertical merges keep every row's cells in place, and the across merges above
+        # only remove cells in columns after the first, which these skip
+        merged = body[first_row][column].merge(body[last_row][column])
         # merging joins the cells' paragraphs: keep the first value only
         for paragraph in merged.paragraphs[1:]:
             paragraph._p.getparent().remove(paragraph._p)
