@@ -100,13 +100,17 @@ def _database_error(path: Path, error: sqlite3.Error, *, writing: bool = False) 
     return PlanFileError(path, f"文件已损坏（{error}）", f"the file is damaged ({error})", writing=writing)
 
 
+def _folder_error(path: Path, *, writing: bool = False) -> PlanFileError:
+    return PlanFileError(path, "这是一个文件夹，不是文件", "it is a folder, not a file", writing=writing)
+
+
 def _read_header(path: Path) -> tuple[int, int]:
     """(user_version, application_id) read from the raw SQLite header, or raise."""
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except IsADirectoryError:
-        raise PlanFileError(path, "这是一个文件夹，不是文件", "it is a folder, not a file") from None
+        raise _folder_error(path) from None
     except PermissionError:
         raise PlanFileError(path, "没有读取权限", "permission denied") from None
     if not header:
@@ -309,14 +313,17 @@ class PlanFile:
         when ``overwrite`` is set and no other process has it open.
         """
         path = Path(path)
+        if path.is_dir():  # checked first: replacing a folder fails only after the whole write
+            raise _folder_error(path, writing=True)
         if path.exists() and not overwrite:
-            raise PlanFileError(path, "文件已存在", "the file already exists")
+            raise PlanFileError(path, "文件已存在", "the file already exists", writing=True)
         if not path.parent.is_dir():
-            raise PlanFileError(path, "所在文件夹不存在", "its folder does not exist")
+            raise PlanFileError(path, "所在文件夹不存在", "its folder does not exist", writing=True)
         try:
             fd, temp_name = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent)
         except OSError as error:
-            raise PlanFileError(path, f"无法写入该文件夹（{error.strerror}）", f"cannot write there ({error.strerror})") from None
+            raise PlanFileError(path, f"无法写入该文件夹（{error.strerror}）", f"cannot write there ({error.strerror})",
+                                 writing=True) from None
         os.close(fd)
         temp = Path(temp_name)
         lock = None
@@ -338,6 +345,10 @@ class PlanFile:
     def save_as(self, path, *, overwrite: bool = False) -> "PlanFile":
         """Copy this plan to ``path`` (atomically) and open the copy."""
         return PlanFile.create(path, self.load(), overwrite=overwrite)
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
 
     def close(self) -> None:
         if self._conn is not None:

@@ -66,11 +66,12 @@ class PlanDocument(QObject):
                            "lodgings", "participants", "day_settings"})
 
     def __init__(self, plan_file: PlanFile, parent: QObject | None = None):
+        plan = plan_file.load()  # first: a damaged file raises before any Qt object is made
         super().__init__(parent)
         self.plan_file = plan_file
         self.undo_stack = QUndoStack(self)
         self.selection = Selection()
-        self.plan: Plan = plan_file.load()
+        self.plan: Plan = plan
         self.timetable: Timetable
         self.findings: list[Finding]
         self._refresh_derived()
@@ -118,6 +119,10 @@ class PlanDocument(QObject):
         if selection != self.selection:
             self.selection = selection
             self.selectionChanged.emit(selection)
+
+    @property
+    def closed(self) -> bool:
+        return self.plan_file.closed
 
     def close(self) -> None:
         self.plan_file.close()

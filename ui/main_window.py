@@ -7,6 +7,7 @@ handling (new, open, save as, recent files) and the edit actions live here.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
-        self.set_document(PlanDocument(plan_file, self))
+        self.set_document(self._first_document(plan_file))
         self.participant_actions = install_participant_actions(self)
         self.routing_actions = install_routing_actions(self)
         self.routing_actions.optimise_action.setIcon(icon("route"))
@@ -319,14 +320,46 @@ class MainWindow(QMainWindow):
 
     def _open(self, opener, path: str) -> bool:
         try:
-            plan_file = opener()
+            document = self._load(opener())
         except PlanFileError as error:
             QMessageBox.critical(self, APP_NAME, f"{error.message_zh}\n\n{error.message_en}")
             return False
-        self.set_document(PlanDocument(plan_file, self))
+        self.set_document(document)
         app_settings.remember_recent(str(Path(path).resolve()), self.settings)
         self._fill_recent()
         return True
+
+    def _load(self, plan_file: PlanFile) -> PlanDocument:
+        """The document of an opened file. Opening only checks the file; reading the plan
+        can still find damaged content, and then the file is closed again, so that it is
+        not left locked ("in use") until the app exits."""
+        try:
+            return PlanDocument(plan_file, self)
+        except BaseException:
+            plan_file.close()
+            raise
+
+    def _first_document(self, plan_file: PlanFile) -> PlanDocument:
+        """The document the window starts on. A damaged plan (the last one, say) must not
+        stop the app from starting: say what is wrong and show the sample plan instead."""
+        try:
+            return self._load(plan_file)
+        except PlanFileError as error:
+            message = self.tr("{error}\n\n已改为打开示例方案。\nThe sample plan is shown instead.")
+            QMessageBox.critical(self, APP_NAME, message.format(error=f"{error.message_zh}\n\n{error.message_en}"))
+        from planner.cli import sample_plan
+        from ui.app import sample_path
+
+        try:
+            document = self._load(PlanFile.open(sample_path()))
+        except PlanFileError:
+            # the user's copy of the sample is damaged (or cannot be written) too: a fresh
+            # copy in a new temporary folder, leaving theirs as it is
+            fresh = Path(tempfile.mkdtemp(prefix="study-tour-")) / f"示例{PLAN_SUFFIX}"
+            document = self._load(PlanFile.create(fresh, sample_plan()))
+        app_settings.remember_recent(str(document.path.resolve()), self.settings)  # not the damaged one next time
+        self._fill_recent()
+        return document
 
     def _folder(self) -> Path:
         return self.document.path.parent if self.document else Path.home()

@@ -269,215 +269,226 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="77" />
+            <location filename="../../ui/main_window.py" line="78" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="78" />
+            <location filename="../../ui/main_window.py" line="79" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="79" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="81" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="138" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="140" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="141" />
+            <location filename="../../ui/main_window.py" line="142" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="143" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="153" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="160" />
+            <location filename="../../ui/main_window.py" line="161" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
-            <location filename="../../ui/routing/actions.py" line="225" />
-            <location filename="../../ui/routing/actions.py" line="241" />
+            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/routing/actions.py" line="240" />
+            <location filename="../../ui/routing/actions.py" line="256" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="168" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="198" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="206" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="250" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="279" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="261" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="303" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="317" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="348" />
+            <source>{error}
+
+已改为打开示例方案。
+The sample plan is shown instead.</source>
+            <translation>{error}
+
+The sample plan is shown instead.
+已改为打开示例方案。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="376" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
@@ -1085,7 +1096,7 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/routing/actions.py" line="121" />
-            <location filename="../../ui/routing/actions.py" line="130" />
+            <location filename="../../ui/routing/actions.py" line="141" />
             <source>路线规划</source>
             <translation>Route planning</translation>
         </message>
@@ -1095,44 +1106,44 @@ The language changes at the next start.</source>
             <translation>The previous calculation has not finished yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="155" />
+            <location filename="../../ui/routing/actions.py" line="166" />
             <source>正在优化路线…</source>
             <translation>Optimising routes…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="165" />
-            <location filename="../../ui/routing/actions.py" line="170" />
+            <location filename="../../ui/routing/actions.py" line="178" />
+            <location filename="../../ui/routing/actions.py" line="183" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="165" />
+            <location filename="../../ui/routing/actions.py" line="178" />
             <source>方案在计算期间已改动，请重新优化。</source>
             <translation>The plan changed during the calculation; please optimise again.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="191" />
+            <location filename="../../ui/routing/actions.py" line="204" />
             <source>正在分组规划…</source>
             <translation>Planning groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="206" />
+            <location filename="../../ui/routing/actions.py" line="221" />
             <source>-分组规划</source>
             <translation>-groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="208" />
+            <location filename="../../ui/routing/actions.py" line="223" />
             <source>保存分组规划</source>
             <translation>Save the planned groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="212" />
-            <location filename="../../ui/routing/actions.py" line="217" />
+            <location filename="../../ui/routing/actions.py" line="227" />
+            <location filename="../../ui/routing/actions.py" line="232" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="212" />
+            <location filename="../../ui/routing/actions.py" line="227" />
             <source>请另选文件名：不能覆盖正在编辑的方案。</source>
             <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
         </message>
@@ -1197,7 +1208,7 @@ The language changes at the next start.</source>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="54" />
+            <location filename="../../ui/tasks.py" line="55" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
