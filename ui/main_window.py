@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     def set_document(self, document: PlanDocument) -> None:
         """Show ``document``; the previous one is closed."""
         old_docks = [d for d in self.findChildren(QDockWidget)]
+        self._stop_tasks()
         if self.document is not None:
             self.document.close()
             self.document.deleteLater()
@@ -361,6 +362,13 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         return document
 
+    def _stop_tasks(self) -> None:
+        """Long work for the plan shown (route optimisation) is stopped when that plan
+        goes: its result would be for a closed file."""
+        routing = getattr(self, "routing_actions", None)  # none yet while the window is built
+        if routing is not None:
+            routing.stop()
+
     def _folder(self) -> Path:
         return self.document.path.parent if self.document else Path.home()
 
@@ -386,6 +394,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state))
 
     def closeEvent(self, event) -> None:
+        self._stop_tasks()
         app_settings.WINDOW_GEOMETRY.set(bytes(self.saveGeometry().data()), self.settings)
         app_settings.WINDOW_STATE.set(bytes(self.saveState().data()), self.settings)
         if self.document is not None:

@@ -49,6 +49,7 @@ class Task(QObject):
 
     def __init__(self, parent: QWidget, title: str, work: Callable[[Progress], object]):
         super().__init__(parent)
+        self.abandoned = False
         self.signals = _Signals()
         self.progress = Progress(lambda fraction, text: self.signals.progressed.emit(fraction, text))
         self.dialog = QProgressDialog(title, self.tr("取消"), 0, 1000, parent)
@@ -64,12 +65,28 @@ class Task(QObject):
         self.signals.cancelled.connect(lambda: self._end(self.cancelled))
         QThreadPool.globalInstance().start(_Job(work, self.signals, self.progress))
 
+    def abandon(self) -> None:
+        """Stop the work and drop whatever it ends with, unseen: what it was for (the
+        window, the open plan) is gone. Unlike Cancel, not even a partial result comes back."""
+        if self.abandoned:
+            return
+        self.abandoned = True
+        self.progress.cancel()
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        self.deleteLater()
+
     def _progressed(self, fraction: float, text: str) -> None:
+        if self.abandoned:
+            return
         self.dialog.setValue(int(fraction * 1000))
         if text:
             self.dialog.setLabelText(text)
 
     def _end(self, signal, *args) -> None:
+        if self.abandoned:  # checked first: the Qt side of the task may already be deleted
+            return
         self.dialog.reset()
         self.dialog.hide()
         signal.emit(*args)

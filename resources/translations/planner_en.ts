@@ -269,215 +269,215 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="78" />
+            <location filename="../../ui/main_window.py" line="79" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="79" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="81" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="81" />
+            <location filename="../../ui/main_window.py" line="82" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="137" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="140" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="141" />
+            <location filename="../../ui/main_window.py" line="142" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="143" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="153" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="156" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="161" />
+            <location filename="../../ui/main_window.py" line="162" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="166" />
             <location filename="../../ui/routing/actions.py" line="240" />
             <location filename="../../ui/routing/actions.py" line="256" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="178" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="198" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="211" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="250" />
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="279" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="245" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="295" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="309" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="318" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="348" />
+            <location filename="../../ui/main_window.py" line="349" />
             <source>{error}
 
 已改为打开示例方案。
@@ -488,7 +488,7 @@ The sample plan is shown instead.
 已改为打开示例方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="376" />
+            <location filename="../../ui/main_window.py" line="384" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.

@@ -122,6 +122,17 @@ class RoutingActions(QObject):
             return True
         return False
 
+    def stop(self) -> None:
+        """The window is closing or about to show another plan: stop the running
+        computation and drop its result, which belongs to a plan no longer shown."""
+        if self.task is not None:
+            self.task.abandon()
+            self.task = None
+
+    def _still_shown(self, document) -> bool:
+        """Whether ``document`` is still the window's open plan (not replaced, not closed)."""
+        return document is self.window.document and not document.closed
+
     def _ended(self, *_args) -> None:
         self.task = None
 
@@ -161,7 +172,9 @@ class RoutingActions(QObject):
         from ui.routing.preview import optimisation_preview
 
         self.task = None
-        if document is not self.window.document or document.plan is not plan:
+        if not self._still_shown(document):  # the window closed or shows another plan now
+            return
+        if document.plan is not plan:
             QMessageBox.information(self.window, self.tr("优化路线"), self.tr("方案在计算期间已改动，请重新优化。"))
             return
         dialog = optimisation_preview(proposal, show_maps=self.show_maps, parent=self.window)
@@ -189,15 +202,17 @@ class RoutingActions(QObject):
             return result
 
         self.task = run_task(self.window, self.tr("正在分组规划…"), work)
-        self.task.finished.connect(lambda planned: self._show_groups(plan, planned, cancelled["flag"]))
+        self.task.finished.connect(lambda planned: self._show_groups(document, plan, planned, cancelled["flag"]))
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._ended)
 
-    def _show_groups(self, before, planned, cancelled: bool) -> None:
+    def _show_groups(self, document, before, planned, cancelled: bool) -> None:
         from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
         from ui.routing.preview import groups_preview
 
         self.task = None
+        if not self._still_shown(document):  # planned from a plan the window no longer shows
+            return
         dialog = groups_preview(before, planned, cancelled=cancelled, show_maps=self.show_maps, parent=self.window)
         self.last_preview = dialog
         if not self._run_dialog(dialog):
