@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -83,15 +83,28 @@ def start_app(argv: list[str]):
     from ui.main_window import MainWindow
 
     path = plan_to_open(argv, settings)
-    try:
-        plan_file = PlanFile.open(path)
-    except PlanFileError as error:
-        QMessageBox.critical(None, APPLICATION, f"{error.message_zh}\n\n{error.message_en}")
+    plan_file, problem = _open(path)
+    if problem and not argv and path != sample_path():
+        # The plan remembered from last time (moved, in use, from a newer version…): the
+        # app still starts, on the sample, and says why.
+        QMessageBox.warning(None, APPLICATION, problem + QCoreApplication.translate(
+            "App", "\n\n已改为打开示例方案。\nThe sample plan is shown instead."))
+        path = sample_path()
+        plan_file, problem = _open(path)
+    if problem:  # the file the user named (or the sample itself): say why, do not guess
+        QMessageBox.critical(None, APPLICATION, problem)
         return app, None
     app_settings.remember_recent(str(path.resolve()), settings)
     window = MainWindow(plan_file, settings)
     window.show()
     return app, window
+
+
+def _open(path: Path) -> tuple[PlanFile | None, str]:
+    try:
+        return PlanFile.open(path), ""
+    except PlanFileError as error:
+        return None, f"{error.message_zh}\n\n{error.message_en}"
 
 
 def run_app(argv: list[str]) -> int:

@@ -121,6 +121,19 @@
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <location filename="../../ui/app.py" line="90" />
+            <source>
+
+已改为打开示例方案。
+The sample plan is shown instead.</source>
+            <translation>
+
+The sample plan is shown instead.</translation>
+        </message>
+    </context>
+    <context>
         <name>AssignDialog</name>
         <message>
             <location filename="../../ui/participants/assign_dialog.py" line="22" />
