@@ -120,6 +120,14 @@ def test_yes_no_cells_are_picked_from_a_combo_box_both_ways(qtbot, document):
         assert document.plan_file.load().get("participants", person.id).locked is value
 
 
+def test_control_characters_typed_or_pasted_are_left_out(qtbot, document):
+    table = make_table(qtbot, document, "sites")
+    site = document.plan.sites[1]
+    model = table.model
+    assert model.setData(model.index(model.row_of(site.id), column(table, "name")), "横店\x00影视\b城")
+    assert document.plan_file.load().get("sites", site.id).name == "横店影视城"
+
+
 def test_not_a_number_is_no_position(qtbot, document):
     table = make_table(qtbot, document, "sites")
     site = next(s for s in document.plan.sites if s.lon is not None)

@@ -21,6 +21,7 @@ from planner.model import (
     GENDERS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROLES, ROOM_TYPES, SESSION_KINDS, SITE_KINDS, Plan, format_clock,
     parse_clock,
 )
+from planner.text import clean_text
 
 # How a field is shown and edited.
 TEXT, INT, CLOCK, ENUM, REF, LIST, COORD, FLOAT, BOOL, DAY = (
@@ -167,7 +168,7 @@ class Field:
         Raises InvalidInput."""
         title = f"「{self.zh}」"
         if isinstance(value, str):
-            text = value.strip()
+            text = clean_text(value, multiline=True).strip()  # a pasted control character breaks exports
             if text == "" and self.type != ENUM:
                 if not self.optional:
                     raise InvalidInput(f"{title}不能为空", f"{self.en} cannot be empty")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from planner.gazetteer import Gazetteer
 from planner.minimal import default_group_colour, group_name
 from planner.model import SITE_KINDS, Group, Plan, Programme
+from planner.text import clean_text
 from ui.columns import ENUM_LABELS
 from ui.i18n import day_name
 from ui.columns import tr as field_tr
@@ -53,7 +54,7 @@ class NewPlanDialog(QDialog):
 
     def plan(self) -> Plan:
         qdate = self.start.date()
-        programme = Programme(self.title.text().strip() or self.tr("新培训班"),
+        programme = Programme(clean_text(self.title.text()).strip() or self.tr("新培训班"),
                               date(qdate.year(), qdate.month(), qdate.day()), self.days.value())
         groups = tuple(Group(i + 1, group_name(i), default_group_colour(i), position=i)
                        for i in range(self.groups.value()))
@@ -199,7 +200,7 @@ class AddSiteDialog(QDialog):
         return ""
 
     def values(self) -> dict | None:
-        name = self.name.text().strip()
+        name = clean_text(self.name.text()).strip()
         if not name or self.place.currentData() is None:
             return None
         place = self.plan.place(self.place.currentData())
@@ -251,4 +252,4 @@ class AddSessionDialog(QDialog):
         last = self.plan.sessions_of(group_id, day)
         position = (last[-1].position + 1) if last else 0
         return {"group_id": group_id, "day": day, "site_id": self.site.currentData(),
-                "position": position, "title": self.title.text().strip()}
+                "position": position, "title": clean_text(self.title.text()).strip()}
