@@ -99,3 +99,23 @@ def english(qapp):
     assert install_translator(qapp, "en") == "en"
     yield
     install_translator(qapp, "zh")
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """The message boxes the app shows, as (kind, text), instead of showing them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda _parent, _title, text, *rest, _k=kind:
+                                                            shown.append((_k, text))))
+    return shown
+
+
+@pytest.fixture
+def uncaught(monkeypatch):
+    """Exceptions that reached the event loop (a traceback for the user)."""
+    seen = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: seen.append(value))
+    return seen

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
+
+
+def make_window(qtbot, plan_file, tmp_path):
+    """The main window on ``plan_file``, shown, with its settings in ``tmp_path``."""
+    from ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(plan_file, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
 
 
 def type_chinese(widget, text: str) -> None:

@@ -40,19 +40,16 @@ def test_the_window_shows_the_plan(qtbot, sample_path):
         assert "错误 0" in window.status.text()
 
 
-def test_a_last_plan_that_cannot_be_opened_falls_back_to_the_sample(qtbot, _private_home, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_a_last_plan_that_cannot_be_opened_falls_back_to_the_sample(qtbot, _private_home, boxes):
+    from ui.app import sample_path, start_app
 
-    from ui.app import LAST_PLAN_KEY, sample_path, start_app
-
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *rest: shown.append(text)))
     folder = _private_home / "一个文件夹.stplan"
     folder.mkdir()
     QSettings().setValue(LAST_PLAN_KEY, str(folder))
     _app, window = start_app([])
     qtbot.addWidget(window)
     assert window is not None and window.document.path.resolve() == sample_path().resolve()
-    assert len(shown) == 1 and "文件夹" in shown[0] and "The sample plan is shown instead." in shown[0]
+    ((kind, text),) = boxes
+    assert kind == "warning" and "文件夹" in text and "The sample plan is shown instead." in text
     assert QSettings().value(LAST_PLAN_KEY) != str(folder)
     window.close()

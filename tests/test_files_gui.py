@@ -5,41 +5,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from planner.store import PlanFile, PlanFileError
 from ui.dialogs import NewPlanDialog
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """The message boxes the window shows, as (kind, text), instead of showing them."""
-    shown = []
-    for kind in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda _parent, _title, text, *rest, _k=kind:
-                                                            shown.append((_k, text))))
-    return shown
-
-
-@pytest.fixture
-def uncaught(monkeypatch):
-    """Exceptions that reached the event loop (a traceback for the user)."""
-    seen = []
-    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: seen.append(value))
-    return seen
-
-
-def make_window(qtbot, plan_file, tmp_path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(plan_file, settings)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+from tests.gui import make_window
 
 
 def damage(path, statement: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
 from planner.store import PlanFile
@@ -10,15 +10,7 @@ from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanD
 from ui.findings import FindingRole
 from ui.main_window import MainWindow
 
-from tests.gui import drag, type_chinese
-
-
-def make_window(qtbot, plan_file, tmp_path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(plan_file, settings)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+from tests.gui import drag, make_window, type_chinese
 
 
 def answer_dialogs(window: MainWindow, qtbot, fill) -> None:

@@ -3,10 +3,8 @@ computation stops, its result is dropped unseen, nothing is written, no tracebac
 
 from __future__ import annotations
 
-import sys
 import time
 
-import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
@@ -17,13 +15,6 @@ from ui.routing.actions import OptimiseDialog, PlanGroupsDialog
 from ui.tasks import run_task
 
 WAIT_MS = 60000
-
-
-@pytest.fixture
-def uncaught(monkeypatch):
-    seen = []
-    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: seen.append(value))
-    return seen
 
 
 def settle(qtbot) -> None:

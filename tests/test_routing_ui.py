@@ -4,27 +4,24 @@ preview, apply as one undoable edit or discard, cancel keeps the best so far, ma
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from planner.checks import ERROR, check
 from planner.routing.split import total_travel
 from planner.store import PlanFile
-from ui.main_window import MainWindow
 from ui.routing import install_routing_actions
 from ui.routing.actions import OptimiseDialog, PlanGroupsDialog
 from ui.routing.preview import RoutePreviewDialog
+
+from tests import gui
 
 WAIT = 60000
 
 
 def make_window(qtbot, sample_path, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(PlanFile.open(sample_path), settings)
-    qtbot.addWidget(window)
-    window.show()
-    actions = install_routing_actions(window, show_maps=False)
-    return window, actions
+    """The window on a copy of the sample, with its routing actions (maps left out)."""
+    window = gui.make_window(qtbot, PlanFile.open(sample_path), tmp_path)
+    return window, install_routing_actions(window, show_maps=False)
 
 
 def answer(window, qtbot, fill):
