@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -92,23 +93,30 @@ def _pick(path: Path, names: list[str], sheet: str | None, has_data) -> str:
     raise RosterError(f"「{path.name}」中没有任何数据", f"'{path.name}' holds no data")
 
 
+@contextmanager
+def _damage_reported(path: Path, kind: str):
+    """Any error a reader library raises on a damaged file becomes one RosterError."""
+    try:
+        yield
+    except RosterError:
+        raise
+    except Exception as error:  # noqa: BLE001 (the libraries raise many kinds)
+        raise RosterError(f"「{path.name}」不是有效的 {kind} 文件（{error}）",
+                          f"'{path.name}' is not a valid {kind} file ({error})") from None
+
+
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Sheet:
     from openpyxl import load_workbook
 
     # read_only reads each sheet lazily, so a damaged file can fail on opening or on any
     # row: a sheet cut short, a corrupt member, broken metadata — openpyxl, zipfile and
     # lxml raise many kinds (ParseError, XMLSyntaxError, zlib.error, BadZipFile, TypeError…).
-    try:
+    with _damage_reported(path, "Excel"):
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             return _xlsx_sheet(path, book, sheet)
         finally:
             book.close()
-    except RosterError:
-        raise
-    except Exception as error:  # noqa: BLE001
-        raise RosterError(f"「{path.name}」不是有效的 Excel 文件（{error}）",
-                          f"'{path.name}' is not a valid Excel file ({error})") from None
 
 
 def _xlsx_sheet(path: Path, book, sheet: str | None) -> Sheet:
@@ -128,17 +136,12 @@ def _read_xls(path: Path, data: bytes, sheet: str | None) -> Sheet:
 
     # on_demand reads each sheet when first asked for, so a damaged file can fail there
     # too; xlrd raises many kinds (struct.error, IndexError, AssertionError…) for one.
-    try:
+    with _damage_reported(path, "Excel 97-2003"):
         book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
         try:
             return _xls_sheet(path, book, sheet)
         finally:
             book.release_resources()
-    except RosterError:
-        raise
-    except Exception as error:  # noqa: BLE001
-        raise RosterError(f"「{path.name}」不是有效的 Excel 97-2003 文件（{error}）",
-                          f"'{path.name}' is not a valid Excel 97-2003 file ({error})") from None
 
 
 def _xls_sheet(path: Path, book, sheet: str | None) -> Sheet:
