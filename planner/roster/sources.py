@@ -16,16 +16,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from planner.errors import BilingualError
 from planner.text import clean_text
 
 
-class RosterError(Exception):
+class RosterError(BilingualError):
     """A roster that cannot be read or used, said in Chinese and English."""
-
-    def __init__(self, message_zh: str, message_en: str):
-        super().__init__(f"{message_zh} / {message_en}")
-        self.message_zh = message_zh
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)

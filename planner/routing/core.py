@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Hashable, Iterable, Sequence
 
+from planner.errors import BilingualError
 from planner.progress import Cancelled, Progress
 
 DAY = 1440
@@ -50,13 +51,8 @@ BALANCE_COST = 2  # per minute of visits a day holds beyond its fair share (+ BA
 BALANCE_SLACK = 30
 
 
-class RoutingError(ValueError):
+class RoutingError(BilingualError, ValueError):
     """A problem the core cannot take (bad matrix, contradictory locks, no solution)."""
-
-    def __init__(self, message_zh: str, message_en: str):
-        super().__init__(f"{message_zh} / {message_en}")
-        self.message_zh = message_zh
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)
