@@ -9,9 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from planner.legs import refresh_legs  # noqa: E402
+from planner.legs import settle  # noqa: E402
 from planner.model import Group, Lodging, Participant, Place, Plan, Programme, Session, Site  # noqa: E402
-from planner.schedule import retime  # noqa: E402
 
 
 def synthetic_plan(rng: random.Random, groups: int = 20, days: int = 15, sessions: int = 2000) -> Plan:
@@ -47,4 +46,4 @@ def synthetic_plan(rng: random.Random, groups: int = 20, days: int = 15, session
     )
     plan = Plan(Programme("压力测试", date(2025, 3, 1), days, themes=("产业发展",)), group_items, places,
                 tuple(sites + hotels), tuple(items), lodgings=lodgings, participants=participants)
-    return retime(plan.with_items("legs", refresh_legs(plan)))
+    return settle(plan)

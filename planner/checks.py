@@ -11,7 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from planner.journey import journey
+from planner.labels import duration_text
 from planner.model import Plan, format_clock
+from planner.points import site_point
 from planner.roster.seats import check_seats
 from planner.schedule import DayPlan, Slot, Timetable, schedule
 
@@ -21,6 +24,7 @@ SEVERITY_NAMES = {ERROR: ("错误", "Errors"), WARNING: ("警告", "Warnings"), 
 
 MIN_LUNCH_MINUTES = 45
 MAX_BUS_MINUTES = 5 * 60
+LONG_DAY_ALLOWANCE = 2 * 60  # travel may stretch a day this far past its window's length
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,13 @@ class Finding:
     refs: tuple[tuple[str, int], ...] = ()
     group_id: int | None = None
     day: int | None = None
+    slot: tuple[str, int] | None = None  # (kind, start) of the lunch or leg it is about
+
+    @property
+    def marks_a_time(self) -> bool:
+        """Does it say that a printed time is wrong (so that print-outs mark it)?"""
+        return self.severity != INFO and self.day is not None and (self.slot is not None or any(
+            kind in ("sessions", "plenaries") for kind, _ in self.refs))
 
     def to_json(self) -> dict:
         return {
@@ -42,6 +53,7 @@ class Finding:
             "refs": [{"kind": kind, "id": item_id} for kind, item_id in self.refs],
             "group_id": self.group_id,
             "day": self.day,
+            "slot": {"kind": self.slot[0], "start": format_clock(self.slot[1])} if self.slot else None,
         }
 
 
@@ -83,17 +95,13 @@ def _span(slot: Slot) -> str:
     return f"{format_clock(slot.start)}–{format_clock(slot.end)}"
 
 
-def _items(day_plan: DayPlan) -> list[Slot]:
-    return [s for s in day_plan.slots if s.kind in ("session", "plenary")]
-
-
 # --- the checks ------------------------------------------------------------------------
 
 
 def check_overlaps(ctx: _Context):
     """Two items of one group at the same time."""
     for day_plan in ctx.timetable.days.values():
-        items = sorted(_items(day_plan), key=lambda s: (s.start, s.end))
+        items = sorted(day_plan.items(), key=lambda s: (s.start, s.end))
         zh_where, en_where = ctx.where(day_plan)
         for a, b in combinations(items, 2):
             if a.start < b.end and b.start < a.end:
@@ -187,57 +195,104 @@ def check_opening_hours(ctx: _Context):
 
 
 def check_day_window(ctx: _Context):
-    """A day that starts before or runs past its window."""
+    """An item that starts before or runs past its day's window (travel to or from it may:
+    see ``check_long_travel_days``)."""
     for day_plan in ctx.timetable.days.values():
-        if not _items(day_plan):
+        items = day_plan.items()
+        if not items:
             continue
         zh_where, en_where = ctx.where(day_plan)
-        rules, last, first = day_plan.rules, day_plan.last, day_plan.first
-        if last is not None and last > rules.day_end:
-            over = last - rules.day_end
+        rules = day_plan.rules
+        first, last = min(items, key=lambda s: s.start), max(items, key=lambda s: s.end)
+        if last.end > rules.day_end:
+            over = last.end - rules.day_end
             yield Finding(
                 WARNING, "past-day-window",
-                f"{zh_where}：日程到 {format_clock(last)} 才结束，超出 {format_clock(rules.day_end)} 共 {over} 分钟",
-                f"{en_where}: the day ends at {format_clock(last)}, {over} min past {format_clock(rules.day_end)}",
-                tuple(_ref(s) for s in _items(day_plan)[-1:]), day_plan.group_id, day_plan.day,
+                f"{zh_where}：日程到 {format_clock(last.end)} 才结束，超出 {format_clock(rules.day_end)} 共 {over} 分钟",
+                f"{en_where}: the day ends at {format_clock(last.end)}, {over} min past {format_clock(rules.day_end)}",
+                (_ref(last),), day_plan.group_id, day_plan.day,
             )
-        if first is not None and first < rules.day_start:
+        if first.start < rules.day_start:
             yield Finding(
                 WARNING, "before-day-window",
-                f"{zh_where}：日程 {format_clock(first)} 开始，早于 {format_clock(rules.day_start)}",
-                f"{en_where}: the day starts at {format_clock(first)}, before {format_clock(rules.day_start)}",
-                tuple(_ref(s) for s in _items(day_plan)[:1]), day_plan.group_id, day_plan.day,
+                f"{zh_where}：日程 {format_clock(first.start)} 开始，早于 {format_clock(rules.day_start)}",
+                f"{en_where}: the day starts at {format_clock(first.start)}, before {format_clock(rules.day_start)}",
+                (_ref(first),), day_plan.group_id, day_plan.day,
             )
+
+
+def check_long_travel_days(ctx: _Context):
+    """A day that travel stretches well past the length of its window (an early flight
+    and a full programme, a long way home after the last visit)."""
+    for day_plan in ctx.timetable.days.values():
+        busy = [s for s in day_plan.slots if s.kind != "dinner"]
+        legs = day_plan.of_kind("travel")
+        if not busy or not legs:
+            continue
+        rules = day_plan.rules
+        start, end = busy[0].start, max(s.end for s in busy)
+        travel = sum(s.minutes for s in legs)
+        if end - start <= rules.day_end - rules.day_start + LONG_DAY_ALLOWANCE or travel < LONG_DAY_ALLOWANCE:
+            continue
+        zh_where, en_where = ctx.where(day_plan)
+        longest = max(legs, key=lambda s: s.minutes)
+        yield Finding(
+            WARNING, "long-travel-day",
+            f"{zh_where}：行程 {format_clock(start)}–{format_clock(end)}，共 {duration_text(end - start)}，"
+            f"其中交通 {duration_text(travel)}，超出日程时长较多",
+            f"{en_where}: the day runs {format_clock(start)}–{format_clock(end)} ({duration_text(end - start, True)}), "
+            f"{duration_text(travel, True)} of it travelling: far longer than its window",
+            (("groups", day_plan.group_id),), day_plan.group_id, day_plan.day, ("travel", longest.start),
+        )
 
 
 def check_lunch(ctx: _Context):
-    """Lunch squeezed below 45 minutes. The refs name the items either side of it (what
-    squeezes it) and the group."""
+    """Lunch squeezed below 45 minutes, lunch after its window (a long leg over midday),
+    and a full day without lunch. The refs name the items either side of it (what squeezes
+    or delays it) and the group."""
     for day_plan in ctx.timetable.days.values():
         zh_where, en_where = ctx.where(day_plan)
-        slots = day_plan.slots
+        slots, rules = day_plan.slots, day_plan.rules
         for n, lunch in enumerate(slots):
-            if lunch.kind != "lunch" or lunch.minutes >= MIN_LUNCH_MINUTES:
+            if lunch.kind != "lunch":
                 continue
             before = [s for s in slots[:n] if s.kind in ("session", "plenary")][-1:]
             after = [s for s in slots[n + 1:] if s.kind in ("session", "plenary")][:1]
             refs = (*(_ref(s) for s in before + after), ("groups", day_plan.group_id))
+            if lunch.minutes < MIN_LUNCH_MINUTES:
+                yield Finding(
+                    WARNING, "short-lunch",
+                    f"{zh_where}：午餐只有 {lunch.minutes} 分钟（{_span(lunch)}），少于 {MIN_LUNCH_MINUTES} 分钟",
+                    f"{en_where}: lunch is only {lunch.minutes} min ({_span(lunch)}), under {MIN_LUNCH_MINUTES} min",
+                    refs, day_plan.group_id, day_plan.day, ("lunch", lunch.start),
+                )
+            if lunch.start >= rules.lunch_end:
+                window = f"{format_clock(rules.lunch_start)}–{format_clock(rules.lunch_end)}"
+                yield Finding(
+                    WARNING, "late-lunch",
+                    f"{zh_where}：午餐 {format_clock(lunch.start)} 才开始，晚于午餐时段 {window}",
+                    f"{en_where}: lunch starts only at {format_clock(lunch.start)}, after the lunch window {window}",
+                    refs, day_plan.group_id, day_plan.day, ("lunch", lunch.start),
+                )
+        items = day_plan.items()
+        if items and not day_plan.of_kind("lunch") and min(s.start for s in items) < rules.lunch_start \
+                and max(s.end for s in items) > rules.lunch_end:
             yield Finding(
-                WARNING, "short-lunch",
-                f"{zh_where}：午餐只有 {lunch.minutes} 分钟（{_span(lunch)}），少于 {MIN_LUNCH_MINUTES} 分钟",
-                f"{en_where}: lunch is only {lunch.minutes} min ({_span(lunch)}), under {MIN_LUNCH_MINUTES} min",
-                refs, day_plan.group_id, day_plan.day,
+                WARNING, "no-lunch",
+                f"{zh_where}：全天日程没有安排午餐",
+                f"{en_where}: a full day with no lunch",
+                (("groups", day_plan.group_id),), day_plan.group_id, day_plan.day,
             )
 
 
 def check_lodging(ctx: _Context):
-    """A night without lodging (every night but the last of the programme)."""
+    """A night without lodging (every night between leaving home and coming back)."""
     plan = ctx.plan
     nights = {(l.group_id, l.night) for l in plan.lodgings}
     for group in plan.ordered_groups():
         if not plan.sessions_of(group.id):
             continue
-        for night in range(1, plan.programme.days):
+        for night in journey(plan, group.id).nights:
             if (group.id, night) not in nights:
                 date = plan.programme.date_of(night).isoformat()
                 yield Finding(
@@ -246,6 +301,60 @@ def check_lodging(ctx: _Context):
                     f"{group.name} has no lodging for the night after day {night} ({date})",
                     (("groups", group.id),), group.id, night,
                 )
+
+
+def check_journey(ctx: _Context):
+    """Sessions on days the group is not away (before it leaves home, after it is back),
+    and the way home arriving later than the organiser accepts."""
+    plan = ctx.plan
+    for group in plan.ordered_groups():
+        trip = journey(plan, group.id)
+        for session in plan.sessions_of(group.id):
+            if 1 <= session.day <= plan.programme.days and not trip.on_tour(session.day):
+                when = "出发前" if session.day < trip.departure_day else "返程后"
+                yield Finding(
+                    ERROR, "day-outside-trip",
+                    f"{group.name}的「{ctx.site_name(session.site_id)}」安排在第 {session.day} 天，在{when}"
+                    f"（第 {trip.departure_day}–{trip.return_day} 天在外）",
+                    f"{group.name}: '{ctx.site_name(session.site_id)}' is on day {session.day}, "
+                    f"{'before leaving' if session.day < trip.departure_day else 'after coming back'} "
+                    f"(away on days {trip.departure_day}–{trip.return_day})",
+                    (("sessions", session.id),), group.id, session.day,
+                )
+        day_plan = ctx.timetable.day(group.id, trip.return_day)
+        back = [s for s in day_plan.of_kind("travel") if s.journey == "back"] if day_plan else []
+        if trip.latest_return is not None and back and back[-1].end > trip.latest_return:
+            slot = back[-1]
+            yield Finding(
+                WARNING, "late-return",
+                f"{group.name}第 {slot.day} 天 {format_clock(slot.end)} 才到达「{ctx.site_name(slot.site_id)}」，"
+                f"晚于 {format_clock(trip.latest_return)}",
+                f"{group.name} arrives at '{ctx.site_name(slot.site_id)}' only at {format_clock(slot.end)} on day "
+                f"{slot.day}, after {format_clock(trip.latest_return)}",
+                (("groups", group.id),), group.id, slot.day, ("travel", slot.start),
+            )
+
+
+def check_leg_durations(ctx: _Context):
+    """A leg with no duration: its two ends have no coordinates and the organiser gave no
+    minutes, so the timetable assumes a default."""
+    for day_plan in ctx.timetable.days.values():
+        zh_where, en_where = ctx.where(day_plan)
+        for slot in day_plan.of_kind("travel"):
+            leg = ctx.plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
+            if leg is not None and leg.effective_minutes is not None:
+                continue
+            ends = (site_point(ctx.plan, ctx.plan.site(i)) for i in (slot.from_site_id, slot.site_id))
+            if all(point is not None for point in ends):
+                continue  # estimated from the coordinates
+            a, b = ctx.site_name(slot.from_site_id), ctx.site_name(slot.site_id)
+            refs = (("legs", leg.id),) if leg is not None else (("sites", slot.from_site_id), ("sites", slot.site_id))
+            yield Finding(
+                WARNING, "leg-without-duration",
+                f"{zh_where}：从「{a}」到「{b}」的行程没有时长，暂按 {slot.minutes} 分钟计，请填写",
+                f"{en_where}: the leg from '{a}' to '{b}' has no duration; {slot.minutes} min assumed, please fill it in",
+                refs, day_plan.group_id, day_plan.day, ("travel", slot.start),
+            )
 
 
 def check_long_bus_legs(ctx: _Context):
@@ -349,16 +458,20 @@ def check_people(ctx: _Context):
 
 
 def check_themes(ctx: _Context):
-    """A theme of the programme that a group's route never covers."""
+    """A theme a group studies (its own, else the programme's) that neither its route nor a
+    plenary covers."""
     plan = ctx.plan
-    themes = plan.programme.themes
+    plenary_themes = {p.theme for p in plan.plenaries if p.theme}
+    for plenary in plan.plenaries:
+        site = plan.site(plenary.site_id) if plenary.site_id is not None else None
+        plenary_themes.update(site.themes if site else ())
     for group in plan.ordered_groups():
-        covered = set()
+        covered = set(plenary_themes)
         for session in plan.sessions_of(group.id):
             covered.add(session.theme)
             site = plan.site(session.site_id)
             covered.update(site.themes if site else ())
-        for theme in themes:
+        for theme in group.themes or plan.programme.themes:
             if theme not in covered:
                 yield Finding(
                     INFO, "theme-not-covered",
@@ -388,8 +501,11 @@ CHECKS = (
     check_site_bookings,
     check_opening_hours,
     check_day_window,
+    check_long_travel_days,
     check_lunch,
     check_lodging,
+    check_journey,
+    check_leg_durations,
     check_long_bus_legs,
     check_shared_visits,
     check_coordinates,

@@ -19,6 +19,7 @@ from planner import schema
 from planner.model import ITEM_TYPES, Plan, Programme
 from planner.records import REFERENCES, FieldError, check_item, from_record, to_record
 from planner.resources import resource_path
+from planner.roles import SHIPPED_ROLES
 from planner.text import clean_text
 
 FORMAT = "study-tour-plan"
@@ -116,7 +117,7 @@ def plan_from_json(document, *, source: str = "", gazetteer=None) -> Plan:
             )
         )
     if not problems:
-        problems = _reference_problems(document) + _duplicate_key_problems(document)
+        problems = _reference_problems(document) + _duplicate_key_problems(document) + _role_problems(document)
     if problems:
         raise PlanImportError(problems, source)
     items, problems = {}, []
@@ -179,19 +180,26 @@ def _reference_problems(document: dict) -> list[Problem]:
                     Problem(json_path([kind, index, "id"]), f"编号 {record['id']} 重复", f"duplicate id {record['id']}")
                 )
             seen.add(record["id"])
-    for kind in ITEM_TYPES:
-        for index, record in enumerate(document.get(kind, [])):
-            for field_name, target in REFERENCES.items():
-                value = record.get(field_name)
-                if value is not None and value not in ids[target]:
-                    problems.append(
-                        Problem(
-                            json_path([kind, index, field_name]),
-                            f"引用了不存在的 {target} #{value}",
-                            f"refers to {target} #{value}, which does not exist",
-                        )
-                    )
+    records = [(["programme"], document["programme"])]
+    records += [([kind, index], record) for kind in ITEM_TYPES for index, record in enumerate(document.get(kind, []))]
+    for path, record in records:
+        for field_name, target in REFERENCES.items():
+            value = record.get(field_name)
+            if value is not None and value not in ids[target]:
+                problems.append(Problem(json_path([*path, field_name]), f"引用了不存在的 {target} #{value}",
+                                        f"refers to {target} #{value}, which does not exist"))
     return problems
+
+
+def _role_problems(document: dict) -> list[Problem]:
+    """Participants whose role is neither a shipped one nor one the plan declares."""
+    known = {role.code for role in SHIPPED_ROLES} | {record["code"] for record in document.get("roles", [])}
+    return [
+        Problem(json_path(["participants", index, "role"]), f"未知角色：{record['role']}（可用：{'、'.join(sorted(known))}）",
+                f"unknown role: {record['role']} (known: {', '.join(sorted(known))})")
+        for index, record in enumerate(document.get("participants", []))
+        if record.get("role", "member") not in known
+    ]
 
 
 def _duplicate_key_problems(document: dict) -> list[Problem]:

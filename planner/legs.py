@@ -1,34 +1,19 @@
 """Travel legs along each group's route, estimated from coordinates.
 
-A group's route is its sessions in order; a leg joins each pair of consecutive sites.
-Recomputing keeps every organiser's override (manual mode or duration), matched by
-group and the two sites, so an override survives re-ordering and back again.
+A leg joins each pair of stops a group travels between, as its timetable walks them:
+from home or the hotel, through plenary venues and teaching sites, to the night's hotel
+or home again. Recomputing keeps every organiser's override (manual mode or duration),
+matched by group and the two sites, so an override survives re-ordering and back again.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.model import Leg, Plan, Site
+from planner.model import Leg, Plan
+from planner.points import site_point
+from planner.schedule import Timetable, retime, schedule
 from planner.travel import estimate_by
-
-
-def site_point(plan: Plan, site: Site | None) -> tuple[float, float] | None:
-    """(lon, lat) of a site: its own coordinates, else its place's; None if neither."""
-    if site is None:
-        return None
-    if site.has_coordinates:
-        return site.lon, site.lat
-    place = plan.place_of(site)
-    if place is not None and place.has_coordinates:
-        return place.lon, place.lat
-    return None
-
-
-def route_pairs(plan: Plan, group_id: int) -> list[tuple[int, int]]:
-    """(from_site_id, to_site_id) for each move between consecutive sessions."""
-    sites = [s.site_id for s in plan.sessions_of(group_id)]
-    return [(a, b) for a, b in zip(sites, sites[1:]) if a != b]
 
 
 def estimated_leg(plan: Plan, leg_id: int, group_id: int, from_site_id: int, to_site_id: int,
@@ -47,30 +32,36 @@ def estimated_leg(plan: Plan, leg_id: int, group_id: int, from_site_id: int, to_
     return replace(leg, mode=guess.mode, distance_km=guess.distance_km, minutes=guess.minutes, note=note)
 
 
-def refresh_legs(plan: Plan) -> tuple[Leg, ...]:
-    """The legs every route needs, re-estimated, overrides kept.
+def refresh_legs(plan: Plan, timetable: Timetable | None = None) -> tuple[Leg, ...]:
+    """The legs the groups travel (as ``timetable``, by default the plan's, walks them),
+    re-estimated, overrides kept.
 
-    Legs that left the route are dropped unless they carry an override (the
-    organiser's word is kept in case the route comes back that way).
+    A leg the timetable does not take yet is timed by the same estimate, so the
+    timetable stays as it was. Legs that left the route are dropped unless they carry an
+    override (the organiser's word is kept in case the route comes back that way).
     """
+    timetable = timetable or schedule(plan)
     existing = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
     next_id = max((l.id for l in plan.legs), default=0) + 1
     legs: dict[tuple[int, int, int], Leg] = {}
-    for group in plan.ordered_groups():
-        for from_site, to_site in route_pairs(plan, group.id):
-            key = (group.id, from_site, to_site)
-            if key in legs:
-                continue
-            old = existing.get(key)
-            if old is None:
-                leg_id, next_id = next_id, next_id + 1
-            else:
-                leg_id = old.id
-            fresh = estimated_leg(plan, leg_id, *key, old.manual_mode if old is not None else None)
-            if old is not None:
-                fresh = replace(fresh, manual_mode=old.manual_mode, manual_minutes=old.manual_minutes)
-            legs[key] = fresh
+    for key in timetable.moves():
+        old = existing.get(key)
+        if old is None:
+            leg_id, next_id = next_id, next_id + 1
+        else:
+            leg_id = old.id
+        fresh = estimated_leg(plan, leg_id, *key, old.manual_mode if old is not None else None)
+        if old is not None:
+            fresh = replace(fresh, manual_mode=old.manual_mode, manual_minutes=old.manual_minutes)
+        legs[key] = fresh
     for key, old in existing.items():
         if key not in legs and (old.manual_mode or old.manual_minutes is not None):
             legs[key] = old
     return tuple(sorted(legs.values(), key=lambda l: l.id))
+
+
+def settle(plan: Plan) -> Plan:
+    """A plan built in code (an import, a planned route) made whole: the legs its groups
+    travel, estimated, and every flowing session at its scheduled time."""
+    plan = plan.with_items("legs", refresh_legs(plan))
+    return retime(plan)

@@ -20,7 +20,7 @@ import math
 import re
 from typing import Iterable
 
-from planner.legs import site_point
+from planner.points import site_point
 from planner.model import Plan, format_clock
 from planner.schedule import Timetable, schedule
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Iterable
 
-SITE_KINDS = ("enterprise", "park", "village", "market", "venue", "hotel", "other")
-SESSION_KINDS = ("visit", "talk")  # 现场教学 / 座谈
+SITE_KINDS = ("enterprise", "park", "village", "market", "venue", "hotel", "gathering", "other")
+SESSION_KINDS = ("visit", "talk", "event")  # 现场教学 / 座谈 / 活动 (a 推介会, a dinner with hosts…)
 PLENARY_KINDS = ("opening", "closing", "forum", "other")  # 开班式 / 结业式 / 全体
 LEG_MODES = ("bus", "high_speed_rail", "flight", "walk", "other")
-ROLES = ("member", "group_leader", "liaison")
+ROLES = ("member", "group_leader", "liaison", "observer", "journalist", "staff")  # shipped; a plan adds its own
 GENDERS = ("", "male", "female")
 ROOM_TYPES = ("", "single", "twin")  # '': the default (leaders single, others twin)
 PLACE_KINDS = ("division", "zone")  # a county-level division, or a zone placed by hand
@@ -68,6 +68,16 @@ class Programme:
     dinner_end: int = 19 * 60
     session_minutes: int = 60  # a session's length when neither it nor its site says
     stop_minutes: int = 10  # getting off and on the bus at each stop
+    # Door to door (a group may override each): where the groups gather to leave and
+    # where they disperse (sites, e.g. a 集合地点 in the home city), on which days, when
+    # they leave home (None: in time for the first fixed item, else at day_start), and
+    # the latest arrival home the organiser accepts.
+    origin_site_id: int | None = None
+    return_site_id: int | None = None  # None: back to the origin
+    departure_day: int | None = None  # None: day 1
+    return_day: int | None = None  # None: the last day
+    departure_time: int | None = None
+    latest_return: int | None = None
 
     def date_of(self, day: int) -> date:
         return self.start_date + timedelta(days=day - 1)
@@ -88,6 +98,13 @@ class Group:
     vehicle: str = ""
     capacity: int | None = None  # seats on the vehicle
     position: int = 0
+    themes: tuple[str, ...] = ()  # what this group studies (empty: the programme's themes)
+    # The group's own journey, where it differs from the programme's (None: as the programme).
+    origin_site_id: int | None = None
+    return_site_id: int | None = None
+    departure_day: int | None = None
+    return_day: int | None = None
+    departure_time: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +195,7 @@ class Plenary:
     end: int | None = None
     host: str = ""
     pinned: bool = True
+    theme: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +258,22 @@ class Participant:
     room_type: str = ""  # ROOM_TYPES
 
 
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A participant's role (学员, 带队领导, 观察员…): the shipped ones (``planner.roles``)
+    and those the organiser adds or renames. ``code`` is what a participant's ``role``
+    holds; the flags say who counts as a trainee and who needs a seat and a bed."""
+
+    id: int
+    code: str
+    name: str
+    name_en: str = ""
+    trainee: bool = True
+    seat: bool = True
+    bed: bool = True
+    position: int = 0
+
+
 # The kinds of item a plan holds, by table name, in dependency order.
 ITEM_TYPES: dict[str, type] = {
     "groups": Group,
@@ -251,6 +285,7 @@ ITEM_TYPES: dict[str, type] = {
     "lodgings": Lodging,
     "participants": Participant,
     "day_settings": DaySetting,
+    "roles": Role,
 }
 
 
@@ -272,7 +307,10 @@ class Plan:
     lodgings: tuple[Lodging, ...] = ()
     participants: tuple[Participant, ...] = ()
     day_settings: tuple[DaySetting, ...] = ()
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    roles: tuple[Role, ...] = ()
+    # Look-up tables built on first use; init=False so that `dataclasses.replace` gives
+    # each copy its own (a shared one would answer with the items of another copy).
+    _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def items(self, kind: str) -> tuple:
         return getattr(self, kind)
@@ -336,4 +374,4 @@ class Plan:
 
     def with_items(self, kind: str, items: Iterable) -> "Plan":
         """A copy with the items of ``kind`` replaced (sorted by id)."""
-        return replace(self, **{kind: tuple(sorted(items, key=lambda i: i.id))}, _index={})
+        return replace(self, **{kind: tuple(sorted(items, key=lambda i: i.id))})

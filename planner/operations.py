@@ -44,7 +44,7 @@ def apply_in_memory(plan: Plan, edit: Edit) -> Plan:
             plan = apply_in_memory(plan, part)
         return plan
     if isinstance(edit, UpdateProgramme):
-        return replace(plan, programme=replace(plan.programme, **edit.changes), _index={})
+        return replace(plan, programme=replace(plan.programme, **edit.changes))
     item_type = ITEM_TYPES.get(edit.kind)
     if item_type is None:
         raise PlanEditError(f"未知的条目类型：{edit.kind}", f"unknown kind of item: {edit.kind}")
@@ -102,7 +102,9 @@ def consequences(plan: Plan, before: Plan | None = None) -> tuple[list[Edit], Ti
     """The leg, pinned-end and timing edits that bring ``plan`` in line with its routes
     and lengths, and the timetable of the result (times of flowing sessions do not change it).
     ``before`` is the plan before the edit (see ``pinned_end_edits``)."""
-    fresh = {(l.group_id, l.from_site_id, l.to_site_id): l for l in refresh_legs(plan)}
+    pinned_ends = pinned_end_edits(plan, before)
+    with_ends = apply_in_memory(plan, Batch(tuple(pinned_ends)))
+    fresh = {(l.group_id, l.from_site_id, l.to_site_id): l for l in refresh_legs(with_ends)}
     current = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
     leg_edits: list[Edit] = [Delete("legs", leg.id) for key, leg in current.items() if key not in fresh]
     for key, leg in fresh.items():
@@ -112,7 +114,7 @@ def consequences(plan: Plan, before: Plan | None = None) -> tuple[list[Edit], Ti
         elif old != leg:
             changed = {f.name: getattr(leg, f.name) for f in fields(leg) if getattr(leg, f.name) != getattr(old, f.name)}
             leg_edits.append(Update("legs", leg.id, changed))
-    edits = [*leg_edits, *pinned_end_edits(plan, before)]
+    edits = [*leg_edits, *pinned_ends]
     settled = apply_in_memory(plan, Batch(tuple(edits)))
     timetable = schedule(settled)
     return [*edits, *timing_edits(settled, timetable)], timetable

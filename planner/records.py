@@ -19,10 +19,11 @@ from datetime import date
 from planner.model import Programme, format_clock, parse_clock
 
 CLOCK_FIELDS = frozenset(
-    {"start", "end", "opens", "closes", "day_start", "day_end", "lunch_start", "lunch_end", "dinner_start", "dinner_end"}
+    {"start", "end", "opens", "closes", "day_start", "day_end", "lunch_start", "lunch_end", "dinner_start", "dinner_end",
+     "departure_time", "latest_return"}
 )
 LIST_FIELDS = frozenset({"themes", "interests"})
-FLAG_FIELDS = frozenset({"pinned", "locked"})
+FLAG_FIELDS = frozenset({"pinned", "locked", "trainee", "seat", "bed"})
 
 # Which kind each reference field points at.
 REFERENCES = {
@@ -31,6 +32,8 @@ REFERENCES = {
     "site_id": "sites",
     "from_site_id": "sites",
     "to_site_id": "sites",
+    "origin_site_id": "sites",
+    "return_site_id": "sites",
 }
 
 MAX_ID = 2**31 - 1
@@ -48,6 +51,8 @@ _RANGES = {
     **{name: (0, MAX_MINUTES) for name in ("minutes", "manual_minutes", "visit_minutes", "stop_minutes")},
     "session_minutes": (1, MAX_MINUTES),
     "day": (1, MAX_DAYS),
+    "departure_day": (1, MAX_DAYS),
+    "return_day": (1, MAX_DAYS),
     "night": (1, MAX_DAYS),
     "days": (1, MAX_DAYS),
     "position": (-MAX_ID, MAX_ID),

@@ -2,12 +2,15 @@
 
 The scheduler is a pure function of the plan. For each group and day it walks the
 group's sessions in route order from where the group woke up (the previous night's
-lodging), adding the travel before each stop, a stop allowance, lunch, and the
-plenary events everyone attends, and ends the day with the leg to the night's lodging
-and dinner there.
+lodging, or home on the day it leaves: ``planner.journey``), adding the travel before
+each stop, a stop allowance, lunch, and the plenary events everyone attends, and ends
+the day with the leg to the night's lodging and dinner there (or, on the day of return,
+the journey home).
 
-*Fixed* items keep their times: plenaries, and sessions the organiser pinned. The
-others *flow*: each starts as soon as the group can be there (and the site is open),
+*Fixed* items keep their times: plenaries, and sessions the organiser pinned. A day
+that opens with the leg to a fixed item sets off in time for it, up to two hours before
+the day's window (an early train); on the day of leaving home the organiser may fix the
+hour instead. The others *flow*: each starts as soon as the group can be there (and the site is open),
 and flows around the fixed ones: it goes before a fixed item only if it ends in time for
 the leg there (``fits_before`` predicts its start exactly as ``place_flowing`` lays it
 out). Lunch comes when due, before setting off or on arrival; a group waiting for an
@@ -27,13 +30,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from planner.edits import Update
-from planner.legs import site_point
+from planner.journey import Journey, journey
 from planner.model import Plan, Plenary, Session
+from planner.points import site_point
 from planner.travel import estimate_by
 
 ROUND_TO = 5  # sessions and meals start on the five minutes, as printed programmes do
 LUNCH_LEAD = 15  # minutes before lunch_start from which the group goes to lunch first
 DEFAULT_TRAVEL_MINUTES = 30  # when a site has no coordinates to estimate from
+EARLY_START_MINUTES = 120  # a day's first leg may set off this long before day_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ class Slot:
     mode: str = ""  # travel only
     fixed: bool = False  # a plenary or pinned session, kept at its time
     late_by: int = 0  # a fixed item the group reaches this many minutes late
+    journey: str = ""  # travel only: "out" (leaving home) or "back" (going home)
 
     @property
     def minutes(self) -> int:
@@ -100,8 +106,8 @@ class DayPlan:
     day: int
     rules: DayRules
     slots: tuple[Slot, ...]
-    start_site_id: int | None  # the previous night's lodging (None on arrival day)
-    end_site_id: int | None  # tonight's lodging (None when there is none)
+    start_site_id: int | None  # the previous night's lodging, or home on the day of leaving
+    end_site_id: int | None  # tonight's lodging, or home on the day of return (None: neither)
 
     @property
     def first(self) -> int | None:
@@ -116,6 +122,10 @@ class DayPlan:
     def of_kind(self, kind: str) -> list[Slot]:
         return [s for s in self.slots if s.kind == kind]
 
+    def items(self) -> list[Slot]:
+        """The sessions and plenaries of the day (no travel, no meals)."""
+        return [s for s in self.slots if s.kind in ("session", "plenary")]
+
 
 @dataclass(frozen=True)
 class Timetable:
@@ -127,6 +137,15 @@ class Timetable:
 
     def of_group(self, group_id: int) -> list[DayPlan]:
         return [d for (g, _), d in sorted(self.days.items()) if g == group_id]
+
+    def moves(self) -> list[tuple[int, int, int]]:
+        """(group_id, from_site_id, to_site_id) of every leg the groups travel, hotel to
+        hotel and from and back home, each once, by group and then in route order."""
+        seen: dict[tuple[int, int, int], None] = {}
+        for _, day_plan in sorted(self.days.items()):
+            for slot in day_plan.of_kind("travel"):
+                seen.setdefault((slot.group_id, slot.from_site_id, slot.site_id))
+        return list(seen)
 
     def slot_of(self, kind: str, item_id: int, group_id: int | None = None) -> Slot | None:
         """The slot of a session (or, with ``group_id``, a plenary in that group's day)."""
@@ -216,16 +235,32 @@ def lodging_site(plan: Plan, group_id: int, night: int) -> int | None:
     return None
 
 
+def day_ends(plan: Plan, group_id: int, day: int, trip: Journey | None = None) -> tuple[int | None, int | None]:
+    """Where the group starts the day (last night's hotel, or home on the day it leaves)
+    and where it ends it (tonight's hotel, or home on the day it comes back)."""
+    trip = trip or journey(plan, group_id)
+    start = trip.origin_site_id if trip.leaves_home(day) else lodging_site(plan, group_id, day - 1)
+    end = trip.return_site_id if trip.comes_home(day) else lodging_site(plan, group_id, day)
+    return start, end
+
+
 class _DayBuilder:
     """Walks one group's day forward in time, appending slots."""
 
-    def __init__(self, plan: Plan, group_id: int, day: int, rules: DayRules, travel: TravelTimes):
+    def __init__(self, plan: Plan, group_id: int, day: int, rules: DayRules, travel: TravelTimes, trip: Journey):
         self.plan, self.group_id, self.day, self.rules, self.travel = plan, group_id, day, rules, travel
+        self.trip = trip
         self.slots: list[Slot] = []
         self.cursor = rules.day_start
-        self.location = lodging_site(plan, group_id, day - 1)
+        self.leaving_home = trip.leaves_home(day)
+        self.location, self.tonight = day_ends(plan, group_id, day, trip)
         self.start_site = self.location
         self.lunched = False
+        # The first leg may set off before day_start to reach a fixed item in time,
+        # unless the organiser fixed the hour the group leaves home.
+        self.may_leave_early = not (self.leaving_home and trip.departure_time is not None)
+        if not self.may_leave_early:
+            self.cursor = trip.departure_time
 
     def moves_to(self, site: int | None) -> bool:
         """Is going to ``site`` a move (a leg and a stop), even one of 0 minutes?"""
@@ -285,6 +320,15 @@ class _DayBuilder:
             # The day opens with this item where the group already is: no leg to be late on,
             # so an item before the day's window is only an early start.
             self.cursor = min(self.cursor, item.start)
+        elif not self.slots and self.may_leave_early:
+            # The day opens with the leg to this item: leave in time for it (and for lunch
+            # on arrival when it comes at lunch time), early if need be — but not in the
+            # middle of the night: then the group is late.
+            leave = item.start - stop - minutes
+            if item.start > self.rules.lunch_start and leave + minutes >= self.rules.lunch_start - LUNCH_LEAD:
+                leave -= self.rules.lunch_minutes
+            earliest = self.rules.day_start - EARLY_START_MINUTES
+            self.cursor = min(self.cursor, max(earliest, leave))
         due = self.lunch_is_due(self.cursor + minutes)
         if due is None and not self.lunched and item.start >= self.rules.lunch_end:
             due = "there"  # waiting there for an afternoon item: lunch in the wait
@@ -364,20 +408,40 @@ class _DayBuilder:
     def finish(self) -> DayPlan:
         if not self.lunched and self.slots and self.cursor >= self.rules.lunch_start - LUNCH_LEAD:
             self.lunch()
-        tonight = lodging_site(self.plan, self.group_id, self.day)
-        if tonight is not None:
-            self.go(tonight)
+        tonight = self.tonight
+        self.go(tonight)
+        if tonight is not None and not self.trip.comes_home(self.day):  # dinner at the hotel, not at home
             start = meal_start(self.cursor, self.rules.dinner_start)
             dinner = self.rules.dinner_end - self.rules.dinner_start
             self.slots.append(Slot("dinner", self.group_id, self.day, start, start + dinner, tonight))
+        self._mark_journeys()
         ordered = tuple(sorted(self.slots, key=lambda s: (s.start, s.end)))
         return DayPlan(self.group_id, self.day, self.rules, ordered, self.start_site, tonight)
+
+    def _mark_journeys(self) -> None:
+        """Name the journey out (the first leg that leaves the home city on the day of
+        leaving) and back (the last leg into the city of return on the day of return);
+        legs within the home city (to an opening there) are local."""
+        legs = [n for n, s in enumerate(self.slots) if s.kind == "travel"]
+        if self.leaving_home and legs:
+            home = self._place_of(self.trip.origin_site_id)
+            out = next((n for n in legs if self._place_of(self.slots[n].site_id) != home), legs[0])
+            self.slots[out] = replace(self.slots[out], journey="out")
+        if self.trip.comes_home(self.day) and legs:
+            home = self._place_of(self.trip.return_site_id)
+            back = next((n for n in reversed(legs) if self._place_of(self.slots[n].from_site_id) != home), legs[-1])
+            if not self.slots[back].journey:
+                self.slots[back] = replace(self.slots[back], journey="back")
+
+    def _place_of(self, site_id: int | None) -> int | None:
+        site = self.plan.site(site_id) if site_id is not None else None
+        return site.place_id if site is not None else None
 
 
 def schedule_day(plan: Plan, group_id: int, day: int, travel: TravelTimes | None = None) -> DayPlan:
     travel = travel or TravelTimes(plan)
     rules = day_rules(plan, day)
-    builder = _DayBuilder(plan, group_id, day, rules, travel)
+    builder = _DayBuilder(plan, group_id, day, rules, travel, journey(plan, group_id))
     sessions = plan.sessions_of(group_id, day)
     fixed = [p for p in plan.plenaries if p.day == day and p.start is not None and p.end is not None]
     fixed += [s for s in sessions if is_fixed(s)]

@@ -155,7 +155,36 @@ ALTER TABLE participants ADD COLUMN group_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE participants ADD COLUMN room_type TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: door to door — where the groups leave from and come back to, on which days
+# and when (programme, and per group where it differs); each group's own themes; a
+# plenary's theme; the roles the organiser adds to the shipped ones (planner.roles).
+_V5 = """
+ALTER TABLE programme ADD COLUMN origin_site_id INTEGER REFERENCES sites(id);
+ALTER TABLE programme ADD COLUMN return_site_id INTEGER REFERENCES sites(id);
+ALTER TABLE programme ADD COLUMN departure_day INTEGER;
+ALTER TABLE programme ADD COLUMN return_day INTEGER;
+ALTER TABLE programme ADD COLUMN departure_time TEXT;
+ALTER TABLE programme ADD COLUMN latest_return TEXT;
+ALTER TABLE groups ADD COLUMN themes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE groups ADD COLUMN origin_site_id INTEGER REFERENCES sites(id);
+ALTER TABLE groups ADD COLUMN return_site_id INTEGER REFERENCES sites(id);
+ALTER TABLE groups ADD COLUMN departure_day INTEGER;
+ALTER TABLE groups ADD COLUMN return_day INTEGER;
+ALTER TABLE groups ADD COLUMN departure_time TEXT;
+ALTER TABLE plenaries ADD COLUMN theme TEXT NOT NULL DEFAULT '';
+CREATE TABLE roles (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '',
+    trainee INTEGER NOT NULL DEFAULT 1,
+    seat INTEGER NOT NULL DEFAULT 1,
+    bed INTEGER NOT NULL DEFAULT 1,
+    position INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 # The UNIQUE constraints above, by table: an import checks them before writing, so a
 # duplicate is reported with its place in the input instead of failing the write.
@@ -163,5 +192,6 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "legs": ("group_id", "from_site_id", "to_site_id"),
     "lodgings": ("group_id", "night"),
     "day_settings": ("day",),
+    "roles": ("code",),
 }
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -415,6 +415,7 @@ class PlanFile:
         new_ids: list[int] = []
         try:
             with self._db.atomic():
+                _defer_foreign_keys(self._conn)
                 inverse = self._apply(edit, touched, new_ids)
         except sqlite3.IntegrityError as error:
             if "FOREIGN KEY" in str(error):
@@ -499,13 +500,20 @@ def _content_error(path: Path, kind: str, item_id, column: str, reason_zh: str, 
 def _dangling_reference(plan: Plan) -> tuple | None:
     """(kind, id, column, target kind, missing id) of the first reference to an item
     that does not exist, or None."""
-    for kind in ITEM_TYPES:
-        for item in plan.items(kind):
+    for kind in ("programme", *ITEM_TYPES):
+        for item in (plan.programme,) if kind == "programme" else plan.items(kind):
             for name, target in REFERENCES.items():
                 value = getattr(item, name, None)
                 if value is not None and plan.get(target, value) is None:
-                    return kind, item.id, name, target, value
+                    return kind, getattr(item, "id", 1), name, target, value
     return None
+
+
+def _defer_foreign_keys(conn: sqlite3.Connection) -> None:
+    """Check references when the transaction commits, not row by row: items refer to
+    each other both ways (a group's home is a site, a site's place is listed after
+    groups), and a batch may add a site and point at it in any order."""
+    conn.execute("PRAGMA defer_foreign_keys = ON")
 
 
 def _write_new_file(path: Path, plan: Plan, *, shown_as: Path) -> None:
@@ -515,6 +523,7 @@ def _write_new_file(path: Path, plan: Plan, *, shown_as: Path) -> None:
         db = sqlite_utils.Database(conn)
         _migrate(db, 0)
         with db.atomic():
+            _defer_foreign_keys(conn)
             _write_plan(db, shown_as, plan)
     finally:
         conn.close()

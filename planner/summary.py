@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from planner.legs import route_pairs
+from planner.journey import journey
 from planner.model import Plan, format_clock
-from planner.schedule import schedule
+from planner.schedule import Slot, schedule
 
 
 @dataclass(frozen=True)
@@ -16,9 +16,12 @@ class GroupSummary:
     places: tuple[str, ...]
     sessions: int
     days: tuple[int, ...]
-    travel_minutes: int
+    travel_minutes: int  # every leg, the journey out and back included
     legs_without_estimate: int
     day_times: tuple[tuple[int, str, str], ...]  # (day, first, last) from the timetable
+    nights: int  # nights away from home (each needs a bed)
+    first_departure: dict | None  # {"day", "time", "from"}: when the group sets off
+    last_arrival: dict | None  # {"day", "time", "to"}: when it arrives home (or at its last stop)
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,11 @@ def summarise(plan: Plan) -> PlanSummary:
     groups = []
     for group in plan.ordered_groups():
         sessions = plan.sessions_of(group.id)
-        missing = 0
-        for from_site, to_site in route_pairs(plan, group.id):
-            leg = plan.leg_between(group.id, from_site, to_site)
-            if leg is None or leg.effective_minutes is None:
-                missing += 1
         days = timetable.of_group(group.id)
-        minutes = sum(slot.minutes for day in days for slot in day.of_kind("travel"))
+        legs = [slot for day in days for slot in day.of_kind("travel")]
+        missing = sum(1 for slot in legs if _leg_minutes(plan, slot) is None)
+        minutes = sum(slot.minutes for slot in legs)
+        busy = [slot for day in days for slot in day.slots if slot.kind != "dinner"]
         groups.append(
             GroupSummary(
                 group_id=group.id,
@@ -64,6 +65,9 @@ def summarise(plan: Plan) -> PlanSummary:
                     for d in days
                     if d.slots
                 ),
+                nights=len(journey(plan, group.id).nights),
+                first_departure=_moment(plan, busy[0], "from") if busy else None,
+                last_arrival=_moment(plan, busy[-1], "to") if busy else None,
             )
         )
     programme = plan.programme
@@ -79,6 +83,21 @@ def summarise(plan: Plan) -> PlanSummary:
         plenaries=len(plan.plenaries),
         participants=len(plan.participants),
     )
+
+
+def _leg_minutes(plan: Plan, slot: Slot) -> int | None:
+    leg = plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
+    return leg.effective_minutes if leg is not None else None
+
+
+def _moment(plan: Plan, slot: Slot, side: str) -> dict:
+    """When and where a group sets off (its first slot) or arrives (its last)."""
+    if side == "from":
+        site_id, minute = (slot.from_site_id if slot.kind == "travel" else slot.site_id), slot.start
+    else:
+        site_id, minute = slot.site_id, slot.end
+    site = plan.site(site_id) if site_id is not None else None
+    return {"day": slot.day, "time": format_clock(minute), side: site.name if site else ""}
 
 
 def format_summary(summary: PlanSummary) -> str:
@@ -98,6 +117,10 @@ def format_summary(summary: PlanSummary) -> str:
             f"第 {days} 天 / days，行车约 {group.travel_minutes / 60:.1f} 小时 / hours of travel",
             "  " + " → ".join(group.places),
         ]
+        if group.first_departure and group.last_arrival:
+            out, back = group.first_departure, group.last_arrival
+            lines.append(f"  第 {out['day']} 天 {out['time']} 从{out['from']}出发，第 {back['day']} 天 {back['time']} "
+                         f"到达{back['to']}；住宿 {group.nights} 晚 / nights")
         if group.day_times:
             lines.append("  " + "；".join(f"第 {d} 天 {first}–{last}" for d, first, last in group.day_times))
         if group.legs_without_estimate:

@@ -30,4 +30,4 @@ def dropped(plan: Plan, kind: str, *item_ids: int) -> Plan:
 
 def with_programme(plan: Plan, **fields) -> Plan:
     """The plan with programme settings changed: ``with_programme(plan, day_end=T("17:00"))``."""
-    return replace(plan, programme=replace(plan.programme, **fields), _index={})
+    return replace(plan, programme=replace(plan.programme, **fields))

@@ -145,38 +145,50 @@ def test_overlap():
     assert check(pin(both_pinned, 2, "10:00", "12:00")) == []
 
 
-@pytest.mark.parametrize("start, late", [("09:30", 10), ("09:00", 40)])
+@pytest.mark.parametrize("start, late", [("07:30", 10), ("07:00", 40)])
 def test_late_arrival_at_a_pinned_session(start, late):
-    """第一组 leaves 西湖宾馆 at 08:30; the 60-minute leg and a 10-minute stop put it at
-    柯桥纺织企业 at 09:40, so a session pinned earlier is reached late by the difference.
-    Control: pinned at 09:40 exactly."""
+    """第一组 may leave 西湖宾馆 for a fixed item up to two hours before the 08:30 day
+    start, at 06:30; the 60-minute leg and a 10-minute stop put it at 柯桥纺织企业 at
+    07:40 at the earliest, so a session pinned earlier is reached late by the difference
+    (and starts before the day's window). Control: pinned at 07:40 exactly — reached in
+    time by leaving early, only the early start is noted."""
     plan = pin(baseline(), 3, start, "11:00")
-    assert codes(plan) == ["late-arrival"]
+    assert codes(plan) == ["before-day-window", "late-arrival"]
     finding = the_finding(plan, "late-arrival")
     assert finding.severity == ERROR
     assert (finding.group_id, finding.day, finding.refs) == (1, 2, (("sessions", 3),))
     assert_mentions(finding, "第一组", "柯桥纺织企业（产业升级）", start,
                     zh=(f"迟到 {late} 分钟",), en=(f"{late} min late",))
 
-    assert check(pin(baseline(), 3, "09:40", "11:00")) == []
+    assert codes(pin(baseline(), 3, "07:40", "11:00")) == ["before-day-window"]
+
+
+def test_a_group_leaves_early_for_a_pinned_first_session_and_is_not_late():
+    """柯桥纺织企业 pinned at 09:00: 第一组 leaves 西湖宾馆 at 07:50 (before the 08:30
+    day start) for the 60-minute leg and the stop — no lateness, no finding."""
+    plan = pin(baseline(), 3, "09:00", "10:00")
+    assert check(plan) == []
+    leg = schedule(plan).day(1, 2).of_kind("travel")[0]
+    assert (leg.start, leg.end) == (T("07:50"), T("08:50"))
 
 
 def test_late_arrival_at_a_plenary_names_the_plenary_for_each_late_group():
-    """A 开班式 at 柯桥纺织企业 at 09:30 on day 2: 第一组 arrives 09:40 (10 min late),
-    第二组 comes from 义乌宾馆 on its stored 90-minute leg, arriving 10:10 (40 min late).
-    Control: the plenary at 10:10, which both groups make."""
+    """A 开班式 at 柯桥纺织企业 at 07:30 on day 2: 第一组, leaving at 06:30 at the
+    earliest, arrives 07:40 (10 min late); 第二组 comes from 义乌宾馆 on its stored
+    90-minute leg, arriving 08:10 (40 min late). Control: the plenary at 08:10, which
+    both groups make by leaving early."""
     def opening(start: str, end: str) -> Plan:
         return added(baseline(), "plenaries", Plenary(1, "开班式", 2, 7, "opening", T(start), T(end)))
 
-    plan = opening("09:30", "10:30")
+    plan = opening("07:30", "08:30")
     found = sorted(findings_of(plan, "late-arrival"), key=lambda f: f.group_id)
     assert [(f.group_id, f.day, f.refs) for f in found] == [(1, 2, (("plenaries", 1),)), (2, 2, (("plenaries", 1),))]
     for finding, group, late in zip(found, ("第一组", "第二组"), (10, 40)):
         assert finding.severity == ERROR
-        assert_mentions(finding, group, "开班式", "09:30", zh=(f"迟到 {late} 分钟",), en=(f"{late} min late",))
-    assert codes(plan) == ["late-arrival", "late-arrival"]
+        assert_mentions(finding, group, "开班式", "07:30", zh=(f"迟到 {late} 分钟",), en=(f"{late} min late",))
+    assert [c for c in codes(plan) if c != "before-day-window"] == ["late-arrival", "late-arrival"]
 
-    assert check(opening("10:10", "11:00")) == []
+    assert [c for c in codes(opening("08:10", "09:00")) if c != "before-day-window"] == []
 
 
 def test_over_capacity():
@@ -306,17 +318,17 @@ def test_day_outside_programme(day):
 
 
 def test_past_day_window():
-    """Day 1 ends at 13:00; 第一组 only reaches its hotel at 13:50. Control: day 1 ends
-    at 13:50."""
-    plan = added(baseline(), "day_settings", DaySetting(1, 1, day_end=T("13:00")))
+    """Day 1 ends at 11:30; 第一组's visit to 龙井村 runs until 12:00. Control: day 1 ends
+    at 12:00 (the way to the hotel after it is travel, not programme)."""
+    plan = added(baseline(), "day_settings", DaySetting(1, 1, day_end=T("11:30"), lunch_start=T("12:00")))
     assert codes(plan) == ["past-day-window"]
     finding = the_finding(plan, "past-day-window")
     assert finding.severity == WARNING
     assert (finding.group_id, finding.day) == (1, 1)
     assert finding.refs == (("sessions", 2),)  # the day's last visit, 龙井村
-    assert_mentions(finding, "第一组", "13:50", "13:00", zh=("50 分钟",), en=("50 min past",))
+    assert_mentions(finding, "第一组", "12:00", "11:30", zh=("30 分钟",), en=("30 min past",))
 
-    assert check(added(baseline(), "day_settings", DaySetting(1, 1, day_end=T("13:50")))) == []
+    assert check(added(baseline(), "day_settings", DaySetting(1, 1, day_end=T("12:00")))) == []
 
 
 def test_before_day_window():
@@ -353,9 +365,10 @@ def test_short_lunch():
 
 @pytest.mark.parametrize("minutes, hours", [(330, "5.5"), (301, "5.0")])
 def test_long_bus_leg(minutes, hours):
-    """第一组's coach from 西湖宾馆 to 柯桥纺织企业 is set to take longer than five hours."""
+    """第一组's coach from 西湖宾馆 to 柯桥纺织企业 is set to take longer than five hours
+    (leaving at 08:30 it also arrives after the lunch window, which is said too)."""
     plan = changed(baseline(), "legs", 3, manual_minutes=minutes)
-    assert codes(plan) == ["long-bus-leg"]
+    assert codes(plan) == ["late-lunch", "long-bus-leg"]
     finding = the_finding(plan, "long-bus-leg")
     assert finding.severity == WARNING
     assert (finding.group_id, finding.day, finding.refs) == (1, 2, (("legs", 3),))
@@ -368,8 +381,9 @@ def test_long_bus_leg(minutes, hours):
      pytest.param({"manual_minutes": 330, "manual_mode": "high_speed_rail"}, id="by-rail")],
 )
 def test_long_bus_leg_controls(fields):
-    """Five hours by coach is still fine, and five and a half by rail is not a bus leg."""
-    assert check(changed(baseline(), "legs", 3, **fields)) == []
+    """Five hours by coach is still fine, and five and a half by rail is not a bus leg
+    (lunch after the long way is still late)."""
+    assert codes(changed(baseline(), "legs", 3, **fields)) == ["late-lunch"]
 
 
 def hefei_instead_of_keqiao(**leg_fields) -> Plan:
@@ -592,7 +606,7 @@ def test_check_command_on_the_sample_finds_nothing(sample_path):
 
 def test_check_command_exits_1_and_names_the_error(tmp_path):
     """A plan file where 第一组 is 10 minutes late at 柯桥纺织企业."""
-    result = run_main("check", plan_file(tmp_path, pin(baseline(), 3, "09:30", "11:00")))
+    result = run_main("check", plan_file(tmp_path, pin(baseline(), 3, "07:30", "11:00")))
     assert result.returncode == 1, result.stderr
     assert "错误 / Errors（1）" in result.stdout
     assert "迟到 10 分钟" in result.stdout and "10 min late" in result.stdout
@@ -609,15 +623,16 @@ def test_check_command_exits_0_with_only_warnings(tmp_path):
 
 def test_check_command_json_lists_the_codes(tmp_path):
     """A late arrival and a leaderless group, as JSON."""
-    plan = changed(pin(baseline(), 3, "09:30", "11:00"), "groups", 2, leader="")
+    plan = changed(pin(baseline(), 3, "07:30", "11:00"), "groups", 2, leader="")
     plan = changed(plan, "participants", 3, role="member")
     result = run_main("check", plan_file(tmp_path, plan), "--json")
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)
-    assert [(f["severity"], f["code"]) for f in data] == [(ERROR, "late-arrival"), (WARNING, "group-without-leader")]
+    assert [(f["severity"], f["code"]) for f in data] == [
+        (ERROR, "late-arrival"), (WARNING, "before-day-window"), (WARNING, "group-without-leader")]
     assert data[0]["refs"] == [{"kind": "sessions", "id": 3}]
     assert (data[0]["group_id"], data[0]["day"]) == (1, 2)
-    assert data[1]["message_zh"] == "第二组没有带队领导"
+    assert data[2]["message_zh"] == "第二组没有带队领导"
 
 
 def test_check_command_on_a_missing_file_says_so(tmp_path):

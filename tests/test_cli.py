@@ -68,9 +68,16 @@ def test_summary_shows_each_groups_first_and_last_time_of_each_day(tmp_path):
     plan = tmp_path / "s.db"
     run_main("sample", plan)
     text = run_main("summary", plan).stdout
-    assert "第 1 天 09:00–" in text  # every group starts the tour at the opening
+    assert "第 1 天 08:00–" in text  # every group leaves Changsha at 08:00 for the opening
     summary = json.loads(run_main("summary", plan, "--json").stdout)
     for group in summary["groups"]:
         assert [d for d, _, _ in group["day_times"]] == [1, 2, 3, 4, 5, 6]
-        for _, first, last in group["day_times"]:
-            assert "08:30" <= first < last <= "18:00"
+        for day, first, last in group["day_times"]:
+            assert first == "08:00" if day == 1 else "08:30" <= first, (day, first)
+            assert first < last <= ("21:30" if day == 6 else "20:00"), (day, last)  # home by 21:30
+        # door to door: the contract of summary --json (docs/plan-format.md)
+        assert group["nights"] == 5
+        assert group["first_departure"] == {"day": 1, "time": "08:00", "from": "长沙集合地点（示意）"}
+        assert group["last_arrival"]["day"] == 6 and group["last_arrival"]["to"] == "长沙集合地点（示意）"
+        assert group["last_arrival"]["time"] == group["day_times"][-1][2]
+        assert group["travel_minutes"] > 2 * 4 * 60  # the journeys out and back alone take over 4 h each

@@ -40,8 +40,11 @@ def test_plenaries_reach_every_group_and_the_overview(sample, docs):
     overview = docs.overview()
     plenaries = [b.plenary.content for d in overview.days for b in d.blocks if b.plenary]
     assert plenaries == [p.title for p in sample.plenaries]
-    sessions = sum(len(cell) for d in overview.days for b in d.blocks for cell in b.cells)
+    sessions = sum(1 for d in overview.days for b in d.blocks for cell in b.cells for e in cell if not e.transport)
     assert sessions == len(sample.sessions)
+    journeys = [e.content for d in overview.days for b in d.blocks for cell in b.cells for e in cell if e.transport]
+    assert len(journeys) == 2 * len(sample.groups)  # each group's journey out and back
+    assert all(j.startswith(("出发：", "返程：")) for j in journeys)
     assert overview.days[0].date_label == "2月23日（星期日）"
 
 

@@ -9,13 +9,14 @@ import openpyxl
 import pytest
 from icalendar import Calendar
 
-from planner.documents import Documents
+from planner.documents import TRAVEL, Documents
 from planner.exports import ExportError, write_atomic
 from planner.exports.calendar import ics_bytes
 from planner.exports.docx import docx_bytes, read_tables
 from planner.exports.routes import GPX_NS, KML_NS, gpx_bytes, kml_bytes
 from planner.exports.tables import tables_for
 from planner.exports.xlsx import HEADER_ROW, read_table, xlsx_bytes
+from planner.model import format_clock
 from tests.conftest import run_main
 
 
@@ -61,7 +62,10 @@ def test_ics_one_event_per_session_with_time_zone_and_reminder(sample, docs):
         events = calendar.walk("VEVENT")
         sessions = [e for e in events if str(e["UID"]).startswith("session-")]
         assert len(sessions) == len(sample.sessions_of(group.id))
-        assert len(events) == len(sessions) + len(sample.plenaries)
+        legs = [r for _, r in docs.group_itinerary(group.id).rows if r.kind == TRAVEL]
+        assert len(events) == len(sessions) + len(sample.plenaries) + len(legs)
+        journeys = [str(e["SUMMARY"]) for e in events if str(e["SUMMARY"]).startswith(("出发", "返程"))]
+        assert len(journeys) == 2 and all("长沙市" in j for j in journeys)  # the home city named
         assert len({str(e["UID"]) for e in events}) == len(events)
         for event in events:
             assert event["DTSTART"].params["TZID"] == "Asia/Shanghai"
@@ -71,7 +75,9 @@ def test_ics_one_event_per_session_with_time_zone_and_reminder(sample, docs):
     first = sample.sessions_of(1)[0]
     event = next(e for e in Calendar.from_ical(ics_bytes(docs, group_id=1)).walk("VEVENT")
                  if str(e["UID"]).startswith(f"session-{first.id}-"))
-    assert event["DTSTART"].dt.strftime("%Y-%m-%d %H:%M") == "2025-02-23 14:50"
+    slot = docs.timetable.slot_of("session", first.id)
+    start = f"2025-02-{22 + slot.day} {format_clock(slot.start)}"
+    assert event["DTSTART"].dt.strftime("%Y-%m-%d %H:%M") == start
     member = next(p for p in sample.participants if p.role == "member")
     personal = Calendar.from_ical(ics_bytes(docs, participant_id=member.id))
     sessions = [e for e in personal.walk("VEVENT") if str(e["UID"]).startswith("session-")]
@@ -94,6 +100,8 @@ def test_kml_lists_each_groups_stops_in_order(sample, docs):
         assert points == _stop_names(docs, group.id)
         line = folder.find(".//k:LineString/k:coordinates", ns).text.split()
         assert len(line) == len(points)
+        # door to door: the route starts and ends at home, in Changsha
+        assert points[0] == "1. 长沙集合地点（示意）" and points[-1].endswith(". 长沙集合地点（示意）")
     assert "阿里巴巴（西溪园区）" in kml_bytes(docs, 1).decode("utf-8")
 
 

@@ -32,7 +32,7 @@ def dirty(sample):
         sites=tuple(replace(s, name=f"{s.name}\x08", address=f"{s.address}\x0c") for s in sample.sites),
         participants=tuple(replace(p, name=f"{p.name[:1]}\b{p.name[1:]}", unit=f"{p.unit}\x7f",
                                    note="备\x01注") for p in sample.participants),
-        _index={},  # replace() would share the sample's lookup cache (and fill it with these items)
+
     )
     return Documents(plan)
 

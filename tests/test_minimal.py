@@ -7,7 +7,9 @@ import json
 import pytest
 
 from conftest import run_main
+from planner.checks import check
 from planner.jsonio import PlanImportError, plan_from_json
+from planner.schedule import schedule
 from planner.resources import resource_path
 
 MINIMAL = resource_path("samples", "hunan-2025-minimal.json")
@@ -25,10 +27,22 @@ def test_the_published_routes_import_into_a_full_plan():
     assert routes[1] == ["海宁市", "桐乡市", "嘉善县", "昆山市", "常熟市"]
     assert routes[2][1] == "宁波市前湾新区" and len(routes[2]) == 6
     assert sum(len(r) for r in routes) == 18
-    # every place has coordinates, every move between places a travel estimate
+    # every place has coordinates, every leg the groups travel (from home, hotel to
+    # hotel, back home) a travel estimate
     assert all(p.has_coordinates for p in plan.places)
-    assert all(leg.minutes and leg.distance_km for leg in plan.legs)
-    assert len(plan.legs) == 18 - 3
+    timetable = schedule(plan)
+    assert {(l.group_id, l.from_site_id, l.to_site_id) for l in plan.legs} == set(timetable.moves())
+    assert all(leg.minutes is not None and leg.distance_km is not None for leg in plan.legs)
+    # door to door: each group leaves Changsha on day 1 and comes back on day 6, by
+    # rail or air (about 800 km), and sleeps somewhere every night in between
+    for group in plan.ordered_groups():
+        out = [s for d in timetable.of_group(group.id) for s in d.of_kind("travel") if s.journey == "out"]
+        back = [s for d in timetable.of_group(group.id) for s in d.of_kind("travel") if s.journey == "back"]
+        assert [s.day for s in out] == [1] and [s.day for s in back] == [6]
+        assert out[0].mode in ("high_speed_rail", "flight") and back[0].mode in ("high_speed_rail", "flight")
+        assert plan.place_of(plan.site(out[0].from_site_id)).name == "长沙市"
+        assert sorted(l.night for l in plan.lodgings if l.group_id == group.id) == [1, 2, 3, 4, 5]
+    assert not [f for f in check(plan) if f.code in ("no-lodging", "late-arrival")]
     # the joint opening comes first; the routes fill the days after it
     opening = plan.plenaries[0]
     assert opening.kind == "opening" and opening.day == 1

@@ -116,7 +116,7 @@ def test_combo_boxes_pick_enumerations_and_references(editor, document):
     site = document.plan.sites[1]
     document.select("sites", [site.id], "table:sites")
     kind: QComboBox = editor.editors["kind"]
-    assert [kind.itemText(i) for i in range(kind.count())] == ["企业", "园区", "村", "市场", "场馆", "宾馆", "其他"]
+    assert [kind.itemText(i) for i in range(kind.count())] == ["企业", "园区", "村", "市场", "场馆", "宾馆", "集合地点", "其他"]
     kind.setCurrentIndex(kind.findText("市场"))
     kind.activated.emit(kind.currentIndex())
     assert document.plan_file.load().get("sites", site.id).kind == "market"
@@ -130,7 +130,7 @@ def test_combo_boxes_pick_enumerations_and_references(editor, document):
     person = document.plan.participants[5]
     document.select("participants", [person.id], "table:participants")
     roles = editor.editors["role"]
-    assert [roles.itemText(i) for i in range(roles.count())] == ["学员", "带队领导", "联络员"]
+    assert [roles.itemText(i) for i in range(roles.count())] == ["带队领导", "联络员", "学员", "观察员", "随行记者", "工作人员"]
     genders = editor.editors["gender"]
     assert {"男", "女"} <= {genders.itemText(i) for i in range(genders.count())}
 

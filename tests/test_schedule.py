@@ -64,7 +64,7 @@ def test_a_sessions_own_length_wins():
 def test_lunch_waits_until_the_group_reaches_the_next_place_when_it_is_near_noon():
     plan = day_plan()
     programme = replace(plan.programme, day_start=T("10:00"))
-    day = schedule_day(replace(plan, programme=programme, _index={}), 1, 2)
+    day = schedule_day(replace(plan, programme=programme), 1, 2)
     lunch = day.of_kind("lunch")[0]
     assert lunch.start >= T("11:45")
     assert all(s.end <= lunch.start or s.start >= lunch.end for s in day.of_kind("session"))
@@ -92,7 +92,7 @@ def test_a_pinned_session_stays_and_the_others_flow_around_it():
 
 def test_plenaries_sit_in_every_groups_day_with_travel_to_them():
     plan = day_plan()
-    plan = replace(plan, groups=(Group(1, "第一组"), Group(2, "第二组", position=1)), _index={})
+    plan = replace(plan, groups=(Group(1, "第一组"), Group(2, "第二组", position=1)))
     plan = plan.with_items("plenaries", [Plenary(1, "座谈会", 2, 5, "forum", T("14:00"), T("15:00"))])
     plan = plan.with_items("sessions", [*plan.sessions, Session(4, 2, 4, 2, 0)])
     timetable = schedule(plan)
@@ -105,15 +105,32 @@ def test_plenaries_sit_in_every_groups_day_with_travel_to_them():
         assert plenary.late_by == 0
 
 
-def test_a_group_that_cannot_make_a_plenary_in_time_is_late_by_the_minutes_it_lacks():
+def test_a_day_that_opens_with_the_leg_to_a_fixed_item_leaves_early_enough_for_it():
+    """Lateness is measured against the item's own time: the group sets off before
+    day_start (08:30) to reach an 08:35 opening across town, and is not late."""
     plan = day_plan()
     plan = plan.with_items("plenaries", [Plenary(1, "开班式", 2, 5, "opening", T("08:35"), T("09:30"))])
     plan = plan.with_items("lodgings", [Lodging(1, 1, 1, 4)])  # slept at the village, far away
     day = schedule_day(plan, 1, 2)
     plenary = day.of_kind("plenary")[0]
     travel = day.slots[0]
+    assert travel.site_id == 5 and travel.start < T("08:30")
+    assert travel.end + 10 == T("08:35") and plenary.late_by == 0
+    assert not [f for f in check(plan) if f.code in ("late-arrival", "before-day-window") and f.day == 2]
+
+
+def test_a_group_that_cannot_make_a_plenary_in_time_is_late_by_the_minutes_it_lacks():
+    """A session pinned before the plenary keeps the group until 08:30: the leg across
+    town then cannot fit before 08:35."""
+    plan = day_plan()
+    plan = plan.with_items("plenaries", [Plenary(1, "开班式", 2, 5, "opening", T("08:35"), T("09:30"))])
+    plan = plan.with_items("lodgings", [Lodging(1, 1, 1, 4)])
+    plan = plan.with_items("sessions", [Session(9, 1, 4, 2, 0, T("08:00"), T("08:30"), pinned=True)])
+    day = schedule_day(plan, 1, 2)
+    plenary = day.of_kind("plenary")[0]
+    travel = [s for s in day.slots if s.kind == "travel"][0]
     assert travel.start == T("08:30") and travel.site_id == 5
-    assert plenary.late_by == travel.end + 10 - T("08:35")
+    assert plenary.late_by == travel.end + 10 - T("08:35") > 0
 
 
 def test_a_pinned_session_without_a_time_keeps_flowing_after_retiming():

@@ -20,12 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from planner.gazetteer import Gazetteer  # noqa: E402
 from planner.jsonio import plan_to_json  # noqa: E402
-from planner.legs import refresh_legs  # noqa: E402
+from planner.legs import settle  # noqa: E402
 from planner.model import (  # noqa: E402
     Group, Lodging, Participant, Place, Plan, Plenary, Programme, Session, Site, parse_clock,
 )
 from planner.resources import resource_path  # noqa: E402
-from planner.schedule import retime  # noqa: E402
 
 THEMES = ("产业发展", "招商引资", "园区建设", "乡村振兴", "文旅融合", "现代服务业")
 OUT = resource_path("samples", "hunan-2025.json")
@@ -34,62 +33,65 @@ NOTES = (
     "示例方案，依据公开报道（新浪财经，2025-03-03）：开班地点、三条线路及 18 个县（市、区）的顺序、"
     "报道点名的教学点（阿里巴巴、吉利汽车、义乌国际商贸城、海宁中国皮革城、李祖村、缪家村）与六个教学主题为真实信息。"
     "报道未公布的内容——各场次时间、其余教学点、主持/讲解、宾馆、用餐安排及 49 场现场教学的具体安排、学员名单——"
-    "均为示意，学员姓名为占位名。教学点坐标为示意位置。\n"
+    "均为示意，学员姓名为占位名。教学点坐标为示意位置。长沙集合出发、返回及开班时间为示意。\n"
     "Sample plan after a published report (Sina Finance, 2025-03-03). Real: the opening city, the three routes and "
     "the order of their 18 places, the named sites (Alibaba, Geely, Yiwu International Trade City, Haining China "
     "Leather City, Lizu and Miaojia villages) and the six themes. Illustrative: session times, the other sites, "
     "hosts, hotels, meals, the detail of the 49 sessions, and the roster (placeholder names). Site positions are "
-    "approximate."
+    "approximate. Leaving from and returning to Changsha, and the time of the opening, are illustrative."
 )
 
 # Per group: days, each a list of (place, [(site, kind, theme, minutes, session kind, title), ...]).
-# The group's first day starts after the joint opening on day 1.
+# Day 1 is the journey from Changsha and the joint opening in Hangzhou; the groups visit
+# from day 2 and go home on day 6 after the morning's visits.
 ROUTES = {
     "第一组": [
-        (1, "杭州市余杭区", [
+        (2, "杭州市余杭区", [
             ("阿里巴巴（西溪园区）", "enterprise", "产业发展", 90, "visit", "数字经济与平台企业发展"),
             ("梦想小镇", "park", "招商引资", 60, "visit", "创新创业平台与招才引智"),
+            ("良渚古城遗址公园", "venue", "文旅融合", 75, "visit", "文化遗产保护与文旅融合"),
         ]),
-        (2, "杭州市余杭区", [("良渚古城遗址公园", "venue", "文旅融合", 75, "visit", "文化遗产保护与文旅融合")]),
-        (2, "金华市义乌市", [
+        (3, "金华市义乌市", [
             ("义乌国际商贸城", "market", "现代服务业", 90, "visit", "小商品市场与现代商贸服务"),
             ("李祖村", "village", "乡村振兴", 75, "visit", "共富乡村与乡村运营"),
+            ("义乌国际陆港", "park", "园区建设", 60, "visit", "陆港物流与开放平台建设"),
         ]),
-        (3, "金华市义乌市", [("义乌国际陆港", "park", "园区建设", 60, "visit", "陆港物流与开放平台建设")]),
-        (3, "绍兴市柯桥区", [
-            ("中国轻纺城", "market", "现代服务业", 60, "visit", "专业市场转型升级"),
-            ("柯桥经济技术开发区", "park", "园区建设", 60, "visit", "传统产业集群升级"),
+        (4, "绍兴市柯桥区", [
+            ("中国轻纺城", "market", "现代服务业", 90, "visit", "专业市场转型升级"),
+            ("柯桥经济技术开发区", "park", "园区建设", 75, "visit", "传统产业集群升级"),
         ]),
         (4, "无锡市新吴区", [
             ("无锡高新区规划展示馆", "park", "园区建设", 60, "visit", "国家高新区建设经验"),
             ("新吴区集成电路企业", "enterprise", "产业发展", 60, "visit", "先进制造业集群培育"),
-            ("新吴区招商服务中心", "venue", "招商引资", 60, "talk", "招商引资工作座谈"),
         ]),
+        (5, "无锡市新吴区", [("新吴区招商服务中心", "venue", "招商引资", 60, "talk", "招商引资工作座谈")]),
         (5, "无锡市滨湖区", [("拈花湾小镇", "venue", "文旅融合", 75, "visit", "文旅小镇运营")]),
         (5, "无锡市梁溪区", [
             ("运河外滩", "venue", "现代服务业", 60, "visit", "城市更新与现代服务业"),
             ("梁溪区县域经济座谈会场", "venue", "招商引资", 60, "talk", "县域经济高质量发展座谈"),
         ]),
+        (5, "无锡市江阴市", [("江阴市会议中心", "venue", "招商引资", 60, "talk", "第一组学习交流座谈")]),
         (6, "无锡市江阴市", [
             ("华西村", "village", "乡村振兴", 90, "visit", "集体经济与乡村振兴"),
             ("江阴高新区", "park", "园区建设", 60, "visit", "园区二次创业"),
             ("海澜集团", "enterprise", "产业发展", 60, "visit", "民营企业做大做强"),
-            ("江阴市会议中心", "venue", "招商引资", 60, "talk", "第一组学习交流座谈"),
         ]),
     ],
     "第二组": [
-        (1, "嘉兴市海宁市", [("海宁中国皮革城", "market", "现代服务业", 90, "visit", "专业市场与品牌建设")]),
-        (2, "嘉兴市海宁市", [("海宁经济开发区", "park", "园区建设", 60, "visit", "开发区整合提升")]),
-        (2, "嘉兴市桐乡市", [
-            ("乌镇互联网之光博览中心", "venue", "产业发展", 90, "visit", "数字经济与世界互联网大会"),
+        (2, "嘉兴市海宁市", [
+            ("海宁中国皮革城", "market", "现代服务业", 90, "visit", "专业市场与品牌建设"),
+            ("海宁经济开发区", "park", "园区建设", 60, "visit", "开发区整合提升"),
+        ]),
+        (2, "嘉兴市桐乡市", [("乌镇互联网之光博览中心", "venue", "产业发展", 90, "visit", "数字经济与世界互联网大会")]),
+        (3, "嘉兴市桐乡市", [
             ("濮院时尚古镇", "venue", "文旅融合", 60, "visit", "产业古镇与文旅融合"),
+            ("巨石集团", "enterprise", "产业发展", 60, "visit", "龙头企业带动产业链"),
         ]),
-        (3, "嘉兴市桐乡市", [("巨石集团", "enterprise", "产业发展", 60, "visit", "龙头企业带动产业链")]),
-        (3, "嘉兴市嘉善县", [
-            ("缪家村", "village", "乡村振兴", 90, "visit", "强村富民与乡村振兴"),
+        (3, "嘉兴市嘉善县", [("缪家村", "village", "乡村振兴", 90, "visit", "强村富民与乡村振兴")]),
+        (4, "嘉兴市嘉善县", [
             ("祥符荡科创绿谷", "park", "招商引资", 60, "visit", "长三角一体化示范区招商"),
+            ("嘉善县行政中心", "venue", "招商引资", 60, "talk", "县域经济高质量发展座谈"),
         ]),
-        (4, "嘉兴市嘉善县", [("嘉善县行政中心", "venue", "招商引资", 60, "talk", "县域经济高质量发展座谈")]),
         (4, "苏州市昆山市", [
             ("昆山开发区展示馆", "park", "园区建设", 60, "visit", "开发区建设与对外开放"),
             ("花桥国际商务城", "park", "现代服务业", 60, "visit", "现代服务业集聚区"),
@@ -105,15 +107,17 @@ ROUTES = {
         ]),
     ],
     "第三组": [
-        (1, "宁波市余姚市", [("中国塑料城", "market", "现代服务业", 60, "visit", "大宗商品交易市场")]),
         (2, "宁波市余姚市", [
+            ("中国塑料城", "market", "现代服务业", 60, "visit", "大宗商品交易市场"),
             ("舜宇集团", "enterprise", "产业发展", 60, "visit", "光学产业与创新驱动"),
             ("横坎头村", "village", "乡村振兴", 60, "visit", "红色资源与乡村振兴"),
         ]),
-        (2, "宁波市前湾新区", [("吉利汽车（杭州湾基地）", "enterprise", "产业发展", 90, "visit", "汽车产业与智能制造")]),
-        (3, "宁波市前湾新区", [("前湾新区规划展示馆", "park", "园区建设", 60, "visit", "功能区开发建设")]),
-        (3, "宁波市慈溪市", [
-            ("慈溪家电企业", "enterprise", "招商引资", 60, "visit", "家电产业集群与招商"),
+        (3, "宁波市前湾新区", [
+            ("吉利汽车（杭州湾基地）", "enterprise", "产业发展", 90, "visit", "汽车产业与智能制造"),
+            ("前湾新区规划展示馆", "park", "园区建设", 60, "visit", "功能区开发建设"),
+        ]),
+        (3, "宁波市慈溪市", [("慈溪家电企业", "enterprise", "招商引资", 60, "visit", "家电产业集群与招商")]),
+        (4, "宁波市慈溪市", [
             ("环杭州湾创新中心", "park", "园区建设", 60, "visit", "创新平台建设"),
             ("鸣鹤古镇", "venue", "文旅融合", 60, "visit", "古镇保护与文旅融合"),
         ]),
@@ -126,20 +130,22 @@ ROUTES = {
             ("黄桥古镇", "venue", "文旅融合", 60, "visit", "红色文旅与古镇保护"),
             ("泰兴市会议中心", "venue", "招商引资", 60, "talk", "县域经济高质量发展座谈"),
         ]),
+        (5, "南通市如皋市", [("如皋市会议中心", "venue", "现代服务业", 60, "talk", "第三组学习交流座谈")]),
         (6, "南通市如皋市", [
             ("如皋花木大世界", "market", "乡村振兴", 60, "visit", "特色农业与花木产业"),
             ("如皋高新区", "park", "产业发展", 60, "visit", "先进制造与产业升级"),
-            ("如皋市会议中心", "venue", "现代服务业", 60, "talk", "第三组学习交流座谈"),
         ]),
     ],
 }
 
-# Where each group sleeps after each day (illustrative).
+# Where each group sleeps after each day (illustrative): all three at the training hotel in
+# Hangzhou after the opening, then along their routes.
 LODGING = {
-    "第一组": ["杭州市余杭区", "金华市义乌市", "绍兴市柯桥区", "无锡市新吴区", "无锡市梁溪区"],
-    "第二组": ["嘉兴市海宁市", "嘉兴市桐乡市", "嘉兴市嘉善县", "苏州市昆山市", "苏州市常熟市"],
-    "第三组": ["宁波市余姚市", "宁波市慈溪市", "宁波市慈溪市", "泰州市泰兴市", "南通市如皋市"],
+    "第一组": ["浙江省杭州市", "金华市义乌市", "绍兴市柯桥区", "无锡市新吴区", "无锡市江阴市"],
+    "第二组": ["浙江省杭州市", "嘉兴市桐乡市", "嘉兴市嘉善县", "苏州市昆山市", "苏州市常熟市"],
+    "第三组": ["浙江省杭州市", "宁波市余姚市", "宁波市慈溪市", "嘉兴市平湖市", "南通市如皋市"],
 }
+HOME = "湖南省长沙市"  # the delegation gathers in Changsha and comes back there (illustrative)
 COLOURS = {"第一组": "#d62728", "第二组": "#1f77b4", "第三组": "#2ca02c"}
 # Small offsets (degrees) so sites of one place do not sit on one dot; positions are approximate.
 OFFSETS = [(0.012, 0.008), (-0.015, 0.010), (0.010, -0.013), (-0.011, -0.009), (0.020, 0.002)]
@@ -184,9 +190,13 @@ def build() -> Plan:
     b = Builder()
     hangzhou = b.place("浙江省杭州市")
     venue = b.site("杭州开班式会场", "venue", hangzhou, capacity=200, note="示意 / illustrative")
+    home = b.place(HOME)
+    gathering = b.site("长沙集合地点（示意）", "gathering", home,
+                       note="示意：集合出发与返回解散地点 / illustrative: where the delegation gathers and disperses")
     plenaries = (
-        Plenary(1, "开班式", 1, venue.id, "opening", parse_clock("09:00"), parse_clock("10:00")),
-        Plenary(2, "专题辅导：县域经济高质量发展", 1, venue.id, "other", parse_clock("10:15"), parse_clock("11:45"), "特邀专家（示意）"),
+        Plenary(1, "开班式", 1, venue.id, "opening", parse_clock("14:00"), parse_clock("14:45")),
+        Plenary(2, "专题辅导：县域经济高质量发展", 1, venue.id, "other", parse_clock("15:00"), parse_clock("16:30"),
+                "特邀专家（示意）", theme="产业发展"),
     )
     groups, sessions = [], []
     for index, (name, days) in enumerate(ROUTES.items()):
@@ -226,10 +236,13 @@ def build() -> Plan:
         day_end=parse_clock("18:00"),
         themes=THEMES,
         notes=NOTES,
+        origin_site_id=gathering.id,
+        departure_time=parse_clock("08:00"),
+        latest_return=parse_clock("21:30"),
     )
     plan = Plan(programme, tuple(groups), tuple(b.places.values()), tuple(b.sites.values()),
                 tuple(sessions), plenaries, (), tuple(lodgings), participants)
-    return retime(plan.with_items("legs", refresh_legs(plan)))
+    return settle(plan)
 
 
 def roster(groups) -> tuple[Participant, ...]:

@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from planner.model import (
-    GENDERS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROLES, ROOM_TYPES, SESSION_KINDS, SITE_KINDS, Plan, format_clock,
-    parse_clock,
-)
+from planner.labels import ENUM_LABELS, KIND_NAMES  # noqa: F401  (tables and dialogs read them here)
+from planner.model import Plan, format_clock, parse_clock
 from planner.text import clean_text
 
 # How a field is shown and edited.
@@ -29,38 +27,6 @@ TEXT, INT, CLOCK, ENUM, REF, LIST, COORD, FLOAT, BOOL, DAY = (
 )
 
 LIST_SEPARATORS = re.compile(r"[,，、;；]")
-
-# Enumerations: value -> (Chinese, English).
-ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "site_kind": dict(zip(SITE_KINDS, [
-        ("企业", "Enterprise"), ("园区", "Park"), ("村", "Village"), ("市场", "Market"),
-        ("场馆", "Venue"), ("宾馆", "Hotel"), ("其他", "Other"),
-    ])),
-    "session_kind": dict(zip(SESSION_KINDS, [("现场教学", "Site visit"), ("座谈", "Talk")])),
-    "plenary_kind": dict(zip(PLENARY_KINDS, [
-        ("开班式", "Opening"), ("结业式", "Closing"), ("全体活动", "Plenary"), ("其他", "Other"),
-    ])),
-    "leg_mode": dict(zip(LEG_MODES, [
-        ("大巴", "Bus"), ("高铁", "High-speed rail"), ("航班", "Flight"), ("步行", "Walk"), ("其他", "Other"),
-    ])),
-    "role": dict(zip(ROLES, [("学员", "Member"), ("带队领导", "Group leader"), ("联络员", "Liaison")])),
-    "gender": dict(zip(GENDERS, [("", ""), ("男", "Male"), ("女", "Female")])),
-    "room_type": dict(zip(ROOM_TYPES, [("默认（领导单间、其他双人间）", "Default (leaders single, others twin)"),
-                                       ("单间", "Single"), ("双人间", "Twin")])),
-    "place_kind": dict(zip(PLACE_KINDS, [("行政区划", "Division"), ("功能区（手动定位）", "Zone (placed by hand)")])),
-}
-
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "places": ("县（市、区）", "place"),
-    "sites": ("现场教学点", "site"),
-    "participants": ("学员", "participant"),
-    "sessions": ("现场教学", "session"),
-    "plenaries": ("全体活动", "plenary"),
-    "groups": ("组", "group"),
-    "legs": ("行车", "leg"),
-    "lodgings": ("住宿", "lodging"),
-}
-
 
 translate = QCoreApplication.translate  # this name lets lupdate find the literal texts below
 
@@ -349,7 +315,6 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         NOTE,
     ),
 }
-ENUM_LABELS["leg_mode_optional"] = {None: ("按估算", "As estimated"), **ENUM_LABELS["leg_mode"]}
 
 # Table columns per kind (field names, in order).
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {

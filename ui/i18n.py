@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from planner.labels import duration_text
 from planner.resources import resource_path
 from ui import settings as app_settings
 
@@ -69,6 +70,17 @@ def mode_name(mode: str | None) -> str:
         "other": translate("Plan", "其他"),
     }
     return names.get(mode or "", translate("Plan", "行车"))
+
+
+def travel_name(mode: str | None, minutes: int) -> str:
+    """A leg as schedules print it: 大巴 约 2 小时 37 分 / Bus about 2 h 37 min."""
+    return translate("Plan", "{mode} 约 {duration}").format(
+        mode=mode_name(mode), duration=duration_text(minutes, is_english()))
+
+
+def journey_name(journey: str) -> str:
+    """出发 (the journey out) or 返程 (back), '' for any other leg."""
+    return {"out": translate("Plan", "出发"), "back": translate("Plan", "返程")}.get(journey, "")
 
 
 def day_name(day: int, date) -> str:

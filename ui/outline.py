@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from planner.model import format_clock
 from ui.document import PlanDocument, Selection
-from ui.i18n import day_name, mode_name, translate
+from ui.i18n import day_name, journey_name, translate, travel_name
 
 KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -95,8 +95,14 @@ class OutlineView(QTreeView):
             plenary = plan.get("plenaries", slot.item_id)
             return translate("Outline", "{time} 【全体】{title}").format(time=time, title=plenary.title if plenary else "")
         if slot.kind == "travel":
-            return translate("Outline", "{time} {mode} {minutes} 分钟 → {site}").format(
-                time=time, mode=mode_name(slot.mode), minutes=slot.minutes, site=site.name if site else "")
+            journey = journey_name(slot.journey)
+            text = translate("Outline", "{time} {travel} → {site}").format(
+                time=time, travel=travel_name(slot.mode, slot.minutes), site=site.name if site else "")
+            if journey:  # the journey out or back names the home city
+                start = plan.site(slot.from_site_id)
+                home = plan.place_of(start if slot.journey == "out" else site) if start and site else None
+                text += f"（{journey}{f' · {home.name}' if home else ''}）"
+            return text
         return ""  # meals are shown on the timeline
 
     def _on_changed(self, kinds: frozenset) -> None:

@@ -31,7 +31,7 @@ from planner.edits import Batch, Change, Update
 from planner.model import format_clock
 from planner.schedule import day_rules, session_length
 from ui.document import PlanDocument, Selection
-from ui.i18n import day_name, mode_name, short_day_name, translate
+from ui.i18n import day_name, journey_name, short_day_name, translate, travel_name
 from ui.timeline_items import FLAG, PLENARY_FILL, BlockItem, BlockSpec, TimelineStyle, brush, mix
 
 SNAP = 5  # minutes
@@ -801,13 +801,14 @@ class TimelineView(QWidget):
                 if plenary and plenary.host:
                     details.append(translate("Timeline", "主持/讲解：{host}").format(host=plenary.host))
             elif slot.kind == "travel":
-                mode = mode_name(slot.mode)
                 origin = plan.site(slot.from_site_id) if slot.from_site_id is not None else None
-                lines = (translate("Timeline", "{mode} {minutes}分").format(mode=mode, minutes=slot.minutes),)
+                how = travel_name(slot.mode, slot.minutes)
+                journey = journey_name(slot.journey)
+                lines = (f"{journey} · {how}" if journey else how,)
+                places = [p.name for p in (plan.place_of(origin) if origin else None, place) if p is not None]
                 details = [translate("Timeline", "行车：{origin} → {site}").format(
                                origin=origin.name if origin else "?", site=site_name or "?"),
-                           translate("Timeline", "{mode} · {minutes} 分钟").format(mode=mode, minutes=slot.minutes),
-                           f"{where}  {times}"]
+                           " → ".join(places), f"{journey} {how}".strip(), f"{where}  {times}"]
             else:
                 meal = translate("Timeline", "午餐") if slot.kind == "lunch" else translate("Timeline", "晚餐")
                 lines = (meal,)

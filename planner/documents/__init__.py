@@ -10,23 +10,20 @@ Phone numbers are masked (``138****5678``) in documents handed to the whole dele
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from planner.labels import label
 from planner.model import Plan, Site, format_clock
+from planner.roles import CONTACT_ROLES, role_name, role_order
 from planner.schedule import Slot, Timetable, schedule
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
-MODES = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
-ROLE_NAMES = {"group_leader": "带队领导", "liaison": "联络员", "member": "学员"}
-ROLE_ORDER = {"group_leader": 0, "liaison": 1, "member": 2}
-GENDER_NAMES = {"male": "男", "female": "女", "": ""}
-SESSION_KINDS = {"visit": "现场教学", "talk": "座谈"}
-PLENARY_KINDS = {"opening": "开班式", "closing": "结业式", "forum": "全体", "other": "全体"}
 CHINESE_NUMERALS = "〇一二三四五六七八九十"
 
 # Row kinds of an itinerary table.
-SESSION, PLENARY, LUNCH, DINNER = "session", "plenary", "lunch", "dinner"
+SESSION, PLENARY, LUNCH, DINNER, TRAVEL = "session", "plenary", "lunch", "dinner", "travel"
+LONG_LEG_MINUTES = 90  # a leg this long (or by rail or air) gets a row of its own
 
 
 def mask_phone(phone: str) -> str:
@@ -59,12 +56,18 @@ def time_range(start: int | None, end: int | None) -> str:
 
 
 def transport_label(mode: str, minutes: int) -> str:
-    name = MODES.get(mode, mode or "")
+    name = label("leg_mode", mode or "")
     if minutes <= 0:
         return name
     hours, rest = divmod(minutes, 60)
     length = (f"{hours}小时" if hours else "") + (f"{rest}分钟" if rest or not hours else "")
     return f"{name}约{length}"
+
+
+def has_own_row(slot: Slot) -> bool:
+    """Does a leg get a row of its own in printed schedules (the journey out and back, a
+    train or flight, a long drive), or only a note in the 交通 column of the next row?"""
+    return bool(slot.journey) or slot.mode not in ("bus", "walk") or slot.minutes >= LONG_LEG_MINUTES
 
 
 def chinese_ordinal(n: int) -> str:
@@ -77,9 +80,10 @@ def chinese_ordinal(n: int) -> str:
 
 @dataclass(frozen=True)
 class ItineraryRow:
-    """One line of an itinerary table: a session, a plenary or a meal."""
+    """One line of an itinerary table: a session, a plenary, a meal, or a leg of its own
+    (the journey out and back, a long leg)."""
 
-    kind: str  # SESSION, PLENARY, LUNCH or DINNER
+    kind: str  # SESSION, PLENARY, LUNCH, DINNER or TRAVEL
     day: int
     start: int
     end: int
@@ -92,6 +96,8 @@ class ItineraryRow:
     contact: str = ""  # the site's contact person and phone
     transport: str = ""  # how the group got here: '大巴约1小时6分钟'
     item_id: int | None = None
+    mark: str = ""  # the footnote number of a finding about this row's time ('' when none)
+    journey: str = ""  # TRAVEL rows: "out", "back" or ""
 
     def cells(self) -> list[str]:
         """The cells under ITINERARY_COLUMNS after date (lodging is per day)."""
@@ -122,6 +128,7 @@ class GroupItinerary:
     vehicle: str
     places: tuple[str, ...]
     days: tuple[ItineraryDay, ...]
+    footnotes: tuple[tuple[str, str], ...] = ()  # (number, what a finding says) for the marked rows
 
     @property
     def rows(self) -> list[tuple[ItineraryDay, ItineraryRow]]:
@@ -182,6 +189,32 @@ class Documents:
         self.plan = plan
         self.timetable = timetable or schedule(plan)
         self._itineraries: dict[tuple[int, bool], GroupItinerary] = {}
+        self._findings: list | None = None
+
+    @property
+    def findings(self) -> list:
+        """What ``check`` says about the plan: printed times it marks are marked on paper."""
+        if self._findings is None:
+            from planner.checks import check  # checks read the roster, which prints through here
+
+            self._findings = check(self.plan, self.timetable)
+        return self._findings
+
+    def _time_findings(self, group_id: int) -> dict[tuple, list]:
+        """The findings marking a time of the group's, by what they mark: ("sessions", id),
+        ("plenaries", id), or (day, slot kind, start) for a meal or a leg."""
+        marked: dict[tuple, list] = {}
+        for finding in self.findings:
+            if not finding.marks_a_time or finding.group_id not in (None, group_id):
+                continue
+            if finding.slot is not None:
+                if finding.group_id == group_id:
+                    marked.setdefault((finding.day, *finding.slot), []).append(finding)
+                continue
+            for ref in finding.refs:
+                if ref[0] in ("sessions", "plenaries"):
+                    marked.setdefault(ref, []).append(finding)
+        return marked
 
     @property
     def title(self) -> str:
@@ -205,15 +238,28 @@ class Documents:
         )
         if slot.kind == "session":
             session = plan.get("sessions", slot.item_id)
-            content = session.title or SESSION_KINDS.get(session.kind, "")
+            content = session.title or label("session_kind", session.kind)
             return ItineraryRow(SESSION, content=content, theme=session.theme, host=session.host,
                                 contact=_contact(site, masked), item_id=session.id, **common)
         if slot.kind == "plenary":
             plenary = plan.get("plenaries", slot.item_id)
-            return ItineraryRow(PLENARY, content=plenary.title or PLENARY_KINDS.get(plenary.kind, ""),
+            return ItineraryRow(PLENARY, content=plenary.title or label("plenary_kind", plenary.kind),
                                 host=plenary.host, contact=_contact(site, masked), item_id=plenary.id, **common)
         content = "午餐" if slot.kind == "lunch" else "晚餐、入住"
         return ItineraryRow(LUNCH if slot.kind == "lunch" else DINNER, content=content, **common)
+
+    def _travel_row(self, slot: Slot) -> ItineraryRow:
+        """A leg with a row of its own: where from and to, how and how long."""
+        plan = self.plan
+        start, end = plan.site(slot.from_site_id), plan.site(slot.site_id)
+        to_place = _place_name(plan, end) or _site_name(plan, slot.site_id)
+        how = label("leg_mode", slot.mode)
+        content = {"out": f"出发：乘{how}前往{to_place}", "back": f"返程：乘{how}返回{to_place}"}.get(
+            slot.journey, f"转场：乘{how}前往{to_place}")
+        places = " → ".join(x for x in (_place_name(plan, start), _place_name(plan, end)) if x)
+        return ItineraryRow(TRAVEL, slot.day, slot.start, slot.end, time_range(slot.start, slot.end), places,
+                            f"{_site_name(plan, slot.from_site_id)} → {_site_name(plan, slot.site_id)}", content,
+                            transport=transport_label(slot.mode, slot.minutes), journey=slot.journey)
 
     def group_itinerary(self, group_id: int, masked: bool = True) -> GroupItinerary:
         key = (group_id, masked)
@@ -223,22 +269,46 @@ class Documents:
         group = plan.group(group_id)
         if group is None:
             raise KeyError(group_id)
+        marked = self._time_findings(group_id)
+        footnotes: dict[str, str] = {}  # what a finding says -> its number
+
+        def mark(found: list) -> str:
+            numbers = []
+            for finding in found:
+                footnotes.setdefault(finding.message_zh, str(len(footnotes) + 1))
+                numbers.append(footnotes[finding.message_zh])
+            return ",".join(dict.fromkeys(numbers))
+
         days = []
         for day_plan in self.timetable.of_group(group_id):
             rows, travel = [], None
             for slot in day_plan.slots:
                 if slot.kind == "travel":
-                    travel = slot
+                    if has_own_row(slot):
+                        rows.append(replace(self._travel_row(slot),
+                                            mark=mark(marked.get((slot.day, "travel", slot.start), []))))
+                        travel = None
+                    else:
+                        travel = slot
                     continue
-                rows.append(self._row(slot, travel, masked))
+                row = self._row(slot, travel, masked)
+                if slot.kind in ("session", "plenary"):
+                    found = marked.get(("sessions" if slot.kind == "session" else "plenaries", slot.item_id), [])
+                    found = [f for f in found if f.day in (None, slot.day)]
+                else:
+                    found = marked.get((slot.day, slot.kind, slot.start), [])
+                if travel is not None:
+                    found = found + marked.get((slot.day, "travel", travel.start), [])
+                rows.append(replace(row, mark=mark(found)))
                 travel = None
             if not rows:
                 continue
             day_date = plan.programme.date_of(day_plan.day)
             days.append(ItineraryDay(day_plan.day, day_date, date_label(day_date), tuple(rows),
-                                     _site_name(plan, day_plan.end_site_id)))
+                                     _site_name(plan, day_plan.end_site_id) if day_plan.of_kind("dinner") else ""))
         itinerary = GroupItinerary(group.id, group.name, group.leader, group.vehicle,
-                                   tuple(p.name for p in plan.route_places(group_id)), tuple(days))
+                                   tuple(p.name for p in plan.route_places(group_id)), tuple(days),
+                                   tuple((number, text) for text, number in footnotes.items()))
         self._itineraries[key] = itinerary
         return itinerary
 
@@ -248,12 +318,16 @@ class Documents:
     # -- route stops ---------------------------------------------------------------
 
     def stops(self, group_id: int) -> list[Stop]:
-        """The group's stops in order: plenary venues and teaching sites (a site visited
-        twice in a row is one stop)."""
+        """The group's stops in order: home (where it leaves from and comes back to),
+        plenary venues and teaching sites (a site visited twice in a row is one stop)."""
         plan, stops = self.plan, []
         for day_plan in self.timetable.of_group(group_id):
             for slot in day_plan.slots:
-                if slot.kind not in ("session", "plenary") or slot.site_id is None:
+                if slot.kind == "travel" and slot.journey:
+                    home = slot.from_site_id if slot.journey == "out" else slot.site_id
+                    at = slot.start if slot.journey == "out" else slot.end
+                    slot = replace(slot, site_id=home, start=at, end=at)
+                elif slot.kind not in ("session", "plenary") or slot.site_id is None:
                     continue
                 if stops and stops[-1].site_id == slot.site_id and stops[-1].day == slot.day:
                     last = stops[-1]
@@ -295,8 +369,9 @@ class Documents:
                     group_day = per_group.get(group.id)
                     entries = []
                     for row in group_day.rows if group_day else ():
-                        if row.kind == SESSION and cursor <= row.start < limit:
-                            entries.append(OverviewEntry(row.time, row.place, row.site, row.content, row.theme))
+                        if (row.kind == SESSION or row.journey) and cursor <= row.start < limit:
+                            entries.append(OverviewEntry(row.time, row.place, row.site, row.content, row.theme,
+                                                         row.transport if row.journey else ""))
                     cells.append(tuple(entries))
                 if any(cells):
                     blocks.append(OverviewBlock(None, tuple(cells)))
@@ -321,13 +396,14 @@ class Documents:
         group = self.plan.group(group_id)
         if group is None:
             raise KeyError(group_id)
+        order = role_order(self.plan)
         people = sorted(
             (p for p in self.plan.participants if p.group_id == group_id),
-            key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id),
+            key=lambda p: (order.get(p.role, len(order)), p.id),
         )
         rows = tuple(
-            RosterRow(i, p.id, p.name, GENDER_NAMES.get(p.gender, p.gender), p.unit, p.title,
-                      ROLE_NAMES.get(p.role, p.role), mask_phone(p.phone) if masked else p.phone)
+            RosterRow(i, p.id, p.name, label("gender", p.gender), p.unit, p.title,
+                      role_name(self.plan, p.role), mask_phone(p.phone) if masked else p.phone)
             for i, p in enumerate(people, 1)
         )
         return Roster(group.id, group.name, group.leader, group.vehicle, rows)
@@ -345,13 +421,16 @@ class Documents:
         if participant.group_id is None or self.plan.group(participant.group_id) is None:
             raise ValueError(f"participant {participant_id} is in no group")
         itinerary = self.group_itinerary(participant.group_id)
-        contacts = tuple(
-            (ROLE_NAMES[p.role], p.name, mask_phone(p.phone))
-            for p in sorted(self.plan.participants, key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id))
-            if p.group_id == participant.group_id and p.role in ("group_leader", "liaison")
-        )
+        contacts = tuple((role, name, mask_phone(phone)) for role, name, phone in self.staff(participant.group_id))
         return PersonalItinerary(participant.id, participant.name, participant.unit, participant.title,
-                                 ROLE_NAMES.get(participant.role, participant.role), itinerary, contacts)
+                                 role_name(self.plan, participant.role), itinerary, contacts)
+
+    def staff(self, group_id: int) -> list[tuple[str, str, str]]:
+        """(role, name, phone) of the group's leaders and liaisons, leaders first."""
+        order = role_order(self.plan)
+        return [(role_name(self.plan, p.role), p.name, p.phone)
+                for p in sorted(self.plan.participants, key=lambda p: (order.get(p.role, len(order)), p.id))
+                if p.group_id == group_id and p.role in CONTACT_ROLES]
 
     def participant_ids(self) -> list[int]:
         """Participants with a group, in group then roster order."""
@@ -383,11 +462,7 @@ class Documents:
                     seen.add(site.id)
                     rows.append(ContactRow(len(rows) + 1, day.date_label, site.name, _place_name(plan, site),
                                            site.address, "住宿", site.contact_person, site.contact_phone))
-            staff = tuple(
-                (ROLE_NAMES[p.role], p.name, p.phone)
-                for p in sorted(plan.participants, key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id))
-                if p.group_id == group.id and p.role in ("group_leader", "liaison")
-            )
+            staff = tuple(self.staff(group.id))
             groups.append(GroupContacts(group.id, group.name, group.vehicle, staff, tuple(rows)))
         return ContactList(self.title, tuple(groups))
 
@@ -406,6 +481,7 @@ class OverviewEntry:
     site: str
     content: str
     theme: str
+    transport: str = ""  # the journey out and back: '高铁约4小时51分钟'
 
 
 @dataclass(frozen=True)

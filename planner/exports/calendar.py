@@ -1,4 +1,6 @@
-"""iCalendar (RFC 5545): one event per session (and plenary), a reminder before each.
+"""iCalendar (RFC 5545): one event per session and plenary, and per leg with a row of its
+own in the printed schedule (the journey out and back, trains, flights), a reminder before
+each.
 
 Times are local to Asia/Shanghai, written with TZID and the calendar's own VTIMEZONE
 (China keeps no daylight saving), so phone calendars show them right anywhere.
@@ -10,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
-from planner.documents import PLENARY, SESSION, Documents, GroupItinerary
+from planner.documents import PLENARY, SESSION, TRAVEL, Documents, GroupItinerary
 from planner.exports import NO_GROUPS, nothing_to_export
 from planner.model import TIME_ZONE
 from planner.text import clean_text
@@ -48,15 +50,17 @@ def _local(docs: Documents, day: int, minutes: int) -> datetime:
 def _events(docs: Documents, itinerary: GroupItinerary, stamp: datetime, tag: str) -> list[Event]:
     events = []
     for day, row in itinerary.rows:
-        if row.kind not in (SESSION, PLENARY):
+        if row.kind not in (SESSION, PLENARY, TRAVEL):
             continue
         event = Event()
-        event.add("uid", f"{row.kind}-{row.item_id}-group-{itinerary.group_id}{tag}@study-tour-planner")
+        which = row.item_id if row.item_id is not None else f"day{row.day}-{row.start}"  # a leg has no id of its own
+        event.add("uid", f"{row.kind}-{which}-group-{itinerary.group_id}{tag}@study-tour-planner")
         event.add("dtstamp", stamp)
         event.add("dtstart", _local(docs, row.day, row.start), parameters={"TZID": TIME_ZONE})
         event.add("dtend", _local(docs, row.day, row.end), parameters={"TZID": TIME_ZONE})
-        label = "现场教学" if row.kind == SESSION else "全体"
-        _text(event, "summary", f"{row.site}：{row.content}" if row.kind == SESSION else row.content)
+        label = {SESSION: "现场教学", PLENARY: "全体", TRAVEL: "行程"}[row.kind]
+        summary = {SESSION: f"{row.site}：{row.content}", TRAVEL: f"{row.content}（{row.place}）"}
+        _text(event, "summary", summary.get(row.kind, row.content))
         _text(event, "location", f"{row.site}（{row.place}）" if row.place else row.site)
         lines = [f"{itinerary.name} · {label}", f"时间：{day.date_label} {row.time}"]
         lines += [f"{name}：{value}" for name, value in (

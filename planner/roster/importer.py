@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 
 from planner.edits import Batch, Insert, Update
 from planner.model import Participant, Plan
+from planner.roles import role_by_name, roles_of
 from planner.roster.columns import FIELDS, IGNORE, find_header, guess_mapping
 from planner.roster.idcard import gender_of_id, id_problem, normalise_id
 from planner.roster.sources import RosterError, Sheet, read_sheet
 
 GENDERS = {"男": "male", "男性": "male", "m": "male", "male": "male", "man": "male",
            "女": "female", "女性": "female", "f": "female", "female": "female", "woman": "female"}
-ROLES = {"": "member", "学员": "member", "成员": "member", "member": "member",
-         "带队领导": "group_leader", "带队": "group_leader", "领队": "group_leader", "团长": "group_leader",
-         "组长": "group_leader", "leader": "group_leader", "groupleader": "group_leader",
-         "联络员": "liaison", "工作人员": "liaison", "liaison": "liaison", "staff": "liaison"}
+# Other words rosters use for the shipped roles (their own names are known from planner.roles).
+ROLE_ALIASES = {"": "member", "成员": "member", "带队": "group_leader", "领队": "group_leader",
+                "团长": "group_leader", "组长": "group_leader", "leader": "group_leader",
+                "观察团成员": "observer", "观察团": "observer", "记者": "journalist", "随团记者": "journalist"}
 # Fields a re-import may change on a person already in the plan.
 PERSON_FIELDS = ("name", "unit", "title", "gender", "phone", "ethnicity", "id_number", "note", "role", "interests")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
@@ -221,10 +222,12 @@ def _row_values(cells: tuple[str, ...], mapping: dict, plan: Plan):
             warnings.append(("性别与身份证号不符", "the gender does not match the ID number"))
     if "role" in raw:
         key = unicodedata.normalize("NFKC", raw["role"]).strip().lower().replace(" ", "")
-        if key not in ROLES:
-            reasons.append((f"角色「{raw['role']}」无法识别（学员、带队领导或联络员）",
-                            f"unknown role '{raw['role']}' (学员, 带队领导 or 联络员)"))
-        values["role"] = ROLES.get(key, "member")
+        code = ROLE_ALIASES.get(key) or role_by_name(plan, key)
+        if code is None:
+            known = roles_of(plan).values()
+            reasons.append((f"角色「{raw['role']}」无法识别（{'、'.join(r.name for r in known)}）",
+                            f"unknown role '{raw['role']}' ({', '.join(r.name_en or r.name for r in known)})"))
+        values["role"] = code or "member"
     if "interests" in raw and raw["interests"]:
         values["interests"] = tuple(t for t in _SPLIT.split(raw["interests"]) if t)
     if "group" in raw and raw["group"]:

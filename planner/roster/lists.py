@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.documents import GENDER_NAMES, ROLE_NAMES, date_label, mask_phone, time_range
+from planner.documents import date_label, mask_phone, time_range
+from planner.labels import label
 from planner.model import Participant, Plan
+from planner.roles import CONTACT_ROLES, GROUP_LEADER, MEMBER, role, role_name, role_order
 from planner.roster.idcard import mask_id
 from planner.schedule import Timetable, schedule
 
 ROOM_NAMES = {"single": "单人间", "twin": "双人间"}
-SEAT_ORDER = {"group_leader": 0, "liaison": 1, "member": 2}
 
 
 @dataclass(frozen=True)
@@ -112,22 +113,23 @@ class BusList:
 
 def _occupant(plan: Plan, person: Participant, masked: bool) -> Occupant:
     group = plan.group(person.group_id) if person.group_id is not None else None
-    return Occupant(person.id, person.name, GENDER_NAMES.get(person.gender, ""), group.name if group else "",
-                    person.unit, person.title, ROLE_NAMES.get(person.role, person.role),
+    return Occupant(person.id, person.name, label("gender", person.gender), group.name if group else "",
+                    person.unit, person.title, role_name(plan, person.role),
                     mask_phone(person.phone) if masked else person.phone, mask_id(person.id_number))
 
 
 def wants_single(person: Participant) -> bool:
     if person.room_type:
         return person.room_type == "single"
-    return person.role == "group_leader"
+    return person.role == GROUP_LEADER
 
 
-def pair_rooms(people: list[Participant]) -> list[tuple[str, str, tuple[Participant, ...], str]]:
+def pair_rooms(plan: Plan, people: list[Participant]) -> list[tuple[str, str, tuple[Participant, ...], str]]:
     """(kind, gender, people, note) per room for one group: never mixed genders."""
     rooms = []
     sharing: dict[str, list[Participant]] = {"male": [], "female": []}
-    for person in sorted(people, key=lambda p: (SEAT_ORDER.get(p.role, 3), p.id)):
+    order = role_order(plan)
+    for person in sorted(people, key=lambda p: (order.get(p.role, len(order)), p.id)):
         if person.gender not in sharing:
             rooms.append(("single", "", (person,), "性别未填，单独安排"))
         elif wants_single(person):
@@ -148,10 +150,10 @@ def rooming_lists(plan: Plan, masked: bool = True, group_id: int | None = None) 
     ``group_id``)."""
     by_group: dict[int, list[Participant]] = {}
     for person in plan.participants:
-        if person.group_id is not None:
+        if person.group_id is not None and role(plan, person.role).bed:
             by_group.setdefault(person.group_id, []).append(person)
     position = {g.id: n for n, g in enumerate(plan.ordered_groups())}
-    paired = {group_id: pair_rooms(people) for group_id, people in by_group.items()}
+    paired = {group_id: pair_rooms(plan, people) for group_id, people in by_group.items()}
     stays: dict[tuple[int, int], list[int]] = {}
     for lodging in plan.lodgings:
         if group_id is not None and lodging.group_id != group_id:
@@ -174,8 +176,10 @@ def rooming_lists(plan: Plan, masked: bool = True, group_id: int | None = None) 
 
 
 def seat_order(plan: Plan, group_id: int) -> list[Participant]:
-    people = [p for p in plan.participants if p.group_id == group_id]
-    return sorted(people, key=lambda p: (SEAT_ORDER.get(p.role, 3), p.unit if p.role == "member" else "", p.id))
+    """The group's people who take a seat on its vehicle, in seat order."""
+    order = role_order(plan)
+    people = [p for p in plan.participants if p.group_id == group_id and role(plan, p.role).seat]
+    return sorted(people, key=lambda p: (order.get(p.role, len(order)), p.unit if p.role == MEMBER else "", p.id))
 
 
 def bus_lists(plan: Plan, timetable: Timetable | None = None, masked: bool = False,
@@ -188,12 +192,12 @@ def bus_lists(plan: Plan, timetable: Timetable | None = None, masked: bool = Fal
             continue
         people = seat_order(plan, group.id)
         seats = tuple(
-            Seat(n, p.id, p.name, GENDER_NAMES.get(p.gender, ""), p.unit, p.title, ROLE_NAMES.get(p.role, p.role),
+            Seat(n, p.id, p.name, label("gender", p.gender), p.unit, p.title, role_name(plan, p.role),
                  mask_phone(p.phone) if masked else p.phone)
             for n, p in enumerate(people, 1)
         )
-        staff = tuple((ROLE_NAMES[p.role], p.name, mask_phone(p.phone) if masked else p.phone)
-                      for p in people if p.role in ("group_leader", "liaison"))
+        staff = tuple((role_name(plan, p.role), p.name, mask_phone(p.phone) if masked else p.phone)
+                      for p in people if p.role in CONTACT_ROLES)
         for day_plan in timetable.of_group(group.id):
             stops: list[str] = []
             start = plan.site(day_plan.start_site_id) if day_plan.start_site_id else None

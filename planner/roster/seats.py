@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from planner.roles import role
+
 
 def check_seats(ctx):
     """A group with more people than seats; people left without a group for want of seats."""
@@ -11,7 +13,7 @@ def check_seats(ctx):
 
     plan = ctx.plan
     groups = plan.ordered_groups()
-    sizes = Counter(p.group_id for p in plan.participants if p.group_id is not None)
+    sizes = Counter(p.group_id for p in plan.participants if p.group_id is not None and role(plan, p.role).seat)
     for group in groups:
         size = sizes.get(group.id, 0)
         if group.capacity is not None and size > group.capacity:
@@ -22,7 +24,8 @@ def check_seats(ctx):
                 f"{group.name} has {size} people but {group.capacity} seats: {short} seat(s) short",
                 (("groups", group.id),), group.id,
             )
-    waiting = [p for p in plan.participants if p.group_id is None or plan.group(p.group_id) is None]
+    waiting = [p for p in plan.participants
+               if (p.group_id is None or plan.group(p.group_id) is None) and role(plan, p.role).seat]
     if not waiting or not groups or any(g.capacity is None for g in groups):
         return
     free = sum(max(0, g.capacity - sizes.get(g.id, 0)) for g in groups)

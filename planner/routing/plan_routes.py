@@ -25,7 +25,7 @@ from planner.progress import Progress
 from planner.routing.core import (
     DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT, Booking, DayRoute, Problem, RoutingError, Stop, improve,
 )
-from planner.schedule import Timetable, TravelTimes, day_rules, is_fixed, lodging_site, schedule, session_length
+from planner.schedule import Timetable, TravelTimes, day_ends, day_rules, is_fixed, schedule, session_length
 
 OPTIMISE_LABEL = "优化路线"
 
@@ -117,7 +117,7 @@ def build_problem(plan: Plan, group_id: int | None = None, day: int | None = Non
     for g in groups:
         for d in days:
             rules = day_rules(plan, d)
-            start, end = lodging_site(plan, g, d - 1), lodging_site(plan, g, d)
+            start, end = day_ends(plan, g, d)
             site_ids.update(x for x in (start, end) if x is not None)
             routes.append((g, d, start, end, rules))
     sites = sorted(site_ids)

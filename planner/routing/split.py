@@ -11,7 +11,7 @@ plenary; groups, routes and lodgings are made here. Two steps:
    Each group's route is then a geographically sensible path.
 2. **Which day** — each group's ordered visits are cut into consecutive days by dynamic
    programming (least overrun past the day window, then the most even days); the group
-   sleeps where each day ends (that place's hotel, made if there is none).
+   sleeps where each day ends (``planner.lodging``: that place's hotel, or a placeholder).
 
 Then legs are estimated and times laid out by the scheduler, as an import does.
 """
@@ -21,9 +21,10 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from planner.legs import refresh_legs
+from planner.legs import settle
+from planner.lodging import with_placeholder_lodgings
 from planner.minimal import default_group_colour, group_name
-from planner.model import Group, Lodging, Plan, Session, Site
+from planner.model import Group, Plan, Session, Site
 from planner.progress import Progress
 from planner.routing.core import DAY, DEFAULT_TIME_LIMIT, RoutingError, _Search, _parameters
 from planner.schedule import LUNCH_LEAD, TravelTimes, day_rules, retime, session_length
@@ -32,6 +33,7 @@ OVERRUN_COST = 100
 SPAN_COST = 1
 PLAN_GROUPS_LABEL = "分组规划"
 SPLIT_SOLUTION_LIMIT = 500  # deterministic unless the time limit comes first
+NOT_VISITED = ("venue", "hotel", "gathering")  # kinds of site that are no visit of their own
 
 
 def _visits(plan: Plan) -> list[tuple[int, list[Session]]]:
@@ -42,7 +44,8 @@ def _visits(plan: Plan) -> list[tuple[int, list[Session]]]:
     taken, by_place = set(), {}
     for session in sorted(plan.sessions, key=lambda s: (s.group_id, s.day, s.position, s.id)):
         site = plan.site(session.site_id)
-        if site is None or site.id in taken or site.kind == "hotel" or site.id in venue_ids or site.place_id is None:
+        if site is None or site.id in taken or site.kind in ("hotel", "gathering") or site.id in venue_ids \
+                or site.place_id is None:
             continue
         taken.add(site.id)
         by_place.setdefault(site.place_id, []).append(session)
@@ -52,13 +55,14 @@ def _visits(plan: Plan) -> list[tuple[int, list[Session]]]:
 def _with_placeholder_sites(plan: Plan) -> Plan:
     """Places with no teaching site get one (as a minimal import does), with a session."""
     venue_places = {plan.site(p.site_id).place_id for p in plan.plenaries if p.site_id and plan.site(p.site_id)}
+    venue_places |= {s.place_id for s in plan.sites if s.kind == "gathering"}  # home is not visited
     used = {plan.site(s.site_id).place_id for s in plan.sessions if plan.site(s.site_id)}
     sites, sessions = list(plan.sites), list(plan.sessions)
     for place in plan.places:
         if place.id in used or (place.id in venue_places and not any(
-                s.place_id == place.id and s.kind not in ("venue", "hotel") for s in plan.sites)):
+                s.place_id == place.id and s.kind not in NOT_VISITED for s in plan.sites)):
             continue
-        own = [s for s in plan.sites if s.place_id == place.id and s.kind not in ("venue", "hotel")]
+        own = [s for s in plan.sites if s.place_id == place.id and s.kind not in NOT_VISITED]
         if not own:
             own = [Site(max((s.id for s in sites), default=0) + 1, f"{place.name}现场教学点", place.id, "other",
                         note="待定：请换成实际教学点 / to be decided: replace with the real teaching site")]
@@ -81,7 +85,7 @@ def plan_groups(plan: Plan, groups: int, days: int, *, time_limit: float = DEFAU
     if late_plenaries:
         raise RoutingError(f"「{late_plenaries[0].title}」在第 {late_plenaries[0].day} 天，超出 {days} 天",
                            f"'{late_plenaries[0].title}' is on day {late_plenaries[0].day}, beyond {days} days")
-    plan = replace(plan, programme=replace(plan.programme, days=days), _index={})
+    plan = replace(plan, programme=replace(plan.programme, days=days))
     plan = _with_placeholder_sites(plan)
     visits = _visits(plan)
     if not visits:
@@ -102,40 +106,20 @@ def plan_groups(plan: Plan, groups: int, days: int, *, time_limit: float = DEFAU
     new_groups = [replace(g, name=old_groups[g.id].name, colour=old_groups[g.id].colour,
                           leader=old_groups[g.id].leader, vehicle=old_groups[g.id].vehicle,
                           capacity=old_groups[g.id].capacity) if g.id in old_groups else g for g in new_groups]
-    sites = list(plan.sites)
-    hotels: dict[int, int] = {}
-    for site in sites:
-        if site.kind == "hotel" and site.place_id is not None:
-            hotels.setdefault(site.place_id, site.id)
-    sessions, lodgings = [], []
-    next_id = 1
+    sessions = []
     for g, route in enumerate(routes):
         group_id = g + 1
         ordered = [session for place_id in route for session in _order_within(plan, dict(visits)[place_id], travel)]
         split = _split_days(plan, ordered, first_day, days, opening, travel)
-        venue = plan.site(opening.site_id) if opening and opening.site_id else None
-        night_place = venue.place_id if venue is not None else None
         for day, day_sessions in split.items():
             for position, model in enumerate(day_sessions):
-                sessions.append(replace(model, id=next_id, group_id=group_id, day=day, position=position,
+                sessions.append(replace(model, id=len(sessions) + 1, group_id=group_id, day=day, position=position,
                                         start=None, end=None, pinned=False))
-                next_id += 1
-            if day_sessions:
-                night_place = plan.site(day_sessions[-1].site_id).place_id
-            if day < days and night_place is not None:
-                if night_place not in hotels:
-                    place = plan.place(night_place)
-                    hotel = Site(max(s.id for s in sites) + 1, f"{place.name}宾馆（示意）", place.id, "hotel",
-                                 note="示意：请换成实际宾馆 / illustrative: replace with the real hotel")
-                    sites.append(hotel)
-                    hotels[night_place] = hotel.id
-                lodgings.append(Lodging(len(lodgings) + 1, group_id, day, hotels[night_place]))
     participants = [p if p.group_id is None or p.group_id <= groups else replace(p, group_id=None)
                     for p in plan.participants]
-    result = replace(plan, groups=tuple(new_groups), sites=tuple(sorted(sites, key=lambda s: s.id)),
-                     sessions=tuple(sessions), lodgings=tuple(lodgings), legs=(),
-                     participants=tuple(participants), _index={})
-    result = retime(result.with_items("legs", refresh_legs(result)))
+    result = replace(plan, groups=tuple(new_groups), sessions=tuple(sessions), lodgings=(), legs=(),
+                     participants=tuple(participants))
+    result = settle(with_placeholder_lodgings(result))
     if progress is not None and not progress.cancelled:  # cancelled: the best split found so far
         progress.report(1.0, "完成 / done")
     return result

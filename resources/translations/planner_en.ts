@@ -4,37 +4,37 @@
     <context>
         <name>AddPlaceDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="70" />
+            <location filename="../../ui/dialogs.py" line="71" />
             <source>添加县（市、区）</source>
             <translation>Add place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="73" />
+            <location filename="../../ui/dialogs.py" line="74" />
             <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
             <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="77" />
+            <location filename="../../ui/dialogs.py" line="78" />
             <source>手动定位（功能区等非行政区划）</source>
             <translation>Place by hand (a zone that is no division)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="84" />
+            <location filename="../../ui/dialogs.py" line="85" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="85" />
+            <location filename="../../ui/dialogs.py" line="86" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="86" />
+            <location filename="../../ui/dialogs.py" line="87" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="87" />
+            <location filename="../../ui/dialogs.py" line="88" />
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
@@ -42,37 +42,37 @@
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="216" />
+            <location filename="../../ui/dialogs.py" line="217" />
             <source>添加现场教学</source>
             <translation>Add session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="234" />
+            <location filename="../../ui/dialogs.py" line="235" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="235" />
+            <location filename="../../ui/dialogs.py" line="236" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="236" />
+            <location filename="../../ui/dialogs.py" line="237" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="237" />
+            <location filename="../../ui/dialogs.py" line="238" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="242" />
+            <location filename="../../ui/dialogs.py" line="243" />
             <source>方案还没有组。</source>
             <translation>The plan has no groups yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="244" />
+            <location filename="../../ui/dialogs.py" line="245" />
             <source>请先添加现场教学点。</source>
             <translation>Add a site first.</translation>
         </message>
@@ -80,42 +80,42 @@
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="175" />
+            <location filename="../../ui/dialogs.py" line="176" />
             <source>添加现场教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="186" />
+            <location filename="../../ui/dialogs.py" line="187" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="188" />
+            <location filename="../../ui/dialogs.py" line="189" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="189" />
+            <location filename="../../ui/dialogs.py" line="190" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="190" />
+            <location filename="../../ui/dialogs.py" line="191" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="191" />
+            <location filename="../../ui/dialogs.py" line="192" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="196" />
+            <location filename="../../ui/dialogs.py" line="197" />
             <source>请先添加县（市、区）。</source>
             <translation>Add a place first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="198" />
+            <location filename="../../ui/dialogs.py" line="199" />
             <source>请填写名称。</source>
             <translation>Enter a name.</translation>
         </message>
@@ -211,32 +211,32 @@ The sample plan is shown instead.</translation>
     <context>
         <name>GroupTree</name>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <location filename="../../ui/participants/groups_view.py" line="33" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <location filename="../../ui/participants/groups_view.py" line="33" />
             <source>性别</source>
             <translation>Gender</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <location filename="../../ui/participants/groups_view.py" line="33" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <location filename="../../ui/participants/groups_view.py" line="33" />
             <source>职务</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="38" />
+            <location filename="../../ui/participants/groups_view.py" line="33" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="39" />
+            <location filename="../../ui/participants/groups_view.py" line="34" />
             <source>分组原因</source>
             <translation>Why this group</translation>
         </message>
@@ -511,33 +511,33 @@ The language changes at the next start.</source>
     <context>
         <name>NewPlanDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="40" />
+            <location filename="../../ui/dialogs.py" line="41" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="41" />
-            <location filename="../../ui/dialogs.py" line="56" />
+            <location filename="../../ui/dialogs.py" line="42" />
+            <location filename="../../ui/dialogs.py" line="57" />
             <source>新培训班</source>
             <translation>New programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="48" />
+            <location filename="../../ui/dialogs.py" line="49" />
             <source>培训班名称</source>
             <translation>Programme title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="49" />
+            <location filename="../../ui/dialogs.py" line="50" />
             <source>开始日期</source>
             <translation>First day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="50" />
+            <location filename="../../ui/dialogs.py" line="51" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="51" />
+            <location filename="../../ui/dialogs.py" line="52" />
             <source>分组数</source>
             <translation>Groups</translation>
         </message>
@@ -593,9 +593,9 @@ The language changes at the next start.</source>
             <translation>{time} [All] {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/outline.py" line="98" />
-            <source>{time} {mode} {minutes} 分钟 → {site}</source>
-            <translation>{time} {mode} {minutes} min → {site}</translation>
+            <location filename="../../ui/outline.py" line="99" />
+            <source>{time} {travel} → {site}</source>
+            <translation>{time} {travel} → {site}</translation>
         </message>
     </context>
     <context>
@@ -659,33 +659,33 @@ The language changes at the next start.</source>
     <context>
         <name>ParticipantGroupsView</name>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="104" />
+            <location filename="../../ui/participants/groups_view.py" line="99" />
             <source>拖动学员到另一组即可调整；调整后的学员自动锁定。</source>
             <translation>Drag people to another group to move them; moved people are locked there.</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="144" />
-            <location filename="../../ui/participants/groups_view.py" line="185" />
+            <location filename="../../ui/participants/groups_view.py" line="139" />
+            <location filename="../../ui/participants/groups_view.py" line="180" />
             <source>未分组</source>
             <translation>No group</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="148" />
+            <location filename="../../ui/participants/groups_view.py" line="143" />
             <source>%1（%2 人）</source>
             <translation>%1 (%2 people)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="155" />
+            <location filename="../../ui/participants/groups_view.py" line="150" />
             <source>超员：缺 %1 个座位</source>
             <translation>Over capacity: %1 seat(s) short</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="188" />
+            <location filename="../../ui/participants/groups_view.py" line="183" />
             <source>将「%1」移到%2</source>
             <translation>Move '%1' to %2</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="190" />
+            <location filename="../../ui/participants/groups_view.py" line="185" />
             <source>将 %1 人移到%2</source>
             <translation>Move %1 people to %2</translation>
         </message>
@@ -693,42 +693,57 @@ The language changes at the next start.</source>
     <context>
         <name>Plan</name>
         <message>
-            <location filename="../../ui/i18n.py" line="65" />
+            <location filename="../../ui/i18n.py" line="66" />
             <source>大巴</source>
             <translation>Bus</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="66" />
+            <location filename="../../ui/i18n.py" line="67" />
             <source>高铁</source>
             <translation>High-speed rail</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="67" />
+            <location filename="../../ui/i18n.py" line="68" />
             <source>航班</source>
             <translation>Flight</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="68" />
+            <location filename="../../ui/i18n.py" line="69" />
             <source>步行</source>
             <translation>Walk</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="69" />
+            <location filename="../../ui/i18n.py" line="70" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="71" />
+            <location filename="../../ui/i18n.py" line="72" />
             <source>行车</source>
             <translation>Travel</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="76" />
+            <location filename="../../ui/i18n.py" line="77" />
+            <source>{mode} 约 {duration}</source>
+            <translation>{mode} about {duration}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="83" />
+            <source>出发</source>
+            <translation>Departure</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="83" />
+            <source>返程</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="88" />
             <source>第{day}天（{month}月{date}日）</source>
             <translation>Day {day} ({date} {month_name})</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="82" />
+            <location filename="../../ui/i18n.py" line="94" />
             <source>{month}月{date}日 第{day}天</source>
             <translation>{date} {month_name}, day {day}</translation>
         </message>
@@ -1347,32 +1362,22 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/timeline.py" line="799" />
-            <location filename="../../ui/timeline.py" line="814" />
+            <location filename="../../ui/timeline.py" line="815" />
             <source>地点：{site}</source>
             <translation>Venue: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="806" />
-            <source>{mode} {minutes}分</source>
-            <translation>{mode} {minutes}′</translation>
-        </message>
-        <message>
-            <location filename="../../ui/timeline.py" line="807" />
+            <location filename="../../ui/timeline.py" line="809" />
             <source>行车：{origin} → {site}</source>
             <translation>Travel: {origin} → {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="809" />
-            <source>{mode} · {minutes} 分钟</source>
-            <translation>{mode} · {minutes} min</translation>
-        </message>
-        <message>
-            <location filename="../../ui/timeline.py" line="812" />
+            <location filename="../../ui/timeline.py" line="813" />
             <source>午餐</source>
             <translation>Lunch</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="812" />
+            <location filename="../../ui/timeline.py" line="813" />
             <source>晚餐</source>
             <translation>Dinner</translation>
         </message>
@@ -1380,34 +1385,34 @@ The language changes at the next start.</source>
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../ui/columns.py" line="123" />
-            <location filename="../../ui/columns.py" line="154" />
+            <location filename="../../ui/columns.py" line="90" />
+            <location filename="../../ui/columns.py" line="121" />
             <source>是</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="123" />
-            <location filename="../../ui/columns.py" line="154" />
+            <location filename="../../ui/columns.py" line="90" />
+            <location filename="../../ui/columns.py" line="121" />
             <source>否</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="151" />
+            <location filename="../../ui/columns.py" line="118" />
             <source>（未填）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="159" />
+            <location filename="../../ui/columns.py" line="126" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="391" />
+            <location filename="../../ui/columns.py" line="357" />
             <source>{group} 第{night}晚 {hotel}</source>
             <translation>{group}, night {night}, {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="398" />
+            <location filename="../../ui/columns.py" line="364" />
             <source>修改「{name}」的{field}</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
@@ -1644,6 +1649,10 @@ The language changes at the next start.</source>
             <translation>Venue</translation>
         </message>
         <message>
+            <source>集合地点</source>
+            <translation>Gathering point</translation>
+        </message>
+        <message>
             <source>其他</source>
             <translation>Other</translation>
         </message>
@@ -1654,6 +1663,10 @@ The language changes at the next start.</source>
         <message>
             <source>座谈</source>
             <translation>Talk</translation>
+        </message>
+        <message>
+            <source>活动</source>
+            <translation>Event</translation>
         </message>
         <message>
             <source>开班式</source>
@@ -1684,12 +1697,24 @@ The language changes at the next start.</source>
             <translation>Walk</translation>
         </message>
         <message>
+            <source>联络员</source>
+            <translation>Liaison</translation>
+        </message>
+        <message>
             <source>学员</source>
             <translation>Member</translation>
         </message>
         <message>
-            <source>联络员</source>
-            <translation>Liaison</translation>
+            <source>观察员</source>
+            <translation>Observer</translation>
+        </message>
+        <message>
+            <source>随行记者</source>
+            <translation>Journalist</translation>
+        </message>
+        <message>
+            <source>工作人员</source>
+            <translation>Staff</translation>
         </message>
         <message>
             <source>男</source>

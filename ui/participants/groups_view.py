@@ -11,20 +11,15 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from planner.edits import Batch, Update
+from planner.labels import label
+from planner.roles import role_name, role_order
 from ui.document import PlanDocument
 from ui.i18n import is_english
 
 MIME = "application/x-study-tour-participants"
-ROLE_NAMES = {"group_leader": ("带队领导", "group leader"), "liaison": ("联络员", "liaison"), "member": ("学员", "member")}
-GENDER_NAMES = {"male": "男", "female": "女", "": ""}
 GROUP_ROLE = Qt.ItemDataRole.UserRole  # on a group row: its id (0 for 未分组)
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1  # on a person row: the participant id
 UNASSIGNED = 0
-
-
-def role_name(role: str) -> str:
-    zh, en = ROLE_NAMES.get(role, (role, role))
-    return en if is_english() else zh
 
 
 class GroupTree(QTreeWidget):
@@ -139,14 +134,14 @@ class ParticipantGroupsView(QWidget):
         for person in plan.participants:
             key = person.group_id if person.group_id is not None and plan.group(person.group_id) else UNASSIGNED
             members.setdefault(key, []).append(person)
-        order = {"group_leader": 0, "liaison": 1}
+        order = role_order(plan)
         rows = [(g.id, g.name, g.capacity, g.colour) for g in plan.ordered_groups()]
         rows.append((UNASSIGNED, self.tr("未分组"), None, "#888888"))
         for key, name, capacity, colour in rows:
-            people = sorted(members.get(key, []), key=lambda p: (order.get(p.role, 2), p.id))
+            people = sorted(members.get(key, []), key=lambda p: (order.get(p.role, len(order)), p.id))
             seats = f"{len(people)}/{capacity}" if capacity is not None else str(len(people))
-            label = self.tr("%1（%2 人）").replace("%1", name).replace("%2", seats)
-            group_item = QTreeWidgetItem([label])
+            heading = self.tr("%1（%2 人）").replace("%1", name).replace("%2", seats)
+            group_item = QTreeWidgetItem([heading])
             group_item.setData(0, GROUP_ROLE, key)
             group_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled)
             group_item.setForeground(0, QBrush(QColor(colour)))
@@ -159,8 +154,8 @@ class ParticipantGroupsView(QWidget):
             self.tree.addTopLevelItem(group_item)
             for person in people:
                 name_text = person.name + (" 🔒" if person.locked else "")
-                child = QTreeWidgetItem([name_text, GENDER_NAMES.get(person.gender, ""), person.unit, person.title,
-                                         role_name(person.role), person.group_reason])
+                child = QTreeWidgetItem([name_text, label("gender", person.gender, is_english()), person.unit,
+                                         person.title, role_name(plan, person.role, is_english()), person.group_reason])
                 child.setData(0, PERSON_ROLE, person.id)
                 child.setToolTip(5, person.group_reason)
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.edits import Batch
+from planner.labels import label
 from planner.model import Plan
 from planner.roster.columns import FIELDS, IGNORE
 from planner.roster.importer import RosterPreview, header_position, preview_sheet, read_roster_sheet
@@ -18,7 +19,6 @@ from planner.roster.sources import RosterError, Sheet
 from ui.i18n import is_english
 
 ROSTER_FILTER = "学员名单 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)"
-GENDER_NAMES = {"male": "男", "female": "女", "": ""}
 ACTION_NAMES = {"new": ("新增", "new"), "update": ("更新", "update"), "same": ("无变化", "unchanged")}
 
 
@@ -192,7 +192,7 @@ class RosterImportDialog(QDialog):
         self.good.setRowCount(len(good))
         for row, person in enumerate(good):
             values = person.values
-            cells = (person.row, person.name, GENDER_NAMES.get(values.get("gender", ""), ""), values.get("unit", ""),
+            cells = (person.row, person.name, label("gender", values.get("gender", "")), values.get("unit", ""),
                      values.get("title", ""), values.get("phone", ""), ACTION_NAMES[person.action][is_english()])
             for column, text in enumerate(cells):
                 self.good.setItem(row, column, _item(text))

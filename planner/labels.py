@@ -1,0 +1,65 @@
+"""Labels shown to people, declared once: the names of kinds, modes and roles in Chinese
+and English, used by the tables, the map, the documents and the command line; and how
+durations read ("约 2 小时 37 分", as organisers write them on paper)."""
+
+from __future__ import annotations
+
+from planner.model import GENDERS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROOM_TYPES, SESSION_KINDS, SITE_KINDS
+from planner.roles import SHIPPED_ROLES
+
+# Enumerations: value -> (Chinese, English).
+ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "site_kind": dict(zip(SITE_KINDS, [
+        ("企业", "Enterprise"), ("园区", "Park"), ("村", "Village"), ("市场", "Market"),
+        ("场馆", "Venue"), ("宾馆", "Hotel"), ("集合地点", "Gathering point"), ("其他", "Other"),
+    ], strict=True)),
+    "session_kind": dict(zip(SESSION_KINDS, [("现场教学", "Site visit"), ("座谈", "Talk"), ("活动", "Event")],
+                             strict=True)),
+    "plenary_kind": dict(zip(PLENARY_KINDS, [
+        ("开班式", "Opening"), ("结业式", "Closing"), ("全体活动", "Plenary"), ("其他", "Other"),
+    ], strict=True)),
+    "leg_mode": dict(zip(LEG_MODES, [
+        ("大巴", "Bus"), ("高铁", "High-speed rail"), ("航班", "Flight"), ("步行", "Walk"), ("其他", "Other"),
+    ], strict=True)),
+    "role": {role.code: (role.name, role.name_en) for role in SHIPPED_ROLES},
+    "gender": dict(zip(GENDERS, [("", ""), ("男", "Male"), ("女", "Female")], strict=True)),
+    "room_type": dict(zip(ROOM_TYPES, [("默认（领导单间、其他双人间）", "Default (leaders single, others twin)"),
+                                       ("单间", "Single"), ("双人间", "Twin")], strict=True)),
+    "place_kind": dict(zip(PLACE_KINDS, [("行政区划", "Division"), ("功能区（手动定位）", "Zone (placed by hand)")],
+                           strict=True)),
+}
+ENUM_LABELS["leg_mode_optional"] = {None: ("按估算", "As estimated"), **ENUM_LABELS["leg_mode"]}
+
+# The kinds of item, as a message names them.
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "places": ("县（市、区）", "place"),
+    "sites": ("现场教学点", "site"),
+    "participants": ("学员", "participant"),
+    "sessions": ("现场教学", "session"),
+    "plenaries": ("全体活动", "plenary"),
+    "groups": ("组", "group"),
+    "legs": ("行车", "leg"),
+    "lodgings": ("住宿", "lodging"),
+    "roles": ("角色", "role"),
+}
+
+# A journey's leg, as schedules print it.
+JOURNEY_NAMES = {"out": ("出发", "Departure"), "back": ("返程", "Return")}
+
+
+def label(table: str, value: str, english: bool = False) -> str:
+    """The name of ``value`` in ``table`` of ``ENUM_LABELS`` (the value itself if unknown)."""
+    names = ENUM_LABELS[table].get(value)
+    if names is None:
+        return value
+    return names[1] if english else names[0]
+
+
+def duration_text(minutes: int, english: bool = False) -> str:
+    """157 -> '2 小时 37 分' (or '2 h 37 min'); 60 -> '1 小时'; 45 -> '45 分'."""
+    hours, rest = divmod(max(0, round(minutes)), 60)
+    if english:
+        parts = (f"{hours} h" if hours else "", f"{rest} min" if rest or not hours else "")
+    else:
+        parts = (f"{hours} 小时" if hours else "", f"{rest} 分" if rest or not hours else "")
+    return " ".join(x for x in parts if x)
