@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from planner.budget.checks import check_budget
 from planner.model import Plan, format_clock
 from planner.roster.seats import check_seats
 from planner.schedule import DayPlan, Slot, Timetable, schedule
@@ -397,6 +398,7 @@ CHECKS = (
     check_themes,
     check_session_days,
     check_seats,
+    check_budget,
 )
 
 
