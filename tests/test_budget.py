@@ -8,7 +8,9 @@ and a liaison), every price set and every figure computed by hand in its docstri
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import subprocess
 from datetime import date
 
 import pytest
@@ -91,7 +93,7 @@ def test_the_priced_plan_matches_the_hand_computation():
     assert "第1–4晚" in lodging[0].name and "22间" in lodging[0].name
     assert [(l.quantity, l.amount) for l in budget.lines_of("meals")] == [(210, 25200)]
     lecture = budget.lines_of("teachers")[0]
-    assert (lecture.unit_price, lecture.quantity, lecture.cap) == (1000, 3, "≤1,000 元/学时")
+    assert (lecture.unit_price, lecture.quantity, lecture.cap) == (1000, 3, "≤1,000/学时")
 
 
 def test_the_priced_plan_checks_clean():
@@ -285,3 +287,67 @@ def test_bad_costs_in_json_are_refused_with_their_path(bad, where):
     with pytest.raises(PlanImportError) as raised:
         plan_from_json(document)
     assert any(p.path == where for p in raised.value.problems)
+
+
+# --- the printed budget ------------------------------------------------------------------
+
+
+def _amount(text: str) -> float:
+    return float(str(text).replace(",", ""))
+
+
+def test_the_budget_xlsx_reads_back_as_budget_json(tmp_path):
+    """The 经费预算表 in Excel holds the very figures ``budget --json`` prints: each item's
+    amount and cap, each line, the total, the cap, per trainee-day, and the signatures line."""
+    from openpyxl import load_workbook
+
+    from planner.exports.xlsx import HEADER_ROW
+
+    path = tmp_path / "over.stplan"
+    PlanFile.create(path, over_cap()).close()
+    result = run_main("budget", path, "--json")
+    expected = json.loads(result.stdout)
+    out = tmp_path / "budget.xlsx"
+    exported = run_main("export", path, "--format", "xlsx", "--document", "budget", "--out", out)
+    assert exported.returncode == 0, exported.stderr
+    sheet = load_workbook(out).active
+    rows = [[sheet.cell(r, c).value for c in range(1, 9)] for r in range(HEADER_ROW + 1, sheet.max_row + 1)]
+    by_name = {row[1]: row for row in rows if row[1]}
+    for item, total in expected["by_item"].items():
+        row = next(r for name, r in by_name.items() if name.startswith(total["name"]))
+        assert row[5] == total["amount"] and row[6] == total["cap"], (item, row)
+    for line in expected["lines"]:
+        row = by_name[line["name"]]
+        assert (row[2], row[3], row[5]) == (line["unit_price"], line["quantity"], line["amount"])
+    assert by_name["小计（综合定额内）"][5] == expected["total"] == 117000
+    assert by_name["小计（综合定额内）"][6] == expected["cap_total"]
+    assert (by_name["人均每天"][5], by_name["人均每天"][6]) == (expected["per_person_day"], expected["cap_per_person_day"])
+    assert isinstance(by_name["合计"][5], (int, float))  # numbers, not text: finance can sum them
+    footer = [row[0] for row in rows if row[0] and str(row[0]).startswith(("※", "经办人"))]
+    assert "7,000.00" in footer[0] and "单位负责人" in footer[1]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+def test_the_budget_docx_and_pdf(tmp_path):
+    from planner.exports.docx import read_tables
+
+    path = tmp_path / "priced.stplan"
+    PlanFile.create(path, priced()).close()
+    docx = tmp_path / "budget.docx"
+    assert run_main("export", path, "--format", "docx", "--document", "budget", "--out", docx).returncode == 0
+    table = read_tables(docx.read_bytes())[0]
+    assert ["", "小计（综合定额内）", "", "", "", "64,200.00", "110,000.00"] == table[-5][:7]
+    pdf = tmp_path / "budget.pdf"
+    result = run_main("export", path, "--format", "pdf", "--document", "budget", "--out", pdf, timeout=240)
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("经费预算表", "64,200.00", "110,000.00", "321.00", "≤1,000/学时", "经办人", "单位负责人"):
+        assert expected in text
+
+
+def test_a_plan_without_costs_has_no_budget_to_export(tmp_path):
+    path = tmp_path / "bare.stplan"
+    PlanFile.create(path, Plan(Programme("无经费", date(2025, 3, 10), 2))).close()
+    result = run_main("export", path, "--format", "xlsx", "--document", "budget", "--out", tmp_path / "b.xlsx")
+    assert result.returncode == 1 and "没有可导出的内容" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "b.xlsx").exists()

@@ -252,7 +252,7 @@ def lecturer_lines(plan: Plan, standard: Standard | None) -> list[CostLine]:
         cap = lecturer_cap(standard, item.lecturer_level)
         lines.append(_line("teachers", f"{lecture_title(plan, kind, item)} {who}".strip(), item.lecture_fee,
                            item.lecture_hours, _unit("hour"), [(kind, item.id)],
-                           f"≤{cap:,.0f} 元/学时" if cap is not None else ""))
+                           f"≤{cap:,.0f}/学时" if cap is not None else ""))
     return lines
 
 
