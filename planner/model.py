@@ -291,7 +291,7 @@ class FeeCap:
 
     id: int
     item: str
-    amount: float
+    amount: float = 0.0
     training_class: int | None = None
     note: str = ""
 
