@@ -35,8 +35,9 @@ class SheetRow:
     quantity: float | None = None
     unit: str = ""
     amount: float | None = None
-    cap: float | str | None = None  # 元 (an item's cap), or a limit as text (≤500 元/学时)
+    cap: float | str | None = None  # 元 (an item's cap), or a limit as text (≤500/学时)
     note: str = ""
+    refs: tuple[tuple[str, int], ...] = ()  # what a line comes from (a lodging, a session…)
 
     def cells(self) -> list[str]:
         """The row as text under COLUMNS."""
@@ -99,7 +100,7 @@ def budget_sheet(docs: Documents, budget: Budget | None = None) -> BudgetSheet:
                              amount=total.amount, cap=total.cap, note=note))
         for number, line in enumerate(budget.lines_of(item), 1):
             rows.append(SheetRow(LINE, str(number), line.name, line.unit_price, line.quantity, line.unit,
-                                 line.amount, line.cap or None, _line_note(docs, line)))
+                                 line.amount, line.cap or None, _line_note(docs, line), line.refs))
     rows.append(SheetRow(TOTAL, "", "合计", amount=budget.grand_total))
     return BudgetSheet(plan.programme.title, _facts(docs, budget), tuple(rows), _notes(budget), SIGNERS, DATE_LINE,
                        budget)
