@@ -33,10 +33,12 @@ from ui.columns import tr as field_title
 from ui.document import PlanDocument, Selection
 
 RefsRole = Qt.ItemDataRole.UserRole + 1
+KeyRole = Qt.ItemDataRole.UserRole + 2  # an item row's cost item
 OVER = QColor("#c62828")
 WITHIN = QColor("#2e7d32")
 DOUBT = QColor("#8d6e00")
 SOURCE = "budget"
+FOLDED_LINES = 8  # an item with more lines starts folded (the sample's 15 hotel nights)
 PRICE = Field("meal_price", "伙食标准（元/人天）", "Meals (yuan/person-day)", MONEY, minimum=0, maximum=MAX_PRICE)
 LECTURER_LEVELS = ("associate", "full", "academician")
 
@@ -94,6 +96,9 @@ class BudgetPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.tree.itemClicked.connect(self._clicked)
+        self._folded: dict[str, bool] = {}  # by item: what the organiser chose, kept across refreshes
+        self.tree.itemCollapsed.connect(lambda item: self._fold(item, True))
+        self.tree.itemExpanded.connect(lambda item: self._fold(item, False))
 
         self.caps = QTableWidget(0, 4, self)
         self.caps.setHorizontalHeaderLabels([self.tr("项目"), self.tr("标准"), self.tr("本方案"), self.tr("状态")])
@@ -208,10 +213,22 @@ class BudgetPane(QWidget):
                 for column in range(7):
                     item.setFont(column, bold)
                 parent = item if row.kind == ITEM else None
+                if row.kind == ITEM:
+                    item.setData(0, KeyRole, key)
             for column in (1, 2, 4, 5):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._mark_over(item, row)
-        self.tree.expandAll()
+        self.tree.blockSignals(True)
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            key = item.data(0, KeyRole)
+            item.setExpanded(not self._folded.get(key, item.childCount() > FOLDED_LINES))
+        self.tree.blockSignals(False)
+
+    def _fold(self, item: QTreeWidgetItem, folded: bool) -> None:
+        key = item.data(0, KeyRole)
+        if key:
+            self._folded[key] = folded
 
     def _item_title(self, key: str, printed: str) -> str:
         return ITEM_NAMES[key][1] if self.english else printed
