@@ -376,3 +376,17 @@ def test_budget_edits_through_the_plan_file(tmp_path):
         plan, _ = edit_plan(plan_file, plan, set_programme_costs(plan, training_class=1))
         assert compute_budget(plan).cap_total == 760 * 200
         assert plan_file.load() == plan
+
+
+def test_docs_name_every_json_key_and_finding_code():
+    """docs/budget.md documents the ``--json`` keys and the budget's finding codes."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "budget.md").read_text(encoding="utf-8")
+    for key in JSON_KEYS:
+        assert f"| `{key}` |" in text, key
+    source = (Path(__file__).resolve().parent.parent / "planner" / "budget" / "checks.py").read_text(encoding="utf-8")
+    import re
+
+    for code in set(re.findall(r'"((?:budget|lecture|lecturer|arrival|price)-[a-z-]+)"', source)):
+        assert f"`{code}`" in text, code
