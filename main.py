@@ -17,13 +17,15 @@ def main(argv: list[str] | None = None) -> int:
     from planner.cli import run
     from ui.printing.export_command import add_export_command  # Qt-free until a PDF is made
     from planner.roster.cli import add_roster_command
+    from planner.budget.cli import add_budget_command
 
     from planner.routing import commands as routing
 
     return run(argv, open_app, {"export": add_export_command, "roster": add_roster_command,
                                 "route": routing.add_route_command,
                                 "optimise": routing.add_optimise_command,
-                                "plan-groups": routing.add_plan_groups_command})
+                                "plan-groups": routing.add_plan_groups_command,
+                                "budget": add_budget_command})
 
 
 if __name__ == "__main__":

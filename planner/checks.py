@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from planner.budget.checks import check_budget
 from planner.journey import journey
 from planner.labels import duration_text
 from planner.model import Plan, format_clock
@@ -513,6 +514,7 @@ CHECKS = (
     check_themes,
     check_session_days,
     check_seats,
+    check_budget,
 )
 
 

@@ -4,8 +4,44 @@ durations read ("约 2 小时 37 分", as organisers write them on paper)."""
 
 from __future__ import annotations
 
-from planner.model import GENDERS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROOM_TYPES, SESSION_KINDS, SITE_KINDS
+from planner.model import (
+    COST_ITEMS, DAY_KINDS, FEE_PER, GENDERS, LECTURER_LEVELS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROOM_TYPES,
+    SESSION_KINDS, SITE_KINDS, TRAINING_CLASSES,
+)
 from planner.roles import SHIPPED_ROLES
+
+# The budget (planner.budget).
+# The standard's items (综合定额 分项), and 师资费, which the standard caps apart.
+ITEM_NAMES: dict[str, tuple[str, str]] = dict(zip(COST_ITEMS, (
+    ("住宿费", "Lodging"),
+    ("伙食费", "Meals"),
+    ("场地、资料、交通费", "Venue, materials, transport"),
+    ("其他费用", "Other (incl. on-site teaching)"),
+    ("师资费", "Lecturers"),
+)))
+CAPPED_ITEMS = COST_ITEMS[:4]  # under the 综合定额; 师资费 is accounted separately
+
+CLASS_NAMES: dict[int, tuple[str, str]] = dict(zip(TRAINING_CLASSES, (
+    ("一类", "Class 1"), ("二类", "Class 2"), ("三类", "Class 3"),
+)))
+
+LECTURER_LEVEL_NAMES: dict[str, tuple[str, str]] = dict(zip(LECTURER_LEVELS, (
+    ("", ""),
+    ("副高级", "Associate senior title"),
+    ("正高级", "Senior title"),
+    ("院士、全国知名专家", "Academician or national expert"),
+)))
+
+FEE_PER_NAMES: dict[str, tuple[str, str]] = dict(zip(FEE_PER, (("每场", "per visit"), ("每人", "per person"))))
+
+DAY_KIND_NAMES: dict[str, tuple[str, str]] = dict(zip(DAY_KINDS, (
+    ("培训", "Training"), ("报到", "Arrival"), ("撤离", "Departure"),
+)))
+
+# How a figure of the standard stands.
+CONFIRMED, UNCONFIRMED, OWN = "已核实", "待核实", "方案自定"
+STATUS_NAMES = {CONFIRMED: ("已核实", "confirmed"), UNCONFIRMED: ("待核实", "to be confirmed"),
+                OWN: ("方案自定", "set in this plan")}
 
 # Enumerations: value -> (Chinese, English).
 ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -27,6 +63,13 @@ ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
                                        ("单间", "Single"), ("双人间", "Twin")], strict=True)),
     "place_kind": dict(zip(PLACE_KINDS, [("行政区划", "Division"), ("功能区（手动定位）", "Zone (placed by hand)")],
                            strict=True)),
+    # Budget.
+    "cost_item": ITEM_NAMES,
+    "lecturer_level": {**LECTURER_LEVEL_NAMES, "": ("（未填）", "(not set)")},
+    "fee_per": FEE_PER_NAMES,
+    "day_kind": DAY_KIND_NAMES,
+    "training_class": CLASS_NAMES,
+    "budget_status": STATUS_NAMES,
 }
 ENUM_LABELS["leg_mode_optional"] = {None: ("按估算", "As estimated"), **ENUM_LABELS["leg_mode"]}
 
@@ -41,6 +84,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "legs": ("行车", "leg"),
     "lodgings": ("住宿", "lodging"),
     "roles": ("角色", "role"),
+    "budget_lines": ("费用", "cost line"),
 }
 
 # A journey's leg, as schedules print it.

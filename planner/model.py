@@ -21,6 +21,13 @@ ROLES = ("member", "group_leader", "liaison", "observer", "journalist", "staff")
 GENDERS = ("", "male", "female")
 ROOM_TYPES = ("", "single", "twin")  # '': the default (leaders single, others twin)
 PLACE_KINDS = ("division", "zone")  # a county-level division, or a zone placed by hand
+# Budget (经费): labels in planner.budget.labels.
+TRAINING_CLASSES = (1, 2, 3)  # 一类 / 二类 / 三类 培训
+COST_ITEMS = ("lodging", "meals", "venue", "other", "teachers")  # the standard's items, 师资费 last
+LECTURER_LEVELS = ("", "associate", "full", "academician")  # 副高级 / 正高级 / 院士、全国知名专家
+FEE_PER = ("visit", "person")  # a site's teaching fee: per visit or per person
+DAY_KINDS = ("", "arrival", "departure")  # a training day, 报到 or 撤离
+DEFAULT_FEE_STANDARD = "central-2016"
 
 TIME_ZONE = "Asia/Shanghai"
 
@@ -78,6 +85,10 @@ class Programme:
     return_day: int | None = None  # None: the last day
     departure_time: int | None = None
     latest_return: int | None = None
+    # Budget: the class of training and the fee standard it is held to; meals 元 per person-day.
+    training_class: int | None = None
+    fee_standard: str = DEFAULT_FEE_STANDARD
+    meal_price: float | None = None
 
     def date_of(self, day: int) -> date:
         return self.start_date + timedelta(days=day - 1)
@@ -105,6 +116,7 @@ class Group:
     departure_day: int | None = None
     return_day: int | None = None
     departure_time: int | None = None
+    vehicle_price: float | None = None  # 元 per day the group is on the bus
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +156,8 @@ class Site:
     lon: float | None = None
     lat: float | None = None
     note: str = ""
+    teaching_fee: float | None = None  # 现场教学费, 元 per visit or per person (teaching_fee_per)
+    teaching_fee_per: str = "visit"
 
     @property
     def has_coordinates(self) -> bool:
@@ -167,6 +181,10 @@ class Session:
     host: str = ""
     pinned: bool = False
     minutes: int | None = None  # the organiser's length; else the site's usual visit length
+    lecturer: str = ""  # 授课 / 讲解人, for the lecture fee (师资费)
+    lecturer_level: str = ""  # LECTURER_LEVELS
+    lecture_hours: float | None = None  # 学时
+    lecture_fee: float | None = None  # 元 per 学时
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +198,8 @@ class DaySetting:
     lunch_start: int | None = None
     lunch_end: int | None = None
     note: str = ""
+    kind: str = ""  # DAY_KINDS: a training day, 报到 or 撤离
+    meal_price: float | None = None  # 元 per person this day; else the programme's
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +216,10 @@ class Plenary:
     host: str = ""
     pinned: bool = True
     theme: str = ""
+    lecturer: str = ""
+    lecturer_level: str = ""
+    lecture_hours: float | None = None
+    lecture_fee: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +259,7 @@ class Lodging:
     night: int
     site_id: int
     note: str = ""
+    room_price: float | None = None  # 元 per room and night
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +299,37 @@ class Role:
     position: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """A cost the organiser enters by hand (materials, insurance, venue…) under one of the
+    standard's items (COST_ITEMS)."""
+
+    id: int
+    name: str
+    item: str = "other"
+    unit_price: float = 0.0  # 元
+    quantity: float = 1.0
+    unit: str = ""
+    note: str = ""
+
+    @property
+    def amount(self) -> float:
+        return round(self.unit_price * self.quantity, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class FeeCap:
+    """The organiser's own figure for one cap of the fee standard, in this plan: 元 per
+    trainee-day for a class's item (lodging, meals, venue, other), or 元 per 学时 for a
+    lecturer level (``training_class`` None)."""
+
+    id: int
+    item: str
+    amount: float = 0.0
+    training_class: int | None = None
+    note: str = ""
+
+
 # The kinds of item a plan holds, by table name, in dependency order.
 ITEM_TYPES: dict[str, type] = {
     "groups": Group,
@@ -286,6 +342,8 @@ ITEM_TYPES: dict[str, type] = {
     "participants": Participant,
     "day_settings": DaySetting,
     "roles": Role,
+    "budget_lines": BudgetLine,
+    "fee_caps": FeeCap,
 }
 
 
@@ -308,6 +366,8 @@ class Plan:
     participants: tuple[Participant, ...] = ()
     day_settings: tuple[DaySetting, ...] = ()
     roles: tuple[Role, ...] = ()
+    budget_lines: tuple[BudgetLine, ...] = ()
+    fee_caps: tuple[FeeCap, ...] = ()
     # Look-up tables built on first use; init=False so that `dataclasses.replace` gives
     # each copy its own (a shared one would answer with the items of another copy).
     _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)

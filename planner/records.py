@@ -42,6 +42,7 @@ MAX_DAYS = 366
 # still read back. Only times beyond the longest programme are refused.
 MAX_CLOCK = MAX_DAYS * 24 * 60
 MAX_MINUTES = 7 * 24 * 60  # a leg or visit longer than a week is a typo
+MAX_MONEY = 100_000_000  # 元: a price above a hundred million is a typo
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # so start date + days is always a real date
 
 # (lowest, highest) for the numeric fields, by name.
@@ -60,6 +61,12 @@ _RANGES = {
     "distance_km": (0, 50_000),
     "lon": (-180, 180),
     "lat": (-90, 90),
+    # Budget: 元 amounts, 学时, quantities.
+    **{name: (0, MAX_MONEY) for name in ("meal_price", "vehicle_price", "teaching_fee", "lecture_fee",
+                                         "room_price", "unit_price", "amount")},
+    "lecture_hours": (0, 1000),
+    "quantity": (0, 10_000_000),
+    "training_class": (1, 3),
 }
 
 # The Python type each field annotation stands for (annotations are text here).

@@ -184,7 +184,48 @@ CREATE TABLE roles (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: costs, for the budget against the training-fee standard (planner.budget): the
+# programme's class of training, standard and meal price; a price per room-night, per
+# vehicle-day, per teaching visit; lecturers with title level, 学时 and fee; 报到 / 撤离
+# days and their meal price; lines entered by hand; the organiser's own cap figures.
+_V6 = """
+ALTER TABLE programme ADD COLUMN training_class INTEGER;
+ALTER TABLE programme ADD COLUMN fee_standard TEXT NOT NULL DEFAULT 'central-2016';
+ALTER TABLE programme ADD COLUMN meal_price REAL;
+ALTER TABLE groups ADD COLUMN vehicle_price REAL;
+ALTER TABLE sites ADD COLUMN teaching_fee REAL;
+ALTER TABLE sites ADD COLUMN teaching_fee_per TEXT NOT NULL DEFAULT 'visit';
+ALTER TABLE sessions ADD COLUMN lecturer TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN lecturer_level TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN lecture_hours REAL;
+ALTER TABLE sessions ADD COLUMN lecture_fee REAL;
+ALTER TABLE plenaries ADD COLUMN lecturer TEXT NOT NULL DEFAULT '';
+ALTER TABLE plenaries ADD COLUMN lecturer_level TEXT NOT NULL DEFAULT '';
+ALTER TABLE plenaries ADD COLUMN lecture_hours REAL;
+ALTER TABLE plenaries ADD COLUMN lecture_fee REAL;
+ALTER TABLE lodgings ADD COLUMN room_price REAL;
+ALTER TABLE day_settings ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE day_settings ADD COLUMN meal_price REAL;
+CREATE TABLE budget_lines (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    item TEXT NOT NULL DEFAULT 'other',
+    unit_price REAL NOT NULL DEFAULT 0,
+    quantity REAL NOT NULL DEFAULT 1,
+    unit TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE fee_caps (
+    id INTEGER PRIMARY KEY,
+    item TEXT NOT NULL,
+    amount REAL NOT NULL,
+    training_class INTEGER,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX fee_caps_key ON fee_caps (ifnull(training_class, 0), item);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
 # The UNIQUE constraints above, by table: an import checks them before writing, so a
 # duplicate is reported with its place in the input instead of failing the write.
@@ -193,5 +234,6 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "lodgings": ("group_id", "night"),
     "day_settings": ("day",),
     "roles": ("code",),
+    "fee_caps": ("training_class", "item"),
 }
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,7 +22,7 @@ from planner.gazetteer import Gazetteer  # noqa: E402
 from planner.jsonio import plan_to_json  # noqa: E402
 from planner.legs import settle  # noqa: E402
 from planner.model import (  # noqa: E402
-    Group, Lodging, Participant, Place, Plan, Plenary, Programme, Session, Site, parse_clock,
+    BudgetLine, Group, Lodging, Participant, Place, Plan, Plenary, Programme, Session, Site, parse_clock,
 )
 from planner.resources import resource_path  # noqa: E402
 
@@ -39,6 +39,9 @@ NOTES = (
     "Leather City, Lizu and Miaojia villages) and the six themes. Illustrative: session times, the other sites, "
     "hosts, hotels, meals, the detail of the 49 sessions, and the roster (placeholder names). Site positions are "
     "approximate. Leaving from and returning to Changsha, and the time of the opening, are illustrative."
+    "\n经费（培训类别、房价、伙食、车辆、现场教学费、讲课费、资料和保险）均为示意数额，不是实际价格。"
+    "\nCosts (class of training, room, meal, vehicle, teaching and lecture fees, materials, insurance) are "
+    "illustrative figures, not real prices."
 )
 
 # Per group: days, each a list of (place, [(site, kind, theme, minutes, session kind, title), ...]).
@@ -147,6 +150,18 @@ LODGING = {
 }
 HOME = "湖南省长沙市"  # the delegation gathers in Changsha and comes back there (illustrative)
 COLOURS = {"第一组": "#d62728", "第二组": "#1f77b4", "第三组": "#2ca02c"}
+# Illustrative prices (示意), inside the central 三类 standard (550 元 per trainee-day).
+PRICE_NOTE = "示意"
+MEAL_PRICE = 120  # 元 per person-day
+VEHICLE_PRICE = 1100  # 元 per coach-day
+ROOM_PRICES = (380, 420, 360, 450, 400)  # 元 per room-night, by night
+VILLAGE_FEE = 20  # 元 per person: a village's guided visit
+PAID_VENUES = {"拈花湾小镇": 50}  # 元 per person
+LINES = (  # (name, item, unit price, quantity, unit)
+    ("培训资料（示意）", "venue", 30, 90, "份"),
+    ("人身意外保险（示意）", "other", 20, 90, "人"),
+)
+
 # Small offsets (degrees) so sites of one place do not sit on one dot; positions are approximate.
 OFFSETS = [(0.012, 0.008), (-0.015, 0.010), (0.010, -0.013), (-0.011, -0.009), (0.020, 0.002)]
 
@@ -196,11 +211,13 @@ def build() -> Plan:
     plenaries = (
         Plenary(1, "开班式", 1, venue.id, "opening", parse_clock("14:00"), parse_clock("14:45")),
         Plenary(2, "专题辅导：县域经济高质量发展", 1, venue.id, "other", parse_clock("15:00"), parse_clock("16:30"),
-                "特邀专家（示意）", theme="产业发展"),
+                "特邀专家（示意）", theme="产业发展", lecturer="特邀专家（示意）", lecturer_level="full",
+                lecture_hours=2, lecture_fee=1000),
     )
     groups, sessions = [], []
     for index, (name, days) in enumerate(ROUTES.items()):
-        group = Group(index + 1, name, COLOURS[name], f"带队领导（示意）{index + 1}", f"大巴 {index + 1} 号车", 49, index)
+        group = Group(index + 1, name, COLOURS[name], f"带队领导（示意）{index + 1}", f"大巴 {index + 1} 号车", 49, index,
+                      vehicle_price=VEHICLE_PRICE)
         groups.append(group)
         positions: dict[int, int] = {}
         for day, place_name, visits in days:
@@ -214,6 +231,8 @@ def build() -> Plan:
                 )
                 site = b.site(site_name, kind, place, (theme,), visit_minutes=minutes, opens=opens, closes=closes,
                               capacity=60 if kind == "village" else None,
+                              teaching_fee=VILLAGE_FEE if kind == "village" else PAID_VENUES.get(site_name),
+                              teaching_fee_per="person",
                               contact_person="接待联系人（示意）", contact_phone=f"0571-0000{len(b.sites):04d}")
                 position = positions.get(day, 0)
                 positions[day] = position + 1
@@ -225,7 +244,8 @@ def build() -> Plan:
             place = b.place(place_name)
             hotel = b.site(f"{place.name}宾馆（示意）", "hotel", place, note="示意 / illustrative")
             hotels[hotel.name] = hotel
-            lodgings.append(Lodging(len(lodgings) + 1, group.id, night, hotel.id))
+            lodgings.append(Lodging(len(lodgings) + 1, group.id, night, hotel.id, PRICE_NOTE,
+                                    room_price=ROOM_PRICES[night - 1]))
     participants = roster(groups)
     programme = Programme(
         title="湖南县（市、区）党政正职推动县域经济高质量发展专题培训班",
@@ -239,9 +259,13 @@ def build() -> Plan:
         origin_site_id=gathering.id,
         departure_time=parse_clock("08:00"),
         latest_return=parse_clock("21:30"),
+        training_class=3,  # county heads: 处级
+        meal_price=MEAL_PRICE,
     )
     plan = Plan(programme, tuple(groups), tuple(b.places.values()), tuple(b.sites.values()),
-                tuple(sessions), plenaries, (), tuple(lodgings), participants)
+                tuple(sessions), plenaries, (), tuple(lodgings), participants,
+                budget_lines=tuple(BudgetLine(n, name, item, price, quantity, unit, "示意")
+                                   for n, (name, item, price, quantity, unit) in enumerate(LINES, 1)))
     return settle(plan)
 
 

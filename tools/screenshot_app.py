@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1600x1000")
     parser.add_argument("--day", type=int, default=1, help="timeline day (0: whole trip)")
     parser.add_argument("--map-width", type=int, default=560, help="width of the map dock")
+    parser.add_argument("--dock", help="raise this bottom dock (e.g. budget: the 经费 pane)")
+    parser.add_argument("--dock-height", type=int, default=420, help="height of the raised bottom dock")
+    parser.add_argument("--select", help="select an item first, KIND:ID (e.g. lodgings:1)")
     args = parser.parse_args(argv)
 
     home = Path(tempfile.mkdtemp(prefix="planner-shot-"))
@@ -53,6 +56,16 @@ def main(argv: list[str] | None = None) -> int:
     window.timeline.set_day(args.day or None)
     map_dock = window.map.parentWidget()
     window.resizeDocks([map_dock], [args.map_width], Qt.Orientation.Horizontal)
+    if args.dock:
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = window.findChild(QDockWidget, f"{args.dock}Dock")
+        dock.show()
+        dock.raise_()
+        window.resizeDocks([dock], [args.dock_height], Qt.Orientation.Vertical)
+    if args.select:
+        kind, item_id = args.select.split(":")
+        window.document.select(kind, [int(item_id)])
     window.map.ready.connect(lambda: screenshot_when_drawn(window.map, window, args.out))
     return app.exec()
 

@@ -1,6 +1,7 @@
 """Render page 1 of each printed document of the sample plan into docs/screenshots/
 (print-overview.png, print-group.png, print-participant.png, print-contacts.png,
-print-roster.png) at 100 dpi, through the export command and pdftoppm (poppler-utils).
+print-roster.png; of the 经费预算表 its last page, with the totals and signatures:
+print-budget.png) at 100 dpi, through the export command and pdftoppm (poppler-utils).
 
     .venv/bin/python tools/screenshot_prints.py [--out docs/screenshots]
 """
@@ -20,7 +21,9 @@ DOCUMENTS = {  # file name: export arguments
     "print-participant": ["--document", "participant", "--participant", "1"],
     "print-contacts": ["--document", "contacts"],
     "print-roster": ["--document", "roster"],
+    "print-budget": ["--document", "budget"],
 }
+PAGES = {"print-budget": "2"}  # the page to show, when not the first
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run([*main_py, "export", str(plan), "--format", "pdf", "--out", str(pdf), *options],
                            check=True, capture_output=True)
             stem = Path(args.out) / name
-            subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(stem)],
+            page = PAGES.get(name, "1")
+            subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", page, "-l", page, str(pdf), str(stem)],
                            check=True)
             print(f"saved {stem}.png")
     return 0

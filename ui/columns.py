@@ -19,11 +19,12 @@ from PySide6.QtCore import QCoreApplication
 
 from planner.labels import ENUM_LABELS, KIND_NAMES  # noqa: F401  (tables and dialogs read them here)
 from planner.model import Plan, format_clock, parse_clock
+from planner.budget.labels import yuan
 from planner.text import clean_text
 
 # How a field is shown and edited.
-TEXT, INT, CLOCK, ENUM, REF, LIST, COORD, FLOAT, BOOL, DAY = (
-    "text", "int", "clock", "enum", "ref", "list", "coord", "float", "bool", "day",
+TEXT, INT, CLOCK, ENUM, REF, LIST, COORD, FLOAT, BOOL, DAY, MONEY = (
+    "text", "int", "clock", "enum", "ref", "list", "coord", "float", "bool", "day", "money",
 )
 
 LIST_SEPARATORS = re.compile(r"[,，、;；]")
@@ -86,6 +87,8 @@ class Field:
             return f"{value:.5f}"
         if self.type == FLOAT:
             return f"{value:.1f}"
+        if self.type == MONEY:
+            return yuan(value)
         if self.type == BOOL:
             return translate("fields", "是") if value else translate("fields", "否")
         if self.type == DAY:
@@ -103,10 +106,12 @@ class Field:
             return "、".join(value)
         if self.type == COORD:
             return f"{value:.5f}"
+        if self.type == MONEY:  # 380.0 -> '380', 1234.5 -> '1234.5'
+            return f"{value:.2f}".rstrip("0").rstrip(".")
         return str(value)
 
     def sort_key(self, value, plan: Plan):
-        if self.type in (INT, CLOCK, COORD, FLOAT, DAY):
+        if self.type in (INT, CLOCK, COORD, FLOAT, DAY, MONEY):
             return float("-inf") if value is None else float(value)
         if self.type == BOOL:
             return int(bool(value))
@@ -141,7 +146,7 @@ class Field:
                 return "" if self.type == TEXT else (() if self.type == LIST else None)
         else:
             text = None
-            if value is None and self.type in (INT, DAY, CLOCK, COORD, FLOAT):  # a spin box set back to 自动
+            if value is None and self.type in (INT, DAY, CLOCK, COORD, FLOAT, MONEY):  # a spin box set back to 自动
                 if not self.optional:
                     raise InvalidInput(f"{title}不能为空", f"{self.en} cannot be empty")
                 return None
@@ -171,16 +176,18 @@ class Field:
                 raise InvalidInput(f"{title}超出培训班日程（共 {plan.programme.days} 天）：{number}",
                                    f"{self.en} is past the programme's {plan.programme.days} days: {number}")
             return number
-        if self.type in (COORD, FLOAT):
+        if self.type in (COORD, FLOAT, MONEY):
             if text is None:
                 return self._in_range(float(value))
+            if self.type == MONEY:  # '1,200 元' as well as 1200
+                text = text.replace(",", "").replace("，", "").removesuffix("元").strip()
             try:
                 number = float(text)
             except ValueError:
                 number = math.nan
             if not math.isfinite(number):  # "nan" and "inf" parse as floats but are no position
                 raise InvalidInput(f"{title}应为数字：{text}", f"{self.en} must be a number: {text}")
-            return self._in_range(round(number, 6))
+            return self._in_range(round(number, 2 if self.type == MONEY else 6))
         if self.type == LIST:
             if text is None:
                 return tuple(value)
@@ -224,6 +231,19 @@ def _f(name, zh, en, type=TEXT, **options) -> Field:
 
 
 LON = _f("lon", "经度", "Longitude", COORD, minimum=-180, maximum=180)
+MAX_PRICE = 100_000_000  # as planner.records checks
+
+
+def _money(name, zh, en, **options) -> Field:
+    return _f(name, zh, en, MONEY, minimum=0, maximum=MAX_PRICE, **options)
+
+
+LECTURER = (  # a plenary's or session's lecturer, for the 师资费
+    _f("lecturer", "讲课人", "Lecturer"),
+    _f("lecturer_level", "职称级别", "Title level", ENUM, enum="lecturer_level"),
+    _f("lecture_hours", "学时", "Lecture hours", FLOAT, minimum=0, maximum=1000),
+    _money("lecture_fee", "讲课费（元/学时）", "Lecture fee (yuan/hour)"),
+)
 LAT = _f("lat", "纬度", "Latitude", COORD, minimum=-90, maximum=90)
 NOTE = _f("note", "备注", "Note")
 
@@ -249,6 +269,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("contact_phone", "联系电话", "Phone"),
         _f("address", "地址", "Address"),
         LON, LAT, NOTE,
+        _money("teaching_fee", "现场教学费（元）", "Teaching fee (yuan)"),
+        _f("teaching_fee_per", "教学费计费方式", "Teaching fee per", ENUM, enum="fee_per"),
     ),
     "participants": (
         _f("name", "姓名", "Name", optional=False),
@@ -278,6 +300,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("pinned", "固定时间", "Pinned", BOOL),
         _f("theme", "教学主题", "Theme"),
         _f("host", "主持 / 讲解", "Host"),
+        *LECTURER,
     ),
     "plenaries": (
         _f("title", "名称", "Title", optional=False),
@@ -288,6 +311,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("end", "结束时间", "End", CLOCK),
         _f("pinned", "固定时间", "Pinned", BOOL),
         _f("host", "主持", "Host"),
+        *LECTURER,
     ),
     "groups": (
         _f("name", "名称", "Name", optional=False),
@@ -295,6 +319,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("vehicle", "车辆", "Vehicle"),
         _f("capacity", "座位数", "Seats", INT, minimum=0, maximum=10000),
         _f("colour", "颜色", "Colour"),
+        _money("vehicle_price", "车辆费用（元/天）", "Vehicle (yuan/day)"),
     ),
     "legs": (
         _f("group_id", "组", "Group", REF, ref="groups", editable=False),
@@ -312,6 +337,15 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("group_id", "组", "Group", REF, ref="groups", optional=False),
         _f("night", "第几晚", "Night", INT, minimum=1, maximum=366),
         _f("site_id", "宾馆", "Hotel", REF, ref="sites", optional=False),
+        _money("room_price", "房价（元/间·晚）", "Room (yuan/night)"),
+        NOTE,
+    ),
+    "budget_lines": (
+        _f("name", "名称", "Name", optional=False),
+        _f("item", "费用项目", "Item", ENUM, enum="cost_item"),
+        _f("unit_price", "单价（元）", "Unit price (yuan)", MONEY, optional=False, minimum=0, maximum=MAX_PRICE),
+        _f("quantity", "数量", "Quantity", FLOAT, optional=False, minimum=0, maximum=10_000_000),
+        _f("unit", "单位", "Unit"),
         NOTE,
     ),
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from planner.edits import Update
-from ui.columns import BOOL, CLOCK, COORD, ENUM, FLOAT, INT, REF, Field, InvalidInput, edit_label, kinds_shown, table_columns
+from ui.columns import BOOL, CLOCK, COORD, ENUM, FLOAT, INT, MONEY, REF, Field, InvalidInput, edit_label, kinds_shown, table_columns
 from ui.document import PlanDocument
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1  # the row's item id (int)
@@ -21,7 +21,7 @@ FieldRole = Qt.ItemDataRole.UserRole + 4  # the column's ui.columns.Field
 ValueRole = Qt.ItemDataRole.UserRole + 5  # the domain value (an id for references, a code for enums)
 ChoicesRole = Qt.ItemDataRole.UserRole + 6  # [(label, value)] for enum and reference columns
 
-_NUMERIC = (INT, CLOCK, COORD, FLOAT)
+_NUMERIC = (INT, CLOCK, COORD, FLOAT, MONEY)
 
 
 def edit_or_refusal(document: PlanDocument, edit, label: str):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from planner.edits import Batch, Delete, Insert
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
 from ui import settings as app_settings
+from ui.budget_pane import BudgetPane
 from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
 from ui.document import PlanDocument, Selection
 from ui.findings import FindingsPanel
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineView(document)
         self.properties = PropertyEditor(document)
         self.findings = FindingsPanel(document, english=is_english())
+        self.budget_pane = BudgetPane(document, english=is_english())
         self.map = MapPane()
         self.map.siteClicked.connect(lambda site_id: document.select("sites", [site_id], source="map"))
         self.map.set_plan(document.plan)
@@ -101,6 +103,9 @@ class MainWindow(QMainWindow):
         map_dock = self._dock(self.map, self.tr("地图"), "mapDock", Qt.DockWidgetArea.RightDockWidgetArea)
         findings_dock = self._dock(self.findings, self.tr("检查结果"), "findingsDock",
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
+        budget_dock = self._dock(self.budget_pane, self.tr("经费"), "budgetDock", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(findings_dock, budget_dock)
+        findings_dock.raise_()
         # The map gets the right-hand column's room; properties sit below it.
         self.splitDockWidget(map_dock, properties_dock, Qt.Orientation.Vertical)
         self.resizeDocks([map_dock, properties_dock], [640, 260], Qt.Orientation.Vertical)

@@ -15,11 +15,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from planner.documents import Documents
 from planner.resources import resource_path
 
-DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet", "rooming", "bus")
+DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet", "rooming", "bus", "budget")
 DOCUMENT_NAMES = {
     "overview": "日程总览", "group": "分组行程", "participant": "个人行程",
     "contacts": "联络通讯录", "roster": "学员名单", "booklet": "资料汇编",
-    "rooming": "住宿分房表", "bus": "乘车名单（联络员用）",
+    "rooming": "住宿分房表", "bus": "乘车名单（联络员用）", "budget": "经费预算表",
 }
 FONT_FILES = {
     "serif": "NotoSerifSC-Regular.ttf",
@@ -88,6 +88,10 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
         if document == "rooming":
             return [Section("rooming", "portrait", r) for r in rooming_lists(docs.plan, group_id=group_id)]
         return [Section("bus", "portrait", b) for b in bus_lists(docs.plan, docs.timetable, group_id=group_id)]
+    if document == "budget":  # planner.budget: the 经费预算表
+        from planner.budget.document import budget_sheet
+
+        return [Section("budget", "portrait", budget_sheet(docs))]
     if document == "participant":
         ids = [participant_id] if participant_id is not None else [
             pid for pid in docs.participant_ids()

@@ -125,7 +125,9 @@ def write_table(document, table: Table, first: bool) -> None:
             paragraph = cell.paragraphs[0]
             if c == 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _run(paragraph, value, BODY_FONT, 10.5)
+            elif c in table.numbers:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _run(paragraph, value, BODY_FONT, 10.5, bold=True if r in table.strong else None)
     for r in table.across:  # one cell spread over every group's column
         cells = body[r]
         if len(cells) > 2:
@@ -144,6 +146,8 @@ def write_table(document, table: Table, first: bool) -> None:
         # merging joins the cells' paragraphs: keep the first value only
         for paragraph in merged.paragraphs[1:]:
             paragraph._p.getparent().remove(paragraph._p)
+    for line in table.footer:  # notes and the signatures line
+        _run(document.add_paragraph(), line, BODY_FONT, 11)
 
 
 def docx_bytes(tables: list[Table], title: str = "") -> bytes:

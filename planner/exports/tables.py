@@ -33,6 +33,9 @@ class Table:
     merge_columns: tuple[int, ...] = ()
     across: frozenset[int] = field(default_factory=frozenset)  # indexes of rows spread across
     landscape: bool = True
+    numbers: tuple[int, ...] = ()  # columns whose cells are amounts (numbers in Excel, right-aligned)
+    strong: frozenset[int] = field(default_factory=frozenset)  # indexes of rows set in bold (totals)
+    footer: tuple[str, ...] = ()  # lines under the table (notes, a signatures line)
 
     def blocks(self) -> list[tuple[int, int]]:
         """(first, last) row indexes of each run of equal ``group_column`` values."""
@@ -141,6 +144,10 @@ def _tables(docs: Documents, document: str, group_id: int | None) -> list[Table]
         from planner.roster.tables import bus_tables, rooming_tables
 
         return (rooming_tables if document == "rooming" else bus_tables)(docs, group_id)
+    if document == "budget":
+        from planner.budget.document import budget_table
+
+        return [budget_table(docs)]
     if document == "booklet":
         tables = [overview_table(docs)] if group_id is None else []
         for g in groups:

@@ -68,14 +68,22 @@ def write_table(sheet: Worksheet, table: Table) -> None:
         sheet.column_dimensions[get_column_letter(col)].width = width
 
     body = Font(name=BODY_FONT, size=10.5)
+    bold = Font(name=BODY_FONT, size=10.5, bold=True)
     wrap = Alignment(vertical="center", wrap_text=True)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    right = Alignment(horizontal="right", vertical="center")
     for r, row in enumerate(table.rows):
         excel_row = HEADER_ROW + 1 + r
         for c, value in enumerate(row, 1):
-            cell = _cell(sheet, excel_row, c, value)
-            cell.font = body
-            cell.alignment = centred if c == 1 or r in table.across else wrap
+            number = _number(value) if c - 1 in table.numbers else None
+            if number is not None:  # an amount: a number finance can sum, shown as 1,234.50
+                cell = sheet.cell(excel_row, c, number)
+                cell.number_format = "#,##0.00" if "." in value else "#,##0"
+                cell.alignment = right
+            else:
+                cell = _cell(sheet, excel_row, c, value)
+                cell.alignment = centred if c == 1 or r in table.across else wrap
+            cell.font = bold if r in table.strong else body
             cell.border = BORDER
         if r in table.across and columns > 2:
             sheet.merge_cells(start_row=excel_row, start_column=2, end_row=excel_row, end_column=columns)
@@ -85,9 +93,18 @@ def write_table(sheet: Worksheet, table: Table) -> None:
         sheet.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
                           end_row=HEADER_ROW + 1 + last, end_column=column + 1)
 
+    last_row = HEADER_ROW + len(table.rows)
+    for line in table.footer:  # notes and the signatures line, each across the table
+        last_row += 1
+        cell = _cell(sheet, last_row, 1, line)
+        cell.font = body
+        cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        sheet.merge_cells(start_row=last_row, start_column=1, end_row=last_row, end_column=columns)
+        sheet.row_dimensions[last_row].height = 30
+
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_area = f"A1:{last_letter}{HEADER_ROW + len(table.rows)}"
+    sheet.print_area = f"A1:{last_letter}{last_row}"
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
     setup.orientation = "landscape" if table.landscape else "portrait"
@@ -98,6 +115,14 @@ def write_table(sheet: Worksheet, table: Table) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.5
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.oddFooter.center.text = "— &P —"
+
+
+def _number(text: str) -> float | None:
+    """'12,345.50' -> 12345.5; None for text that is no plain amount."""
+    try:
+        return float(text.replace(",", "")) if text.strip() else None
+    except ValueError:
+        return None
 
 
 def xlsx_bytes(tables: list[Table]) -> bytes:

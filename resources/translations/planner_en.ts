@@ -193,6 +193,257 @@ The sample plan is shown instead.</translation>
         </message>
     </context>
     <context>
+        <name>BudgetPane</name>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="54" />
+            <source>（未设定）</source>
+            <translation>(not set)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="62" />
+            <source>元/人天</source>
+            <translation>yuan/person-day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="65" />
+            <location filename="../../ui/budget_pane.py" line="367" />
+            <source>添加费用</source>
+            <translation>Add cost</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="66" />
+            <source>手工添加一项费用（资料、保险、场地…），在「属性」中填写</source>
+            <translation>Add a cost by hand (materials, insurance, venue…) and fill it in under Properties</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="68" />
+            <location filename="../../ui/budget_pane.py" line="374" />
+            <source>删除费用</source>
+            <translation>Delete cost</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="72" />
+            <source>培训类别</source>
+            <translation>Class of training</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="72" />
+            <source>经费标准</source>
+            <translation>Fee standard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="73" />
+            <source>伙食标准（元/人天）</source>
+            <translation>Meals (yuan/person-day)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="90" />
+            <source>项目及明细</source>
+            <translation>Item and lines</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="90" />
+            <source>单价（元）</source>
+            <translation>Unit price (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="90" />
+            <source>数量</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="90" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="91" />
+            <source>金额（元）</source>
+            <translation>Amount (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="91" />
+            <source>标准限额（元）</source>
+            <translation>Cap (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="91" />
+            <source>说明</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="104" />
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="104" />
+            <source>标准</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="104" />
+            <source>本方案</source>
+            <translation>This plan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="104" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="110" />
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="110" />
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="110" />
+            <source>伙食（元/人天）</source>
+            <translation>Meals (yuan/person-day)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="119" />
+            <source>预算</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="120" />
+            <source>定额标准</source>
+            <translation>Caps</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="121" />
+            <source>每日</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="162" />
+            <source>{0}（本程序中没有）</source>
+            <translation>{0} (not in this app)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="170" />
+            <source>参训 {0} 人，食宿 {1} 人，{2} 天</source>
+            <translation>{0} trainees, {1} people housed and fed, {2} days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="171" />
+            <source>综合定额内合计 {0} 元</source>
+            <translation>total under the cap {0} yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="173" />
+            <source>上限 {0} 元</source>
+            <translation>cap {0} yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="174" />
+            <source>人均每天 {0} / {1} 元</source>
+            <translation>per trainee-day {0} / {1} yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="176" />
+            <source>师资费 {0} 元</source>
+            <translation>lecturers {0} yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="177" />
+            <source>总计 {0} 元</source>
+            <translation>grand total {0} yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="180" />
+            <location filename="../../ui/budget_pane.py" line="240" />
+            <source>超出定额 {0} 元</source>
+            <translation>over the cap by {0} yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="182" />
+            <source>未超出定额</source>
+            <translation>within the cap</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="184" />
+            <source>未设定培训类别，未对照标准</source>
+            <translation>no class of training set: not checked against a standard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="193" />
+            <source>还没有填写费用：设定培训类别，并在属性中填写房价、车辆费用等</source>
+            <translation>No costs yet: set the class of training and enter room, vehicle and other prices under Properties</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="199" />
+            <source>小计（综合定额内）</source>
+            <translation>Subtotal (under the cap)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="199" />
+            <source>人均每天</source>
+            <translation>Per trainee-day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="199" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="251" />
+            <source>（元/人天）</source>
+            <translation> (yuan/trainee-day)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="256" />
+            <source>讲课费·{0}（元/学时）</source>
+            <translation>Lecture fee, {0} (yuan/hour)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="271" />
+            <source>填写本方案自己的数额（如省级标准）；清空则按标准</source>
+            <translation>Enter this plan's own figure (a provincial standard, say); empty: the standard's</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="279" />
+            <source>先设定培训类别</source>
+            <translation>Set the class of training first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="295" />
+            <source>第{0}天（{1}月{2}日）</source>
+            <translation>Day {0} ({1}/{2})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="304" />
+            <source>修改第{0}天类型</source>
+            <translation>Change the kind of day {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="309" />
+            <source>空：按伙食标准</source>
+            <translation>Empty: the default meal price</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="331" />
+            <source>修改经费设定</source>
+            <translation>Change the budget settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="353" />
+            <source>修改定额</source>
+            <translation>Change a cap</translation>
+        </message>
+        <message>
+            <location filename="../../ui/budget_pane.py" line="364" />
+            <source>修改第{0}天伙食标准</source>
+            <translation>Change the meal price of day {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldDelegate</name>
         <message>
             <location filename="../../ui/tables.py" line="40" />
@@ -282,215 +533,220 @@ The sample plan is shown instead.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="79" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="81" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="81" />
+            <location filename="../../ui/main_window.py" line="82" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="82" />
+            <location filename="../../ui/main_window.py" line="83" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="103" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="106" />
+            <source>经费</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="136" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="138" />
+            <location filename="../../ui/main_window.py" line="143" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="140" />
+            <location filename="../../ui/main_window.py" line="145" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="141" />
+            <location filename="../../ui/main_window.py" line="146" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="147" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="148" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="149" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="161" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="162" />
+            <location filename="../../ui/main_window.py" line="167" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="171" />
             <location filename="../../ui/routing/actions.py" line="240" />
             <location filename="../../ui/routing/actions.py" line="256" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="178" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="183" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="204" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
-            <location filename="../../ui/main_window.py" line="270" />
+            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="280" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="250" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="263" />
+            <location filename="../../ui/main_window.py" line="268" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="296" />
+            <location filename="../../ui/main_window.py" line="301" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="318" />
+            <location filename="../../ui/main_window.py" line="323" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="349" />
+            <location filename="../../ui/main_window.py" line="354" />
             <source>{error}
 
 已改为打开示例方案。
@@ -501,7 +757,7 @@ The sample plan is shown instead.
 已改为打开示例方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="384" />
+            <location filename="../../ui/main_window.py" line="389" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
@@ -1385,34 +1641,34 @@ The language changes at the next start.</source>
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../ui/columns.py" line="90" />
-            <location filename="../../ui/columns.py" line="121" />
+            <location filename="../../ui/columns.py" line="93" />
+            <location filename="../../ui/columns.py" line="126" />
             <source>是</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="90" />
-            <location filename="../../ui/columns.py" line="121" />
+            <location filename="../../ui/columns.py" line="93" />
+            <location filename="../../ui/columns.py" line="126" />
             <source>否</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="118" />
+            <location filename="../../ui/columns.py" line="123" />
             <source>（未填）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="126" />
+            <location filename="../../ui/columns.py" line="131" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="357" />
+            <location filename="../../ui/columns.py" line="391" />
             <source>{group} 第{night}晚 {hotel}</source>
             <translation>{group}, night {night}, {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="364" />
+            <location filename="../../ui/columns.py" line="398" />
             <source>修改「{name}」的{field}</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
@@ -1479,6 +1735,14 @@ The language changes at the next start.</source>
         <message>
             <source>地址</source>
             <translation>Address</translation>
+        </message>
+        <message>
+            <source>现场教学费（元）</source>
+            <translation>Teaching fee (yuan)</translation>
+        </message>
+        <message>
+            <source>教学费计费方式</source>
+            <translation>Teaching fee per</translation>
         </message>
         <message>
             <source>姓名</source>
@@ -1569,6 +1833,22 @@ The language changes at the next start.</source>
             <translation>Host</translation>
         </message>
         <message>
+            <source>讲课人</source>
+            <translation>Lecturer</translation>
+        </message>
+        <message>
+            <source>职称级别</source>
+            <translation>Title level</translation>
+        </message>
+        <message>
+            <source>学时</source>
+            <translation>Lecture hours</translation>
+        </message>
+        <message>
+            <source>讲课费（元/学时）</source>
+            <translation>Lecture fee (yuan/hour)</translation>
+        </message>
+        <message>
             <source>地点</source>
             <translation>Site</translation>
         </message>
@@ -1591,6 +1871,10 @@ The language changes at the next start.</source>
         <message>
             <source>颜色</source>
             <translation>Colour</translation>
+        </message>
+        <message>
+            <source>车辆费用（元/天）</source>
+            <translation>Vehicle (yuan/day)</translation>
         </message>
         <message>
             <source>出发</source>
@@ -1627,6 +1911,22 @@ The language changes at the next start.</source>
         <message>
             <source>宾馆</source>
             <translation>Hotel</translation>
+        </message>
+        <message>
+            <source>房价（元/间·晚）</source>
+            <translation>Room (yuan/night)</translation>
+        </message>
+        <message>
+            <source>费用项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>单价（元）</source>
+            <translation>Unit price (yuan)</translation>
+        </message>
+        <message>
+            <source>数量</source>
+            <translation>Quantity</translation>
         </message>
         <message>
             <source>企业</source>
@@ -1745,6 +2045,82 @@ The language changes at the next start.</source>
             <translation>Zone (placed by hand)</translation>
         </message>
         <message>
+            <source>住宿费</source>
+            <translation>Lodging</translation>
+        </message>
+        <message>
+            <source>伙食费</source>
+            <translation>Meals</translation>
+        </message>
+        <message>
+            <source>场地、资料、交通费</source>
+            <translation>Venue, materials, transport</translation>
+        </message>
+        <message>
+            <source>其他费用</source>
+            <translation>Other (incl. on-site teaching)</translation>
+        </message>
+        <message>
+            <source>师资费</source>
+            <translation>Lecturers</translation>
+        </message>
+        <message>
+            <source>副高级</source>
+            <translation>Associate senior title</translation>
+        </message>
+        <message>
+            <source>正高级</source>
+            <translation>Senior title</translation>
+        </message>
+        <message>
+            <source>院士、全国知名专家</source>
+            <translation>Academician or national expert</translation>
+        </message>
+        <message>
+            <source>每场</source>
+            <translation>per visit</translation>
+        </message>
+        <message>
+            <source>每人</source>
+            <translation>per person</translation>
+        </message>
+        <message>
+            <source>培训</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>报到</source>
+            <translation>Arrival</translation>
+        </message>
+        <message>
+            <source>撤离</source>
+            <translation>Departure</translation>
+        </message>
+        <message>
+            <source>一类</source>
+            <translation>Class 1</translation>
+        </message>
+        <message>
+            <source>二类</source>
+            <translation>Class 2</translation>
+        </message>
+        <message>
+            <source>三类</source>
+            <translation>Class 3</translation>
+        </message>
+        <message>
+            <source>已核实</source>
+            <translation>confirmed</translation>
+        </message>
+        <message>
+            <source>待核实</source>
+            <translation>to be confirmed</translation>
+        </message>
+        <message>
+            <source>方案自定</source>
+            <translation>set in this plan</translation>
+        </message>
+        <message>
             <source>按估算</source>
             <translation>As estimated</translation>
         </message>
@@ -1755,6 +2131,10 @@ The language changes at the next start.</source>
         <message>
             <source>住宿</source>
             <translation>lodging</translation>
+        </message>
+        <message>
+            <source>费用</source>
+            <translation>cost line</translation>
         </message>
     </context>
 </TS>

@@ -15,7 +15,7 @@ from planner.output_path import OutputPathError, check_output
 from planner.store import PlanFile
 
 FORMATS = ("pdf", "xlsx", "docx", "ics", "kml", "gpx")
-TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "rooming", "bus")
+TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "rooming", "bus", "budget")
 
 
 def add_export_command(subparsers) -> None:
@@ -23,7 +23,7 @@ def add_export_command(subparsers) -> None:
         "export",
         help="print or export documents: pdf, xlsx, docx, ics, kml, gpx",
         description="打印与导出 / documents and exports of a plan. "
-        "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet, rooming, bus; "
+        "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet, rooming, bus, budget; "
         "ics: per group (--group), per participant (--participant) or all groups; "
         "kml/gpx: each group's route, or one with --group.",
     )
