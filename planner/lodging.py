@@ -21,13 +21,20 @@ PLAN_NOTE = ("住宿为占位（待定）：每晚安排在当天最后一站所
 
 
 def _stop_places(plan: Plan, timetable: Timetable, group_id: int) -> dict[int, list[int]]:
-    """The places of a group's stops (sessions and plenaries), per day, in time order."""
+    """The places of a group's stops (sessions and plenaries), per day, in time order. An
+    event in the home city on the day of leaving (an opening before setting off) is not
+    where the group sleeps: it leaves after it."""
+    trip = journey(plan, group_id)
+    origin = plan.site(trip.origin_site_id) if trip.origin_site_id is not None else None
     places: dict[int, list[int]] = {}
     for day_plan in timetable.of_group(group_id):
         for slot in day_plan.items():
             site = plan.site(slot.site_id) if slot.site_id is not None else None
-            if site is not None and site.place_id is not None:
-                places.setdefault(day_plan.day, []).append(site.place_id)
+            if site is None or site.place_id is None:
+                continue
+            if origin is not None and day_plan.day == trip.departure_day and site.place_id == origin.place_id:
+                continue
+            places.setdefault(day_plan.day, []).append(site.place_id)
     return places
 
 
