@@ -75,6 +75,7 @@ ENUM_LABELS["leg_mode_optional"] = {None: ("按估算", "As estimated"), **ENUM_
 
 # The kinds of item, as a message names them.
 KIND_NAMES: dict[str, tuple[str, str]] = {
+    "programme": ("培训班", "programme"),
     "places": ("县（市、区）", "place"),
     "sites": ("现场教学点", "site"),
     "participants": ("学员", "participant"),

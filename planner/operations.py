@@ -120,6 +120,18 @@ def consequences(plan: Plan, before: Plan | None = None) -> tuple[list[Edit], Ti
     return [*edits, *timing_edits(settled, timetable)], timetable
 
 
+def set_fields(plan: Plan, kind: str, item_id: int | None, changes: dict) -> Edit:
+    """The edit that sets fields of one item (or of the programme, ``kind`` "programme")
+    as the organiser typed them, with what follows from the rules of the plan: a session
+    given a start is pinned there (so the scheduler keeps it), one whose start is cleared
+    flows again."""
+    if kind == "programme":
+        return UpdateProgramme(dict(changes))
+    if kind == "sessions" and "start" in changes:
+        changes = {**changes, "pinned": changes["start"] is not None}
+    return Update(kind, item_id, dict(changes))
+
+
 def edit_plan(plan_file: PlanFile, plan: Plan, edit: Edit, label: str = "") -> tuple[Plan, Change]:
     """Apply ``edit`` and its consequences to the file as one step; return the new plan
     (as in memory, equal to what the file now holds) and the change (with its inverse)."""

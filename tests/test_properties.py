@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from gui import type_chinese
 from ui.properties import PropertyEditor
 
 
@@ -168,3 +169,36 @@ def test_a_length_set_back_to_automatic_clears_it(qtbot, editor, document):
     assert document.plan.get("sessions", session.id).minutes is None
     assert document.plan_file.load().get("sessions", session.id).minutes is None
     assert document.undo_stack.count() == 2
+
+
+def test_the_programme_sets_where_and_when_the_tour_leaves_home(qtbot, editor, document):
+    """Selecting the programme (the outline's root) shows its door-to-door fields; picking
+    another gathering point and a departure time are one undo step each, and re-time."""
+    document.select("programme", [1], "outline")
+    assert editor.heading.text().startswith("培训班：")
+    origin: QComboBox = editor.editors["origin_site_id"]
+    home = document.plan.site(document.plan.programme.origin_site_id)
+    assert origin.currentText() == home.name
+    hotel = next(s for s in document.plan.sites if s.kind == "hotel")
+    origin.setCurrentIndex(origin.findText(hotel.name))
+    origin.activated.emit(origin.currentIndex())
+    assert document.plan_file.load().programme.origin_site_id == hotel.id
+    assert document.undo_stack.undoText().endswith("的集合出发地点")
+    type_into(qtbot, editor.editors["departure_time"], "06:40")
+    assert document.plan_file.load().programme.departure_time == 6 * 60 + 40
+    first = document.timetable.day(1, 1).slots[0]
+    assert first.kind == "travel" and first.start == 6 * 60 + 40 and first.from_site_id == hotel.id
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.plan_file.load().programme.origin_site_id == home.id
+
+
+def test_a_group_has_its_own_themes_and_journey(qtbot, editor, document):
+    group = document.plan.ordered_groups()[1]
+    document.select("groups", [group.id], "outline")
+    line = editor.editors["themes"]
+    line.selectAll()
+    type_chinese(line, "乡村振兴、文旅融合")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert document.plan_file.load().group(group.id).themes == ("乡村振兴", "文旅融合")
+    assert editor.editors["origin_site_id"].currentText() == "同培训班"

@@ -31,6 +31,8 @@ def declared_field_texts() -> dict[str, str]:
     for fields in columns.FIELDS.values():
         for field in fields:
             pairs.setdefault(field.zh, field.en)
+            if field.none_text:
+                pairs.setdefault(field.none_text, field.none_en)
     for labels in columns.ENUM_LABELS.values():
         for zh, en in labels.values():
             if zh:

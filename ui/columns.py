@@ -63,16 +63,23 @@ class Field:
     minimum: int | float | None = None
     maximum: int | float | None = None
     none_text: str = ""  # how an empty optional value is shown ("自动"…)
+    none_en: str = ""  # the same in English
 
     def title(self, english: bool = False) -> str:
         return self.en if english else tr(self.zh)
+
+    def empty_text(self, english: bool = False) -> str:
+        """How an empty value reads ('' when the field says nothing special)."""
+        if not self.none_text:
+            return ""
+        return self.none_en if english else tr(self.none_text)
 
     # --- showing ----------------------------------------------------------------------
 
     def display(self, value, plan: Plan, english: bool = False) -> str:
         """The value as a table cell or a read-only form field shows it."""
         if value is None or value == "":
-            return tr(self.none_text) if self.none_text else ""
+            return self.empty_text(english)
         if self.type == CLOCK:
             return format_clock(value)
         if self.type == ENUM:
@@ -128,7 +135,8 @@ class Field:
             items = plan.ordered_groups() if self.ref == "groups" else plan.items(self.ref)
             pairs: list[tuple[str, object]] = [(item.name, item.id) for item in items]
             if self.optional:
-                pairs.insert(0, ("None" if english else translate("fields", "（无）"), None))
+                empty = self.empty_text(english) or ("None" if english else translate("fields", "（无）"))
+                pairs.insert(0, (empty, None))
             return pairs
         return []
 
@@ -245,10 +253,31 @@ LECTURER = (  # a plenary's or session's lecturer, for the 师资费
     _money("lecture_fee", "讲课费（元/学时）", "Lecture fee (yuan/hour)"),
 )
 LAT = _f("lat", "纬度", "Latitude", COORD, minimum=-90, maximum=90)
+JOURNEY = (  # door to door: a group's own, else the programme's (planner.journey)
+    _f("origin_site_id", "集合出发地点", "Leaves from", REF, ref="sites",
+       none_text="同培训班", none_en="As the programme"),
+    _f("return_site_id", "返回地点", "Returns to", REF, ref="sites",
+       none_text="同出发地点", none_en="Where it left from"),
+    _f("departure_day", "出发日", "Departure day", DAY, minimum=1, none_text="第 1 天", none_en="Day 1"),
+    _f("return_day", "返回日", "Return day", DAY, minimum=1, none_text="最后一天", none_en="The last day"),
+    _f("departure_time", "出发时间", "Leaves at", CLOCK),
+)
 NOTE = _f("note", "备注", "Note")
 
 # Per kind: every field a form shows, in order. Table columns pick from these.
 FIELDS: dict[str, tuple[Field, ...]] = {
+    "programme": (
+        _f("title", "名称", "Title", optional=False),
+        _f("organiser", "主办单位", "Organiser"),
+        _f("themes", "教学主题", "Themes", LIST),
+        _f("day_start", "每日开始", "Day starts", CLOCK),
+        _f("day_end", "每日结束", "Day ends", CLOCK),
+        _f("lunch_start", "午餐开始", "Lunch from", CLOCK),
+        _f("lunch_end", "午餐结束", "Lunch until", CLOCK),
+        *JOURNEY,
+        _f("latest_return", "最晚返回时间", "Home by", CLOCK),
+        _f("notes", "说明", "Notes"),
+    ),
     "places": (
         _f("name", "名称", "Name", optional=False),
         _f("full_name", "全称", "Full name"),
@@ -296,7 +325,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("day", "日期", "Day", DAY, minimum=1),
         _f("start", "开始时间", "Start", CLOCK),
         _f("end", "结束时间", "End", CLOCK, editable=False),
-        _f("minutes", "时长（分钟）", "Length (min)", INT, minimum=1, maximum=24 * 60, none_text="自动"),
+        _f("minutes", "时长（分钟）", "Length (min)", INT, minimum=1, maximum=24 * 60,
+           none_text="自动", none_en="Automatic"),
         _f("pinned", "固定时间", "Pinned", BOOL),
         _f("theme", "教学主题", "Theme"),
         _f("host", "主持 / 讲解", "Host"),
@@ -311,6 +341,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("end", "结束时间", "End", CLOCK),
         _f("pinned", "固定时间", "Pinned", BOOL),
         _f("host", "主持", "Host"),
+        _f("theme", "教学主题", "Theme"),
         *LECTURER,
     ),
     "groups": (
@@ -319,6 +350,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("vehicle", "车辆", "Vehicle"),
         _f("capacity", "座位数", "Seats", INT, minimum=0, maximum=10000),
         _f("colour", "颜色", "Colour"),
+        _f("themes", "本组教学主题", "Group's themes", LIST),
+        *JOURNEY,
         _money("vehicle_price", "车辆费用（元/天）", "Vehicle (yuan/day)"),
     ),
     "legs": (
@@ -328,9 +361,10 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("mode", "估算方式", "Estimated mode", ENUM, enum="leg_mode", editable=False),
         _f("distance_km", "距离（公里）", "Distance (km)", FLOAT, editable=False),
         _f("minutes", "估算用时（分钟）", "Estimated (min)", INT, editable=False),
-        _f("manual_mode", "指定方式", "Mode (override)", ENUM, enum="leg_mode_optional", none_text="按估算"),
+        _f("manual_mode", "指定方式", "Mode (override)", ENUM, enum="leg_mode_optional",
+           none_text="按估算", none_en="As estimated"),
         _f("manual_minutes", "指定用时（分钟）", "Minutes (override)", INT, minimum=0, maximum=48 * 60,
-           none_text="按估算"),
+           none_text="按估算", none_en="As estimated"),
         NOTE,
     ),
     "lodgings": (

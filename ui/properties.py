@@ -2,7 +2,7 @@
 
 Fields are declared per kind in ``ui.columns.FIELDS``. Each field commits on its own —
 line edits on editingFinished, combo boxes on activated, check boxes on click — as one
-``document.edit(Update(…))``, one undo step. Input that cannot be the field's value is
+``document.edit(operations.set_fields(…))``, one undo step. Input that cannot be the field's value is
 shown in red under the field, with the reason, and not committed. The form follows the
 document: another selection shows another item; any change (an undo too) re-reads it.
 """
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from planner.edits import Update
 from planner.model import format_clock
+from planner.operations import set_fields
 from ui.columns import (
     BOOL, CLOCK, DAY, ENUM, ENUM_LABELS, FIELDS, INT, KIND_NAMES, REF, Field, InvalidInput, edit_label, item_name,
 )
@@ -89,6 +89,8 @@ class PropertyEditor(QWidget):
     def item(self):
         if self.kind not in FIELDS or self.item_id is None:
             return None
+        if self.kind == "programme":
+            return self.document.plan.programme
         return self.document.plan.get(self.kind, self.item_id)
 
     def _selection_changed(self, selection: Selection) -> None:
@@ -167,7 +169,7 @@ class PropertyEditor(QWidget):
             low = int(spec.minimum if spec.minimum is not None else 0)
             if spec.optional:  # one step below the minimum means "not set"
                 low -= 1
-                spin.setSpecialValueText(self.tr(spec.none_text) if spec.none_text else "—")
+                spin.setSpecialValueText(spec.empty_text(self.english) or "—")
             spin.setRange(low, int(spec.maximum if spec.maximum is not None else 1_000_000))
             spin.setAccelerated(True)
             spin.editingFinished.connect(lambda s=spec, w=spin: self._commit_spin(s, w))
@@ -238,23 +240,14 @@ class PropertyEditor(QWidget):
         if value == getattr(item, spec.name):
             self._load(spec, value)
             return True
-        changes = {spec.name: value}
-        if self.kind == "sessions":
-            changes = self._session_changes(changes)
         label = edit_label(plan, self.kind, item, spec)
-        change, refusal = edit_or_refusal(self.document, Update(self.kind, item.id, changes), label)
+        edit = set_fields(plan, self.kind, self.item_id, {spec.name: value})
+        change, refusal = edit_or_refusal(self.document, edit, label)
         if change is None:
             self._set_error(spec.name, refusal)
             self._load(spec, getattr(item, spec.name))
             return False
         return True
-
-    def _session_changes(self, changes: dict) -> dict:
-        """Typing a start pins the session (so the scheduler does not move it); clearing
-        it unpins. The end follows the start and length (``operations.consequences``)."""
-        if "start" in changes:
-            return {**changes, "pinned": changes["start"] is not None}
-        return changes
 
     def _set_error(self, name: str, text: str) -> None:
         label, editor = self.errors.get(name), self.editors.get(name)

@@ -1098,47 +1098,47 @@ The language changes at the next start.</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="289" />
+            <location filename="../../ui/properties.py" line="282" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="292" />
+            <location filename="../../ui/properties.py" line="285" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="296" />
+            <location filename="../../ui/properties.py" line="289" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="300" />
+            <location filename="../../ui/properties.py" line="293" />
             <source>按此计时：{0}，{1} 分钟</source>
             <translation>Timed as: {0}, {1} min</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="309" />
+            <location filename="../../ui/properties.py" line="302" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="312" />
+            <location filename="../../ui/properties.py" line="305" />
             <source>日程：{0}月{1}日 {2}–{3}（{4} 分钟）</source>
             <translation>Scheduled: {1}/{0} {2}–{3} ({4} min)</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="315" />
+            <location filename="../../ui/properties.py" line="308" />
             <source>固定时间赶不上：晚到 {0} 分钟</source>
             <translation>Cannot make its pinned time: {0} min late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="326" />
+            <location filename="../../ui/properties.py" line="319" />
             <source>此前行车：{0}，{1} 分钟（{2}–{3}）</source>
             <translation>Travel before: {0}, {1} min ({2}–{3})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="331" />
+            <location filename="../../ui/properties.py" line="324" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
         </message>
@@ -1641,40 +1641,108 @@ The language changes at the next start.</source>
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../ui/columns.py" line="93" />
-            <location filename="../../ui/columns.py" line="126" />
+            <location filename="../../ui/columns.py" line="100" />
+            <location filename="../../ui/columns.py" line="133" />
             <source>是</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="93" />
-            <location filename="../../ui/columns.py" line="126" />
+            <location filename="../../ui/columns.py" line="100" />
+            <location filename="../../ui/columns.py" line="133" />
             <source>否</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="123" />
+            <location filename="../../ui/columns.py" line="130" />
             <source>（未填）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="131" />
+            <location filename="../../ui/columns.py" line="138" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="391" />
+            <location filename="../../ui/columns.py" line="424" />
             <source>{group} 第{night}晚 {hotel}</source>
             <translation>{group}, night {night}, {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="398" />
+            <location filename="../../ui/columns.py" line="431" />
             <source>修改「{name}」的{field}</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
         <message>
             <source>名称</source>
-            <translation>Name</translation>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>主办单位</source>
+            <translation>Organiser</translation>
+        </message>
+        <message>
+            <source>教学主题</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>每日开始</source>
+            <translation>Day starts</translation>
+        </message>
+        <message>
+            <source>每日结束</source>
+            <translation>Day ends</translation>
+        </message>
+        <message>
+            <source>午餐开始</source>
+            <translation>Lunch from</translation>
+        </message>
+        <message>
+            <source>午餐结束</source>
+            <translation>Lunch until</translation>
+        </message>
+        <message>
+            <source>集合出发地点</source>
+            <translation>Leaves from</translation>
+        </message>
+        <message>
+            <source>同培训班</source>
+            <translation>As the programme</translation>
+        </message>
+        <message>
+            <source>返回地点</source>
+            <translation>Returns to</translation>
+        </message>
+        <message>
+            <source>同出发地点</source>
+            <translation>Where it left from</translation>
+        </message>
+        <message>
+            <source>出发日</source>
+            <translation>Departure day</translation>
+        </message>
+        <message>
+            <source>第 1 天</source>
+            <translation>Day 1</translation>
+        </message>
+        <message>
+            <source>返回日</source>
+            <translation>Return day</translation>
+        </message>
+        <message>
+            <source>最后一天</source>
+            <translation>The last day</translation>
+        </message>
+        <message>
+            <source>出发时间</source>
+            <translation>Leaves at</translation>
+        </message>
+        <message>
+            <source>最晚返回时间</source>
+            <translation>Home by</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Notes</translation>
         </message>
         <message>
             <source>全称</source>
@@ -1703,10 +1771,6 @@ The language changes at the next start.</source>
         <message>
             <source>县（市、区）</source>
             <translation>Place</translation>
-        </message>
-        <message>
-            <source>教学主题</source>
-            <translation>Themes</translation>
         </message>
         <message>
             <source>开放时间</source>
@@ -1825,6 +1889,10 @@ The language changes at the next start.</source>
             <translation>Length (min)</translation>
         </message>
         <message>
+            <source>自动</source>
+            <translation>Automatic</translation>
+        </message>
+        <message>
             <source>固定时间</source>
             <translation>Pinned</translation>
         </message>
@@ -1873,6 +1941,10 @@ The language changes at the next start.</source>
             <translation>Colour</translation>
         </message>
         <message>
+            <source>本组教学主题</source>
+            <translation>Group's themes</translation>
+        </message>
+        <message>
             <source>车辆费用（元/天）</source>
             <translation>Vehicle (yuan/day)</translation>
         </message>
@@ -1899,6 +1971,10 @@ The language changes at the next start.</source>
         <message>
             <source>指定方式</source>
             <translation>Mode (override)</translation>
+        </message>
+        <message>
+            <source>按估算</source>
+            <translation>As estimated</translation>
         </message>
         <message>
             <source>指定用时（分钟）</source>
@@ -2121,8 +2197,8 @@ The language changes at the next start.</source>
             <translation>set in this plan</translation>
         </message>
         <message>
-            <source>按估算</source>
-            <translation>As estimated</translation>
+            <source>培训班</source>
+            <translation>programme</translation>
         </message>
         <message>
             <source>行车</source>
