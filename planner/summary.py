@@ -63,7 +63,7 @@ def summarise(plan: Plan) -> PlanSummary:
                 day_times=tuple(
                     (d.day, format_clock(d.first), format_clock(d.last))
                     for d in days
-                    if d.slots
+                    if d.last is not None  # a day at the hotel (dinner only) has no times to give
                 ),
                 nights=len(journey(plan, group.id).nights),
                 first_departure=_moment(plan, busy[0], "from") if busy else None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from planner.edits import Update
+from planner.edits import Batch, Update
 from ui.document import Selection
 from ui.timeline import TimelineView
 
@@ -175,7 +175,7 @@ def test_selection_from_another_view_highlights_and_scrolls_to_the_block(qtbot, 
     assert block.highlighted and visible()
     assert view.verticalScrollBar().value() > 0
 
-    other = timeline.blocks("session", document.plan.sessions_of(group.id, 1)[0].id)[0]
+    other = timeline.blocks("session", document.plan.sessions_of(group.id, 2)[0].id)[0]
     document.select("sessions", [other.spec.item_id], source="timeline")  # its own: no scrolling
     assert view.verticalScrollBar().value() > 0
 
@@ -222,9 +222,10 @@ def test_an_edit_redraws_only_the_rows_it_touched(timeline, document):
 
 def test_late_arrivals_and_findings_are_outlined(timeline, document):
     plan = document.plan
-    session = plan.sessions_of(1, 2)[1]
-    # pin it too early to be reached: late arrival, and a finding
-    document.edit(Update("sessions", session.id, {"pinned": True, "start": 9 * 60, "end": 10 * 60}), "固定")
+    first, session = plan.sessions_of(1, 2)[:2]
+    # pin it too early to be reached after the first visit: late arrival, and a finding
+    document.edit(Batch((Update("sessions", first.id, {"pinned": True, "start": 9 * 60, "end": 10 * 60}),
+                         Update("sessions", session.id, {"pinned": True, "start": 10 * 60, "end": 11 * 60}))), "固定")
     timeline.set_day(2)
     block = timeline.blocks("session", session.id)[0]
     assert document.timetable.slot_of("session", session.id).late_by > 0
