@@ -25,7 +25,7 @@ SEVERITY_NAMES = {ERROR: ("错误", "Errors"), WARNING: ("警告", "Warnings"), 
 
 MIN_LUNCH_MINUTES = 45
 MAX_BUS_MINUTES = 5 * 60
-LONG_DAY_ALLOWANCE = 2 * 60  # travel may stretch a day this far past its window's length
+LONG_DAY_ALLOWANCE = 3 * 60  # travel may stretch a day this far past its window's length
 
 
 @dataclass(frozen=True)

@@ -45,29 +45,29 @@ NOTES = (
 )
 
 # Per group: days, each a list of (place, [(site, kind, theme, minutes, session kind, title), ...]).
-# Day 1 is the journey from Changsha and the joint opening in Hangzhou; the groups visit
-# from day 2 and go home on day 6 after the morning's visits.
+# Day 1 is the journey from Changsha and the joint opening in Hangzhou (第一组 visits
+# Alibaba after it, nearby); the groups go home on day 6 after the morning's visits.
 ROUTES = {
     "第一组": [
+        (1, "杭州市余杭区", [
+            ("阿里巴巴（西溪园区）", "enterprise", "产业发展", 60, "visit", "数字经济与平台企业发展"),
+        ]),
         (2, "杭州市余杭区", [
-            ("阿里巴巴（西溪园区）", "enterprise", "产业发展", 90, "visit", "数字经济与平台企业发展"),
             ("梦想小镇", "park", "招商引资", 60, "visit", "创新创业平台与招才引智"),
             ("良渚古城遗址公园", "venue", "文旅融合", 75, "visit", "文化遗产保护与文旅融合"),
         ]),
+        (2, "金华市义乌市", [("义乌国际商贸城", "market", "现代服务业", 90, "visit", "小商品市场与现代商贸服务")]),
         (3, "金华市义乌市", [
-            ("义乌国际商贸城", "market", "现代服务业", 90, "visit", "小商品市场与现代商贸服务"),
             ("李祖村", "village", "乡村振兴", 75, "visit", "共富乡村与乡村运营"),
             ("义乌国际陆港", "park", "园区建设", 60, "visit", "陆港物流与开放平台建设"),
         ]),
-        (4, "绍兴市柯桥区", [
-            ("中国轻纺城", "market", "现代服务业", 90, "visit", "专业市场转型升级"),
-            ("柯桥经济技术开发区", "park", "园区建设", 75, "visit", "传统产业集群升级"),
-        ]),
+        (3, "绍兴市柯桥区", [("中国轻纺城", "market", "现代服务业", 90, "visit", "专业市场转型升级")]),
+        (4, "绍兴市柯桥区", [("柯桥经济技术开发区", "park", "园区建设", 60, "visit", "传统产业集群升级")]),
         (4, "无锡市新吴区", [
-            ("无锡高新区规划展示馆", "park", "园区建设", 60, "visit", "国家高新区建设经验"),
+            ("无锡高新区规划展示馆", "park", "园区建设", 45, "visit", "国家高新区建设经验"),
             ("新吴区集成电路企业", "enterprise", "产业发展", 60, "visit", "先进制造业集群培育"),
+            ("新吴区招商服务中心", "venue", "招商引资", 60, "talk", "招商引资工作座谈"),
         ]),
-        (5, "无锡市新吴区", [("新吴区招商服务中心", "venue", "招商引资", 60, "talk", "招商引资工作座谈")]),
         (5, "无锡市滨湖区", [("拈花湾小镇", "venue", "文旅融合", 75, "visit", "文旅小镇运营")]),
         (5, "无锡市梁溪区", [
             ("运河外滩", "venue", "现代服务业", 60, "visit", "城市更新与现代服务业"),
@@ -133,10 +133,10 @@ ROUTES = {
             ("黄桥古镇", "venue", "文旅融合", 60, "visit", "红色文旅与古镇保护"),
             ("泰兴市会议中心", "venue", "招商引资", 60, "talk", "县域经济高质量发展座谈"),
         ]),
-        (5, "南通市如皋市", [("如皋市会议中心", "venue", "现代服务业", 60, "talk", "第三组学习交流座谈")]),
         (6, "南通市如皋市", [
             ("如皋花木大世界", "market", "乡村振兴", 60, "visit", "特色农业与花木产业"),
             ("如皋高新区", "park", "产业发展", 60, "visit", "先进制造与产业升级"),
+            ("如皋市会议中心", "venue", "现代服务业", 60, "talk", "第三组学习交流座谈"),
         ]),
     ],
 }
@@ -146,7 +146,7 @@ ROUTES = {
 LODGING = {
     "第一组": ["浙江省杭州市", "金华市义乌市", "绍兴市柯桥区", "无锡市新吴区", "无锡市江阴市"],
     "第二组": ["浙江省杭州市", "嘉兴市桐乡市", "嘉兴市嘉善县", "苏州市昆山市", "苏州市常熟市"],
-    "第三组": ["浙江省杭州市", "宁波市余姚市", "宁波市慈溪市", "嘉兴市平湖市", "南通市如皋市"],
+    "第三组": ["浙江省杭州市", "宁波市余姚市", "宁波市慈溪市", "嘉兴市平湖市", "泰州市泰兴市"],
 }
 HOME = "湖南省长沙市"  # the delegation gathers in Changsha and comes back there (illustrative)
 COLOURS = {"第一组": "#d62728", "第二组": "#1f77b4", "第三组": "#2ca02c"}
@@ -209,8 +209,8 @@ def build() -> Plan:
     gathering = b.site("长沙集合地点（示意）", "gathering", home,
                        note="示意：集合出发与返回解散地点 / illustrative: where the delegation gathers and disperses")
     plenaries = (
-        Plenary(1, "开班式", 1, venue.id, "opening", parse_clock("14:00"), parse_clock("14:45")),
-        Plenary(2, "专题辅导：县域经济高质量发展", 1, venue.id, "other", parse_clock("15:00"), parse_clock("16:30"),
+        Plenary(1, "开班式", 1, venue.id, "opening", parse_clock("13:30"), parse_clock("14:00")),
+        Plenary(2, "专题辅导：县域经济高质量发展", 1, venue.id, "other", parse_clock("14:15"), parse_clock("15:45"),
                 "特邀专家（示意）", theme="产业发展", lecturer="特邀专家（示意）", lecturer_level="full",
                 lecture_hours=2, lecture_fee=1000),
     )
@@ -257,7 +257,7 @@ def build() -> Plan:
         themes=THEMES,
         notes=NOTES,
         origin_site_id=gathering.id,
-        departure_time=parse_clock("08:00"),
+        departure_time=parse_clock("07:30"),
         latest_return=parse_clock("21:30"),
         training_class=3,  # county heads: 处级
         meal_price=MEAL_PRICE,
