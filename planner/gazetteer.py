@@ -34,8 +34,10 @@ ZONE_SUFFIXES = (
     "自贸区", "试验区", "合作区", "产业园", "科技城", "工业园", "科技园", "集聚区",
 )
 # Pinyin of administrative suffixes a user may type after the name (yiwushi).
-_PINYIN_SUFFIXES = ("zizhizhou", "zizhixian", "zizhiqi", "zizhiqu", "sheng", "diqu",
-                    "xian", "shi", "qu", "qi", "meng")
+# Each with the characters the division's name then ends with (yiwushi: 义乌市, not 伊吾县).
+_PINYIN_SUFFIXES = {"zizhizhou": "自治州", "zizhixian": "自治县", "zizhiqi": "自治旗",
+                    "zizhiqu": "自治区", "sheng": "省", "diqu": "地区", "xian": "县", "shi": "市",
+                    "qu": "区", "qi": "旗", "meng": "盟"}
 _MAX_LISTED = 12  # candidates named in an "ambiguous" message
 _SPACES = re.compile(r"[\s'’‘`·・\-_.,，。、]+")
 
@@ -148,6 +150,9 @@ class Gazetteer:
                 for key in {name, short, full, py}:
                     self._parents.setdefault(key, []).append(d)
             self._search_rows.append((d, name, short, full, py, ini))
+        # A "<parent><rest>" key can only start with a parent name this long: trying longer
+        # prefixes of a long typed text would make every look-up quadratic in its length.
+        self._parent_len = max(map(len, self._parents), default=0)
         self._zones: dict[str, Zone] = {}
         self._zone_list: list[Zone] = []
         for name, aliases, host_code, lon, lat, note in zones:
@@ -219,6 +224,15 @@ class Gazetteer:
     def _exact(self, key: str) -> dict[str, int]:
         return self._keys.get(key, {})
 
+    def _parent_splits(self, key: str, rest_at_least: int):
+        """(parents, rest) for each way ``key`` starts with a province or prefecture name
+        followed by at least ``rest_at_least`` characters. Only prefixes as long as the
+        longest parent name are tried, so the work does not grow with the length of key."""
+        for i in range(2, min(len(key) - rest_at_least, self._parent_len) + 1):
+            parents = self._parents.get(key[:i])
+            if parents:
+                yield parents, key[i:]
+
     def _resolve(self, key: str, depth: int = 0) -> dict[str, int]:
         """Codes matching ``key`` with their tier: exact keys first, else
         "<parent><rest>" splits (金华义乌, 浙江省金华市义乌市, jinhuayiwu)."""
@@ -227,18 +241,17 @@ class Gazetteer:
             return dict(found)
         out: dict[str, int] = {}
         if depth < 2:
-            for i in range(2, len(key) - 1):
-                parents = self._parents.get(key[:i])
-                if not parents:
-                    continue
-                for code, tier in self._resolve(key[i:], depth + 1).items():
+            for parents, rest in self._parent_splits(key, 2):
+                for code, tier in self._resolve(rest, depth + 1).items():
                     d = self._by_code[code]
                     if any(d.is_within(p) for p in parents):
                         out[code] = min(tier, out.get(code, tier))
         if not out and key.isascii():
-            for suffix in _PINYIN_SUFFIXES:  # "yiwushi" -> "yiwu"
+            for suffix, ending in _PINYIN_SUFFIXES.items():  # "yiwushi" -> "yiwu", then 义乌市
                 if key.endswith(suffix) and len(key) > len(suffix) + 1:
                     out = self._resolve(key[: -len(suffix)], depth)
+                    named = {c: t for c, t in out.items() if self._by_code[c].name.endswith(ending)}
+                    out = named or out
                     if out:
                         break
         return out
@@ -254,18 +267,16 @@ class Gazetteer:
     def _order(divs: Iterable[Division]) -> list[Division]:
         return sorted(divs, key=lambda d: (-d.rank, d.code))
 
-    def _zone_for(self, key: str) -> Zone | None:
+    def _zone_for(self, key: str, depth: int = 0) -> Zone | None:
         """A known zone named ``key``, possibly prefixed by province/prefecture names."""
         zone = self._zones.get(key)
-        if zone is not None:
+        if zone is not None or depth >= 2:
             return zone
-        for i in range(2, len(key) - 1):
-            parents = self._parents.get(key[:i])
-            if parents:
-                zone = self._zone_for(key[i:])
-                if zone is not None and (zone.host is None or any(
-                        zone.host.code == p.code or zone.host.is_within(p) for p in parents)):
-                    return zone
+        for parents, rest in self._parent_splits(key, 2):
+            zone = self._zone_for(rest, depth + 1)
+            if zone is not None and (zone.host is None or any(
+                    zone.host.code == p.code or zone.host.is_within(p) for p in parents)):
+                return zone
         return None
 
     # -- public API ----------------------------------------------------------------------
@@ -296,7 +307,7 @@ class Gazetteer:
             d = self.by_code(key)
             if d is not None and (scope is None or any(
                     d.code == p.code or d.is_within(p) for p in scope)):
-                return self._found(shown, d, ())
+                return self._found(shown, d)
             return LookupResult("not_found", (), None, f"没有代码为「{shown}」的行政区划。",
                                 f"No administrative division has the code “{shown}”.")
 
@@ -326,38 +337,24 @@ class Gazetteer:
         return self._not_found(shown, key)
 
     def _decide(self, shown: str, top: list[Division], tier: int) -> LookupResult:
+        """One division, or the choice: a name or pinyin that several divisions share
+        (长沙: 长沙市 and 长沙县 in it; lianjiang: 廉江市 and 连江县) is never settled by
+        taking the most prominent one."""
         if len(top) == 1:
-            return self._found(shown, top[0], ())
-        if top[0].level == "prefecture" and all(d.is_within(top[0]) for d in top[1:]):
-            # 长沙 -> 长沙市 rather than also 长沙县 inside it (恩施, 和田 …): the prefecture
-            # is meant unless the user types the county's own name.
-            return self._found(shown, top[0], tuple(top[1:]), same_name=True)
-        if tier == _T_PINYIN and len({d.short_name for d in top}) > 1:
-            # Homophones with different characters (yiwu: 义乌市 / 伊吾县): take the clearly
-            # most prominent one, but say which others sound the same.
-            if top[0].rank > top[1].rank:
-                return self._found(shown, top[0], tuple(top[1:]))
+            return self._found(shown, top[0])
         names = "、".join(d.full_name for d in top[:_MAX_LISTED])
         more_zh = f"等 {len(top)} 个" if len(top) > _MAX_LISTED else ""
         more_en = f" and {len(top) - _MAX_LISTED} more" if len(top) > _MAX_LISTED else ""
         return LookupResult(
             "ambiguous", tuple(top), None,
-            f"「{shown}」对应多个行政区划，请选择或补充上级地区：{names}{more_zh}。",
-            f"“{shown}” matches {len(top)} divisions; choose one or add the province or "
-            f"prefecture: {', '.join(d.full_name for d in top[:_MAX_LISTED])}{more_en}.")
+            f"「{shown}」对应多个行政区划，请选择其一，或写出全称、补充上级地区：{names}{more_zh}。",
+            f"“{shown}” matches {len(top)} divisions; choose one, or give the full name or the "
+            f"province or prefecture: {', '.join(d.full_name for d in top[:_MAX_LISTED])}{more_en}.")
 
     @staticmethod
-    def _found(shown: str, d: Division, others: tuple[Division, ...],
-               same_name: bool = False) -> LookupResult:
-        """``others``: homophones (or, with ``same_name``, same-named places inside ``d``)
-        that were passed over; the message names them."""
+    def _found(shown: str, d: Division) -> LookupResult:
         zh = f"已找到「{shown}」：{d.full_name}（{d.code}）。"
         en = f"Found “{shown}”: {d.full_name} ({d.code})."
-        if others:
-            alt_zh = "、".join(h.full_name for h in others[:_MAX_LISTED])
-            alt_en = ", ".join(h.full_name for h in others[:_MAX_LISTED])
-            zh += f"{'同名' if same_name else '同音'}的还有：{alt_zh}。"
-            en += f" {'Same name' if same_name else 'Same pinyin'}: {alt_en}."
         if d.coord_quality != "exact":
             zh += "（坐标为近似值）"
             en += " (approximate coordinates)"
@@ -436,11 +433,7 @@ class Gazetteer:
                 offer(d, 2)
             elif ini.startswith(key):
                 offer(d, 3)
-        for i in range(2, len(key)):
-            parents = self._parents.get(key[:i])
-            if not parents:
-                continue
-            rest = key[i:]
+        for parents, rest in self._parent_splits(key, 1):
             for d, name, short, full, py, ini in self._search_rows:
                 if any(d.is_within(p) for p in parents) and (
                         name.startswith(rest) or short.startswith(rest) or py.startswith(rest)):

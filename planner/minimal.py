@@ -78,6 +78,9 @@ class _PlaceResolver:
                 f"{result.message_zh}；请写成 {{\"name\": \"{name}\", \"lon\": 经度, \"lat\": 纬度}}",
                 f"{result.message_en}; write it as {{\"name\": \"{name}\", \"lon\": ..., \"lat\": ...}}",
             )
+        elif result.status == "ambiguous":  # never the first one: the organiser says which
+            self._problem(path, f"{result.message_zh}请写全称，或写成 {{\"name\": \"{name}\", \"parent\": \"上级地区\"}}",
+                          f"{result.message_en} Write the full name, or {{\"name\": \"{name}\", \"parent\": \"province or prefecture\"}}")
         else:
             self._problem(path, result.message_zh, result.message_en)
         return None

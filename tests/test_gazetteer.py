@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import math
 import subprocess
@@ -91,7 +92,7 @@ def test_tour_places_resolve(gz, query, code, province, lon, lat):
 
 def test_full_name_and_name_forms(gz):
     for q in ("浙江省金华市义乌市", "金华市义乌市", "金华义乌", "义乌市", "义乌", "浙江义乌",
-              "yiwu", "YiWu", "yi wu", "ｙｉｗｕ", "　义乌　", "jinhuayiwu", "yiwushi", "330782"):
+              "　义乌　", "jinhuayiwu", "yiwushi", "YiWu Shi", "330782"):
         r = gz.lookup(q)
         assert r.status == "found", (q, r.message_zh)
         assert r.division.code == "330782", q
@@ -102,7 +103,7 @@ def test_full_name_and_name_forms(gz):
     ("柯桥", "330603"), ("keqiao", "330603"), ("kunshan", "320583"), ("昆山", "320583"),
     ("杭州", "330100"), ("hangzhou", "330100"), ("余杭", "330110"), ("浦东", "310115"),
     ("上海浦东", "310115"), ("上海市浦东新区", "310115"), ("北京市朝阳区", "110105"),
-    ("重庆", "500000"), ("chongqing", "500000"), ("长沙", "430100"), ("changsha", "430100"),
+    ("重庆", "500000"), ("chongqing", "500000"), ("长沙市", "430100"), ("长沙县", "430121"),
     ("仙桃", "429004"), ("湖北仙桃", "429004"), ("阳泉城区", "140302"),
 ])
 def test_short_and_pinyin_forms(gz, query, code):
@@ -111,10 +112,31 @@ def test_short_and_pinyin_forms(gz, query, code):
     assert r.division.code == code
 
 
-def test_homophone_pinyin_mentions_the_other(gz):
-    r = gz.lookup("yiwu")
-    assert r.division.name == "义乌市"
-    assert "伊吾县" in r.message_zh  # same pinyin, named so the user can notice
+@pytest.mark.parametrize("query,names", [
+    ("lianjiang", {"廉江市", "连江县"}),  # same pinyin, different characters
+    ("yiwu", {"义乌市", "伊吾县"}), ("YiWu", {"义乌市", "伊吾县"}), ("ｙｉｗｕ", {"义乌市", "伊吾县"}),
+    ("nanjing", {"南京市", "南靖县"}),
+    ("长沙", {"长沙市", "长沙县"}), ("changsha", {"长沙市", "长沙县"}),  # a county inside its namesake
+])
+def test_shared_names_and_pinyin_give_the_choice_never_the_first(gz, query, names):
+    r = gz.lookup(query)
+    assert r.status == "ambiguous", r.message_zh
+    assert r.division is None
+    assert {d.name for d in r.matches} == names
+    for d in r.matches:
+        assert d.full_name in r.message_zh and d.full_name in r.message_en
+
+
+@pytest.mark.parametrize("query,code", [("lianjiangshi", "440881"), ("lianjiangxian", "350122"),
+                                        ("廉江", "440881"), ("连江", "350122"),
+                                        ("lianjiang", None)])
+def test_a_parent_or_suffix_settles_a_shared_pinyin(gz, query, code):
+    r = gz.lookup(query)
+    if code is None:
+        assert gz.lookup(query, parent="湛江").division.code == "440881"
+        assert gz.lookup(query, parent="福建").division.code == "350122"
+    else:
+        assert r.status == "found" and r.division.code == code, r.message_zh
 
 
 def test_initials_are_ambiguous_when_shared(gz):
@@ -327,6 +349,32 @@ def test_zones_file_is_consistent(gz):
         assert r.status == "not_a_division" and r.zone == z
 
 
+class _CountingParents(dict):
+    """The gazetteer's parent-name table, counting probes; past ``limit`` it fails at once
+    (so the quadratic search of old fails in a moment instead of running for a minute)."""
+
+    def __init__(self, table, limit):
+        super().__init__(table)
+        self.probes, self.limit = 0, limit
+
+    def get(self, key, default=None):
+        self.probes += 1
+        assert self.probes <= self.limit, f"{self.probes} prefix probes for one look-up"
+        return super().get(key, default)
+
+
+@pytest.mark.parametrize("text", ["义" * 300_000, "a" * 300_000, "浙江" * 150_000,
+                                  "浙江省金华市" + "义" * 300_000])
+def test_a_huge_name_is_looked_up_with_bounded_work(gz, text):
+    # Issue #20 item 5: every prefix of the key was sliced and tried as a parent name
+    # (100,000 characters took 7.7 s, 300,000 took 70 s). Speed: bench/bench_gazetteer.py.
+    probe = copy.copy(gz)
+    probe._parents = _CountingParents(gz._parents, limit=1_000)
+    assert probe.lookup(text).status == "not_found"
+    assert probe.search(text) == []
+    assert 0 < probe._parents.probes <= 1_000
+
+
 def test_csv_columns():
     with open(resource_path("gazetteer", "divisions.csv"), encoding="utf-8") as f:
         header = next(csv.reader(f))
@@ -356,3 +404,19 @@ def test_no_qt_import():
             "sys.exit(any(m.startswith(('PySide', 'PyQt', 'pypinyin', 'shapely')) "
             "for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_the_json_import_names_the_choices_and_asks_for_a_parent():
+    from planner.jsonio import PlanImportError, load_json_file, plan_from_json
+
+    document = load_json_file(resource_path("samples", "hunan-2025-minimal.json"))
+    document["groups"][0]["places"][1] = "lianjiang"
+    with pytest.raises(PlanImportError) as raised:
+        plan_from_json(document)
+    (problem,) = raised.value.problems
+    assert problem.path == "$.groups[0].places[1]"
+    for text in (problem.message_zh, problem.message_en):
+        assert "广东省湛江市廉江市" in text and "福建省福州市连江县" in text and '"parent"' in text
+    document["groups"][0]["places"][1] = {"name": "lianjiang", "parent": "福州"}
+    plan = plan_from_json(document)
+    assert "福建省福州市连江县" in {p.full_name for p in plan.places}
