@@ -50,6 +50,8 @@ NOT_SCHEDULED = {
 CORRECTED = {
     "KMG": (102.929, 25.102, "Kunming Changshui (opened 2012); airportsdata has old Wujiaba"),
 }
+# High-speed lines not joined to the mainland's network: no train runs between two networks.
+NETWORKS = {"46": "hainan", "54": "tibet"}
 # Chinese names where "<city>机场" would be ambiguous or unidiomatic.
 NAMES_ZH = {
     "PEK": "北京首都国际机场", "PKX": "北京大兴国际机场", "SHA": "上海虹桥国际机场",
@@ -150,6 +152,7 @@ def build_stations(gazetteer: Gazetteer) -> list[dict]:
                 prefecture = division.code[:2] + "0000"  # a municipality is its own prefecture
             rows.append({"station": r["station"], "lon": f"{lon:.4f}", "lat": f"{lat:.4f}",
                          "coord_quality": quality, "speed": int(r["speed"]),
+                         "network": NETWORKS.get(division.code[:2], "mainland"),
                          "division_code": division.code, "prefecture_code": prefecture})
     return rows
 

@@ -1,0 +1,66 @@
+"""How close the travel estimates come to published figures, and how fast they are.
+
+Prints, over the city pairs of bench/travel_pairs.csv (sources in its header): how often
+the chosen mode is the one an organiser books, the mean and worst absolute error of the
+chosen mode's minutes and of each mode's, door to door and for the ride alone (see
+bench/travel_pairs.py), and the median time of one estimate, uncached. Run:
+
+    .venv/bin/python bench/bench_travel.py [--runs R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.travel_pairs import error, pairs  # noqa: E402
+from planner.travel import estimate  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    table = pairs()
+    errors: dict[str, list[float]] = {"chosen": []}
+    rides: dict[str, list[float]] = {}
+    right = 0
+    print("from\tto\tchosen (booked)\tminutes by mode: estimated/published")
+    for pair in table:
+        guess, compared = pair.estimate(), pair.compared()
+        right += guess.mode == pair.chosen
+        for mode, (estimated, published) in compared.items():
+            errors.setdefault(mode, []).append(abs(error(estimated, published)))
+        if pair.chosen in compared:
+            errors["chosen"].append(abs(error(*compared[pair.chosen])))
+        for mode, (estimated, published) in pair.compared(door_to_door=False).items():
+            if mode != "bus":
+                rides.setdefault(mode, []).append(abs(error(estimated, published)))
+        shown = "  ".join(f"{m}={e}/{p}" for m, (e, p) in compared.items())
+        print(f"{pair.start}\t{pair.end}\t{guess.mode} ({pair.chosen})\t{shown}")
+    print(f"\nchosen mode as booked: {right}/{len(table)}")
+    print("errors door to door (absolute, relative to the published figure; issue #15: within 25 %):")
+    for name, values in errors.items():
+        print(f"  {name:16s} n={len(values):2d}  mean {statistics.mean(values):6.1%}  worst {max(values):6.1%}")
+    print("errors of the ride alone (train station to station, flight block time):")
+    for name, values in rides.items():
+        print(f"  {name:16s} n={len(values):2d}  mean {statistics.mean(values):6.1%}  worst {max(values):6.1%}")
+    points = [pair.points() for pair in table]
+    times = []
+    for _ in range(args.runs):
+        estimate.cache_clear()
+        start = time.perf_counter()
+        for p in points:
+            estimate(*p)
+        times.append((time.perf_counter() - start) / len(points))
+    print(f"one estimate, uncached: median {statistics.median(times) * 1000:.2f} ms "
+          f"(cached: the scheduler asks again after every edit)")
+
+
+if __name__ == "__main__":
+    main()
