@@ -30,6 +30,7 @@ class Pair:
     published: dict[str, int]  # mode -> published minutes (road door to door, rail and flight rides)
     notes: dict[str, str]
     chosen: str
+    no_service: frozenset[str] = frozenset()  # modes the table says there is no way by
 
     def points(self) -> tuple[float, float, float, float]:
         gazetteer = Gazetteer.default()
@@ -72,7 +73,8 @@ def pairs() -> list[Pair]:
             if r[column] != "-":
                 published[mode] = int(r[column])
                 notes[mode] = r[note]
-        out.append(Pair(r["from"], r["to"], float(r["road_km"]), published, notes, r["chosen"]))
+        no_service = frozenset({"high_speed_rail"} if r["rail_stations"] == "no high-speed line" else ())
+        out.append(Pair(r["from"], r["to"], float(r["road_km"]), published, notes, r["chosen"], no_service))
     return out
 
 
