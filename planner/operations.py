@@ -13,9 +13,10 @@ from dataclasses import fields, replace
 
 from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
 from planner.legs import refresh_legs
-from planner.model import ITEM_TYPES, Plan
+from planner.model import ITEM_TYPES, LEG_MODES, Plan
 from planner.schedule import Timetable, day_rules, schedule, session_length, timing_edits
 from planner.store import PlanFile
+from planner.travel_legs import usual_mode
 
 
 def with_ids(plan: Plan, edit: Edit) -> Edit:
@@ -141,3 +142,17 @@ def edit_plan(plan_file: PlanFile, plan: Plan, edit: Edit, label: str = "") -> t
     whole = Batch((edit, *follow_on), label or (edit.label if isinstance(edit, Batch) else ""))
     change = plan_file.apply(whole)
     return apply_in_memory(after, Batch(tuple(follow_on))), change
+
+
+def choose_leg_option(plan: Plan, leg_id: int, mode: str) -> Edit:
+    """The organiser picks one of a leg's options: the leg goes by ``mode`` from now on,
+    timed by that option (minutes typed before are dropped: they were for another way).
+    Picking the way the estimate chose makes the leg follow the estimate again. One edit,
+    so one undo step takes it back; ``edit_plan`` re-times the day after it."""
+    leg = plan.get("legs", leg_id)
+    if leg is None:
+        raise PlanEditError(f"没有编号为 {leg_id} 的行程", f"there is no leg {leg_id}")
+    if mode not in LEG_MODES:
+        raise PlanEditError(f"未知的交通方式：{mode}", f"unknown mode of travel: {mode}")
+    manual = None if mode == usual_mode(plan, leg) else mode
+    return Update("legs", leg_id, {"manual_mode": manual, "manual_minutes": None})

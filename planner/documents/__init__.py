@@ -17,6 +17,9 @@ from planner.labels import label
 from planner.model import Plan, Site, format_clock
 from planner.roles import CONTACT_ROLES, role_name, role_order
 from planner.schedule import Slot, Timetable, schedule
+from planner.travel import Part
+from planner.travel.describe import describe
+from planner.travel_legs import travel_parts
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 CHINESE_NUMERALS = "〇一二三四五六七八九十"
@@ -55,13 +58,9 @@ def time_range(start: int | None, end: int | None) -> str:
     return f"{format_clock(start)}—{format_clock(end)}" if end is not None else format_clock(start)
 
 
-def transport_label(mode: str, minutes: int) -> str:
-    name = label("leg_mode", mode or "")
-    if minutes <= 0:
-        return name
-    hours, rest = divmod(minutes, 60)
-    length = (f"{hours}小时" if hours else "") + (f"{rest}分钟" if rest or not hours else "")
-    return f"{name}约{length}"
+def transport_label(mode: str, minutes: int, parts: tuple[Part, ...] = ()) -> str:
+    """'大巴 约 1 小时 20 分'; by train or air with the stations: '高铁 南京南站 → 上海虹桥站 约 1 小时 30 分'."""
+    return describe(mode, minutes, parts)
 
 
 def has_own_row(slot: Slot) -> bool:
@@ -231,7 +230,7 @@ class Documents:
     def _row(self, slot: Slot, travel: Slot | None, masked: bool) -> ItineraryRow:
         plan = self.plan
         site = plan.site(slot.site_id) if slot.site_id is not None else None
-        transport = transport_label(travel.mode, travel.minutes) if travel is not None else ""
+        transport = self._transport(travel) if travel is not None else ""
         common = dict(
             day=slot.day, start=slot.start, end=slot.end, time=time_range(slot.start, slot.end),
             place=_place_name(plan, site), site=site.name if site else "", transport=transport,
@@ -259,7 +258,12 @@ class Documents:
         places = " → ".join(x for x in (_place_name(plan, start), _place_name(plan, end)) if x)
         return ItineraryRow(TRAVEL, slot.day, slot.start, slot.end, time_range(slot.start, slot.end), places,
                             f"{_site_name(plan, slot.from_site_id)} → {_site_name(plan, slot.site_id)}", content,
-                            transport=transport_label(slot.mode, slot.minutes), journey=slot.journey)
+                            transport=self._transport(slot), journey=slot.journey)
+
+    def _transport(self, travel: Slot) -> str:
+        """How a leg reads: its mode and time, and by train or air its stations or airports."""
+        parts = travel_parts(self.plan, travel.from_site_id, travel.site_id, travel.mode)
+        return transport_label(travel.mode, travel.minutes, parts)
 
     def group_itinerary(self, group_id: int, masked: bool = True) -> GroupItinerary:
         key = (group_id, masked)

@@ -1,0 +1,80 @@
+"""How a leg reads in print and on screen: the mode, and for a train or a flight the
+stations or airports and the ride ("高铁 南京南站 → 上海虹桥站 约 1 小时 30 分").
+
+G-train and flight times are not known offline, so a ride is always "about" (约) and
+named by its stations, never by a train number or a departure time.
+"""
+
+from __future__ import annotations
+
+from planner.travel.options import Part
+
+# Travel modes of the plan format, in Chinese and English: declared here, once, for the planner.
+MODE_NAMES = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
+MODE_NAMES_EN = {"bus": "coach", "high_speed_rail": "high-speed rail", "flight": "flight", "walk": "walk",
+                 "other": "other"}
+# The parts of a door-to-door option.
+PART_NAMES = {"drive": "乘车", "walk": "步行", "boarding": "候车（检票、安检）", "train": "高铁",
+              "check_in": "值机、安检", "flight": "航班", "arrival": "下机、取行李"}
+PART_NAMES_EN = {"drive": "by coach", "walk": "on foot", "boarding": "boarding (tickets, security)",
+                 "train": "train", "check_in": "check-in and security", "flight": "flight",
+                 "arrival": "leaving the aircraft, bags"}
+_RIDES = {"high_speed_rail": "train", "flight": "flight"}  # the part a mode is named by
+
+
+def duration_zh(minutes: int) -> str:
+    """'45 分钟', '2 小时', '1 小时 30 分'."""
+    hours, rest = divmod(max(0, int(minutes)), 60)
+    if not hours:
+        return f"{rest} 分钟"
+    return f"{hours} 小时" + (f" {rest} 分" if rest else "")
+
+
+def duration_en(minutes: int) -> str:
+    """'45 min', '2 h', '1 h 30 min'."""
+    hours, rest = divmod(max(0, int(minutes)), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def ride(mode: str, parts: tuple[Part, ...]) -> Part | None:
+    """The train or the flight of a rail or air option (None for other modes)."""
+    kind = _RIDES.get(mode)
+    return next((p for p in parts if p.kind == kind), None) if kind else None
+
+
+def describe(mode: str, minutes: int | None, parts: tuple[Part, ...] = ()) -> str:
+    """A leg for print: '高铁 南京南站 → 上海虹桥站 约 1 小时 30 分', '大巴 约 1 小时 20 分';
+    without parts (or minutes) what is known: '高铁 约 2 小时', '航班'."""
+    name = MODE_NAMES.get(mode, mode or "")
+    main = ride(mode, parts)
+    if main is not None:
+        return f"{name} {main.start} → {main.end} 约 {duration_zh(main.minutes)}"
+    if not minutes or minutes <= 0:
+        return name
+    return f"{name} 约 {duration_zh(minutes)}"
+
+
+def describe_en(mode: str, minutes: int | None, parts: tuple[Part, ...] = ()) -> str:
+    """The English of ``describe``: 'high-speed rail 南京南站 → 上海虹桥站, about 1 h 30 min'."""
+    name = MODE_NAMES_EN.get(mode, mode or "")
+    main = ride(mode, parts)
+    if main is not None:
+        return f"{name} {main.start} → {main.end}, about {duration_en(main.minutes)}"
+    if not minutes or minutes <= 0:
+        return name
+    return f"{name}, about {duration_en(minutes)}"
+
+
+def part_line(part: Part, english: bool = False, start: str = "", end: str = "") -> str:
+    """One part as a line of a list: '乘车 义乌国际商贸城 → 义乌站 18 分钟',
+    '高铁 南京南站 → 上海虹桥站 1 小时 30 分'. ``start`` and ``end`` name the organiser's
+    stops where the part begins or ends there."""
+    name = (PART_NAMES_EN if english else PART_NAMES).get(part.kind, part.kind)
+    length = duration_en(part.minutes) if english else duration_zh(part.minutes)
+    if part.kind in ("boarding", "check_in", "arrival"):
+        return f"{name} {part.start} {length}"
+    here = part.start or start or ("start" if english else "出发地")
+    there = part.end or end or ("destination" if english else "目的地")
+    return f"{name} {here} → {there} {length}"
