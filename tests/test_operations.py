@@ -8,6 +8,7 @@ from planner.operations import apply_in_memory, consequences, edit_plan
 from planner.schedule import schedule
 from planner.store import PlanFile
 from planner.travel import estimate
+from planner.travel.choice import BUS_LIMIT_MINUTES
 
 
 def times(plan, group_id, day):
@@ -121,7 +122,7 @@ def test_a_coach_forced_onto_a_rail_leg_is_estimated_and_timed_by_road():
     """The estimate sends 杭州→合肥 by rail; with the mode set to bus (no minutes) the leg
     is re-estimated by road, stored so, and the day's travel takes the road minutes."""
     by_road = estimate(120.15, 30.27, 117.23, 31.82)
-    assert by_road.mode == "high_speed_rail" and by_road.road_minutes > 300 > by_road.minutes
+    assert by_road.mode == "high_speed_rail" and by_road.road_minutes > BUS_LIMIT_MINUTES > by_road.minutes
 
     edits, timetable = consequences(far_leg_plan("bus"))
     leg = apply_in_memory(far_leg_plan("bus"), Batch(tuple(edits))).get("legs", 1)
