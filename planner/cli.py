@@ -22,6 +22,7 @@ from planner.output_path import OutputPathError, check_output, check_plan_output
 from planner.resources import resource_path
 from planner.store import PlanFile, PlanFileError
 from planner.summary import format_summary, summarise
+from planner.travel_command import TravelPlaceError, add_travel_command
 
 SAMPLE_PLAN = ("samples", "hunan-2025.json")
 
@@ -128,12 +129,14 @@ def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.
     checker.add_argument("plan", metavar="PLAN")
     checker.add_argument("--json", action="store_true", help="machine-readable output")
     checker.set_defaults(run=_cmd_check)
+
+    add_travel_command(commands)
     for register in (extra_commands or {}).values():  # commands living outside planner (e.g. export)
         register(commands)
     return parser
 
 
-COMMANDS = ("sample", "import", "dump", "summary", "check")
+COMMANDS = ("sample", "import", "dump", "summary", "check", "travel")
 
 
 def _looks_like_a_command(word: str | None) -> bool:
@@ -164,7 +167,7 @@ def run(argv: list[str] | None, open_app: Callable[[list[str]], int],
         return open_app(argv)
     try:
         return args.run(args)
-    except (PlanFileError, PlanImportError, PlanEditError, OutputPathError, ExportError) as error:
+    except (PlanFileError, PlanImportError, PlanEditError, OutputPathError, ExportError, TravelPlaceError) as error:
         print(error, file=sys.stderr)
     except OSError as error:
         print(f"文件操作失败 / file error: {error}", file=sys.stderr)
