@@ -12,12 +12,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSpinBox, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from planner.edits import PlanEditError
 from planner.model import format_clock
-from planner.operations import set_fields
+from planner.operations import choose_leg_option, set_fields
+from planner.travel.describe import duration_en, duration_zh, part_line
+from planner.travel_legs import leg_estimate
 from ui.columns import (
     BOOL, CLOCK, DAY, ENUM, ENUM_LABELS, FIELDS, INT, KIND_NAMES, REF, Field, InvalidInput, edit_label, item_name,
 )
@@ -55,6 +58,11 @@ class PropertyEditor(QWidget):
         self.info = QLabel(self)  # computed, read-only: scheduled times, travel before…
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.options = QWidget(self)  # a leg's ways (coach, rail, flight), each a click away
+        self.options.setObjectName("legOptions")
+        self.options_grid = QGridLayout(self.options)
+        self.options_grid.setContentsMargins(0, 0, 0, 0)
+        self.options.hide()
         self.message = QLabel(self)  # a refused edit's reason, not tied to one field
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -65,6 +73,7 @@ class PropertyEditor(QWidget):
         page_layout.addWidget(self.heading)
         page_layout.addWidget(self.form_host)
         page_layout.addWidget(self.info)
+        page_layout.addWidget(self.options)
         page_layout.addWidget(self.message)
         page_layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -121,6 +130,7 @@ class PropertyEditor(QWidget):
             self._load(spec, getattr(item, spec.name))
         self.info.setText(self._info_text(item))
         self.info.setVisible(bool(self.info.text()))
+        self._show_options(item if self.kind == "legs" else None)
         self.stack.setCurrentIndex(1)
 
     # --- the form -----------------------------------------------------------------------
@@ -288,10 +298,74 @@ class PropertyEditor(QWidget):
             sessions = sum(1 for s in plan.sessions if s.group_id == item.id)
             return self.tr("学员 {0} 人，现场教学 {1} 场").format(people, sessions)
         if self.kind == "legs":
-            mode = ENUM_LABELS["leg_mode"].get(item.effective_mode, (item.effective_mode, ""))[0]
-            minutes = item.effective_minutes
-            return self.tr("按此计时：{0}，{1} 分钟").format(mode, "?" if minutes is None else minutes)
+            return self._leg_info(item)
         return ""
+
+    def _mode_name(self, mode: str) -> str:
+        zh, en = ENUM_LABELS["leg_mode"].get(mode, (mode, mode))
+        return en if self.english else self.tr(zh)
+
+    def _leg_info(self, leg) -> str:
+        """How the leg is timed, and its parts door to door (to the station, the train…)."""
+        minutes = leg.effective_minutes
+        lines = [self.tr("按此计时：{0}，{1} 分钟").format(self._mode_name(leg.effective_mode),
+                                                      "?" if minutes is None else minutes)]
+        guess = leg_estimate(self.document.plan, leg)
+        option = guess.option(leg.effective_mode) if guess is not None else None
+        if option is not None and len(option.parts) > 1:
+            plan = self.document.plan
+            start, end = plan.site(leg.from_site_id), plan.site(leg.to_site_id)
+            lines.append(self.tr("全程（门到门）："))
+            lines += ["  " + part_line(p, self.english, start.name if start else "", end.name if end else "")
+                      for p in option.parts]
+        return "\n".join(lines)
+
+    def _show_options(self, leg) -> None:
+        """One row per way the leg can go, with a button that takes it (one undo step)."""
+        while self.options_grid.count():
+            widget = self.options_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        guess = leg_estimate(self.document.plan, leg) if leg is not None else None
+        if guess is None or len(guess.options) < 2:
+            self.options.hide()
+            return
+        heading = QLabel(self.tr("可选方式（门到门）："), self.options)
+        self.options_grid.addWidget(heading, 0, 0, 1, 2)
+        for row, option in enumerate(guess.options, start=1):
+            length = duration_en(option.minutes) if self.english else duration_zh(option.minutes)
+            label = QLabel(f"{self._mode_name(option.mode)}  {length}", self.options)
+            button = QPushButton(self.options)
+            button.setObjectName(f"takeOption_{option.mode}")
+            if option.mode == leg.effective_mode:
+                button.setText(self.tr("当前"))
+                button.setEnabled(False)
+            else:
+                button.setText(self.tr("改为{0}").format(self._mode_name(option.mode)))
+                button.clicked.connect(lambda _checked=False, m=option.mode: self.take_option(m))
+            self.options_grid.addWidget(label, row, 0)
+            self.options_grid.addWidget(button, row, 1)
+        self.options.show()
+
+    def take_option(self, mode: str) -> bool:
+        """The shown leg goes by ``mode`` from now on (``operations.choose_leg_option``)."""
+        leg = self.item
+        if self.kind != "legs" or leg is None:
+            return False
+        plan = self.document.plan
+        try:
+            edit = choose_leg_option(plan, leg.id, mode)
+        except PlanEditError as error:
+            self.message.setText(error.message_en if self.english else error.message_zh)
+            self.message.show()
+            return False
+        label = self.tr("「{0}」改为{1}").format(item_name(plan, "legs", leg), self._mode_name(mode))
+        change, refusal = edit_or_refusal(self.document, edit, label)
+        if change is None:
+            self.message.setText(refusal)
+            self.message.show()
+            return False
+        return True
 
     def _session_info(self, session) -> str:
         plan = self.document.plan

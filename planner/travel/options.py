@@ -29,6 +29,8 @@ OWN_STATION_KM = 40  # a place this close (straight line) to a station has one o
 STATION_REACH_KM = 100  # the other end may ride this far to its station
 AIRPORT_REACH_KM = 150
 MIN_TRAIN_KM, MIN_FLIGHT_KM = 40, 350  # between the two stations / airports
+MIN_RAIL_TRIP_KM = 30  # door to door, straight line: closer than this nobody takes a train
+TRAIN_SHARE = 0.6  # the train covers at least this share of the trip (no ride out and back)
 # Average speed on the move by the top speed of the line (the slower end's line): trains
 # run below the top speed through junctions and on older sections.
 _TRAIN_KMH = {350: 250, 300: 235, 250: 185, 200: 135, 160: 110}
@@ -105,10 +107,14 @@ def train_minutes(straight_km: float, speed: int) -> tuple[float, int]:
 
 
 def rail_option(lon1: float, lat1: float, lon2: float, lat2: float) -> Option | None:
-    """By high-speed rail, or None where there is no such way: neither end has a station
-    of its own, an end is out of reach of any, the stations are the same or too close, or
-    they are on networks no train joins (Hainan, Tibet). Of the stations near each end
+    """By high-speed rail, or None where there is no such way: the trip is too short, neither
+    end has a station of its own, an end is out of reach of any, the stations are the same
+    or too close (the train would not cover most of the trip), or they are on networks no
+    train joins (Hainan, Tibet). Of the stations near each end
     (南京 and 南京南), the pair that makes the trip fastest."""
+    trip = great_circle_km(lon1, lat1, lon2, lat2)
+    if trip < MIN_RAIL_TRIP_KM:
+        return None
     hubs = network.stations()
     here, there = hubs.near(lon1, lat1, STATION_REACH_KM), hubs.near(lon2, lat2, STATION_REACH_KM)
     if not here or not there or min(here[0][1], there[0][1]) > OWN_STATION_KM:
@@ -117,7 +123,7 @@ def rail_option(lon1: float, lat1: float, lon2: float, lat2: float) -> Option | 
     for a, _ in here:
         for b, _ in there:
             straight = great_circle_km(a.lon, a.lat, b.lon, b.lat)
-            if a.network != b.network or straight < MIN_TRAIN_KM:
+            if a.network != b.network or straight < max(MIN_TRAIN_KM, TRAIN_SHARE * trip):
                 continue
             km, minutes = train_minutes(straight, min(a.speed, b.speed))
             parts = (_transfer(lon1, lat1, a.lon, a.lat, end=a.name),
