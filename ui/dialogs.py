@@ -94,26 +94,47 @@ class AddPlaceDialog(QDialog):
         layout.addWidget(self.matches)
         layout.addWidget(self.message)
         layout.addWidget(self.manual)
-        layout.addWidget(ok_cancel_buttons(self))
+        buttons = ok_cancel_buttons(self)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout.addWidget(buttons)
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self.search)
         self.query.textChanged.connect(lambda _t: self._search_timer.start())
         self.matches.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.matches.currentItemChanged.connect(lambda *_: self._update_ok())
+        self.manual.toggled.connect(lambda _on: self._update_ok())
+        self.name.textChanged.connect(lambda _t: self._update_ok())
+        self._update_ok()
         self.resize(520, 480)
 
     def search(self) -> None:
+        """List the divisions the text may mean. One is chosen for the organiser only when
+        the text means exactly one; a name or pinyin several divisions share (lianjiang:
+        廉江市, 连江县) lists them all and waits for a pick — never the first one."""
         text = self.query.text().strip()
         self.matches.clear()
         if not text:
             self.message.clear()
+            self._update_ok()
             return
-        for division in self.gazetteer.search(text, limit=30):
+        result = self.gazetteer.lookup(text)
+        shown = list(result.matches) if result.status == "ambiguous" else self.gazetteer.search(text, limit=30)
+        for division in shown:
             item = QListWidgetItem(division.full_name)
             item.setData(Qt.ItemDataRole.UserRole, division.code)
             self.matches.addItem(item)
-        if self.matches.count():
-            self.matches.setCurrentRow(0)
-        result = self.gazetteer.lookup(text)
+        the_one = result.division if result.status == "found" else (shown[0] if len(shown) == 1 else None)
+        if the_one is not None:
+            for row in range(self.matches.count()):
+                if self.matches.item(row).data(Qt.ItemDataRole.UserRole) == the_one.code:
+                    self.matches.setCurrentRow(row)
+            if self.matches.currentItem() is None:  # found by a form the type-ahead does not list
+                item = QListWidgetItem(the_one.full_name)
+                item.setData(Qt.ItemDataRole.UserRole, the_one.code)
+                self.matches.insertItem(0, item)
+                self.matches.setCurrentRow(0)
+        else:
+            self.matches.setCurrentRow(-1)
         if result.status in ("not_a_division", "not_found") and not self.matches.count():
             self.message.setText(f"{result.message_zh}\n{result.message_en}")
             if result.status == "not_a_division":
@@ -122,8 +143,17 @@ class AddPlaceDialog(QDialog):
                 if result.zone:
                     self.lon.setValue(result.zone.lon)
                     self.lat.setValue(result.zone.lat)
+        elif result.status == "ambiguous":
+            self.message.setText(self.tr("「{0}」对应多个行政区划，请在列表中选择一个。").format(text))
+        elif the_one is None and self.matches.count():
+            self.message.setText(self.tr("请在列表中选择一个。"))
         else:
-            self.message.setText(result.message_zh if result.status == "ambiguous" else "")
+            self.message.setText("")
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        """OK only when a place can be added: a division picked, or one placed by hand."""
+        self.ok_button.setEnabled(self.values() is not None)
 
     def set_picked(self, lon: float, lat: float) -> None:
         self.manual.setChecked(True)

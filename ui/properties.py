@@ -324,7 +324,9 @@ class PropertyEditor(QWidget):
         """One row per way the leg can go, with a button that takes it (one undo step)."""
         while self.options_grid.count():
             widget = self.options_grid.takeAt(0).widget()
-            if widget is not None:
+            if widget is not None:  # may be the button being clicked: gone once its click is done
+                widget.setObjectName("")
+                widget.hide()
                 widget.deleteLater()
         guess = leg_estimate(self.document.plan, leg) if leg is not None else None
         if guess is None or len(guess.options) < 2:

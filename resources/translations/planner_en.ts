@@ -38,41 +38,51 @@
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="147" />
+            <source>「{0}」对应多个行政区划，请在列表中选择一个。</source>
+            <translation>“{0}” matches several divisions: pick one in the list.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="149" />
+            <source>请在列表中选择一个。</source>
+            <translation>Pick one in the list.</translation>
+        </message>
     </context>
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="217" />
+            <location filename="../../ui/dialogs.py" line="247" />
             <source>添加现场教学</source>
             <translation>Add session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="235" />
+            <location filename="../../ui/dialogs.py" line="265" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="236" />
+            <location filename="../../ui/dialogs.py" line="266" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="237" />
+            <location filename="../../ui/dialogs.py" line="267" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="238" />
+            <location filename="../../ui/dialogs.py" line="268" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="243" />
+            <location filename="../../ui/dialogs.py" line="273" />
             <source>方案还没有组。</source>
             <translation>The plan has no groups yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="245" />
+            <location filename="../../ui/dialogs.py" line="275" />
             <source>请先添加现场教学点。</source>
             <translation>Add a site first.</translation>
         </message>
@@ -80,42 +90,42 @@
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="176" />
+            <location filename="../../ui/dialogs.py" line="206" />
             <source>添加现场教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="187" />
+            <location filename="../../ui/dialogs.py" line="217" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="189" />
+            <location filename="../../ui/dialogs.py" line="219" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="190" />
+            <location filename="../../ui/dialogs.py" line="220" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="191" />
+            <location filename="../../ui/dialogs.py" line="221" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="192" />
+            <location filename="../../ui/dialogs.py" line="222" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="197" />
+            <location filename="../../ui/dialogs.py" line="227" />
             <source>请先添加县（市、区）。</source>
             <translation>Add a place first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="199" />
+            <location filename="../../ui/dialogs.py" line="229" />
             <source>请填写名称。</source>
             <translation>Enter a name.</translation>
         </message>
@@ -1093,52 +1103,77 @@ The language changes at the next start.</source>
     <context>
         <name>PropertyEditor</name>
         <message>
-            <location filename="../../ui/properties.py" line="43" />
+            <location filename="../../ui/properties.py" line="46" />
             <source>选择一个条目以查看和编辑其属性</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="282" />
+            <location filename="../../ui/properties.py" line="292" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="285" />
+            <location filename="../../ui/properties.py" line="295" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="289" />
+            <location filename="../../ui/properties.py" line="299" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="293" />
+            <location filename="../../ui/properties.py" line="311" />
             <source>按此计时：{0}，{1} 分钟</source>
             <translation>Timed as: {0}, {1} min</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="302" />
+            <location filename="../../ui/properties.py" line="318" />
+            <source>全程（门到门）：</source>
+            <translation>Door to door:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="335" />
+            <source>可选方式（门到门）：</source>
+            <translation>Ways to go (door to door):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="343" />
+            <source>当前</source>
+            <translation>Current</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="346" />
+            <source>改为{0}</source>
+            <translation>Go by {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="364" />
+            <source>「{0}」改为{1}</source>
+            <translation>“{0}” by {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="378" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="305" />
+            <location filename="../../ui/properties.py" line="381" />
             <source>日程：{0}月{1}日 {2}–{3}（{4} 分钟）</source>
             <translation>Scheduled: {1}/{0} {2}–{3} ({4} min)</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="308" />
+            <location filename="../../ui/properties.py" line="384" />
             <source>固定时间赶不上：晚到 {0} 分钟</source>
             <translation>Cannot make its pinned time: {0} min late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="319" />
+            <location filename="../../ui/properties.py" line="395" />
             <source>此前行车：{0}，{1} 分钟（{2}–{3}）</source>
             <translation>Travel before: {0}, {1} min ({2}–{3})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="324" />
+            <location filename="../../ui/properties.py" line="400" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
         </message>
@@ -1663,12 +1698,12 @@ The language changes at the next start.</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="424" />
+            <location filename="../../ui/columns.py" line="425" />
             <source>{group} 第{night}晚 {hotel}</source>
             <translation>{group}, night {night}, {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="431" />
+            <location filename="../../ui/columns.py" line="432" />
             <source>修改「{name}」的{field}</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
