@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from planner.travel_legs import leg_estimate
 from ui.properties import PropertyEditor
@@ -34,13 +34,17 @@ def button(editor, mode) -> QPushButton:
     return editor.options.findChild(QPushButton, f"takeOption_{mode}")
 
 
+def parts_text(editor) -> str:
+    return editor.options.findChild(QLabel, "legParts").text()
+
+
 def test_the_options_are_listed_with_the_current_one_marked(editor, document):
     leg, guess = leg_with_rail(document)
     document.select("legs", [leg.id])
     assert editor.options.isVisible()
     assert not button(editor, "bus").isEnabled() and button(editor, "bus").text() == "当前"
     assert button(editor, "high_speed_rail").isEnabled() and "高铁" in button(editor, "high_speed_rail").text()
-    assert "按此计时：大巴" in editor.info.text()
+    assert "按此计时：大巴" in parts_text(editor)
 
 
 def test_one_click_takes_the_train_and_one_undo_takes_it_back(qtbot, editor, document):
@@ -53,7 +57,7 @@ def test_one_click_takes_the_train_and_one_undo_takes_it_back(qtbot, editor, doc
     assert (taken.manual_mode, taken.manual_minutes, taken.mode, taken.minutes) == \
         ("high_speed_rail", None, "high_speed_rail", rail.minutes)
     assert document.undo_stack.count() == steps + 1
-    text = editor.info.text()
+    text = parts_text(editor)
     train = rail.part("train")
     assert f"高铁 {train.start} → {train.end}" in text and "候车" in text  # the parts, door to door
     assert "义乌国际陆港 →" in text  # the door is the site
@@ -80,4 +84,7 @@ def test_taking_the_estimated_way_again_follows_the_estimate(qtbot, editor, docu
 def test_a_leg_with_one_way_shows_no_choice(editor, document):
     short = next(l for l in document.plan.legs if len(leg_estimate(document.plan, l).options) == 1)
     document.select("legs", [short.id])
+    assert "按此计时：大巴" in parts_text(editor)
+    assert not [b for b in editor.options.findChildren(QPushButton) if b.objectName().startswith("takeOption_")]
+    document.select("sessions", [document.plan.sessions[0].id])
     assert not editor.options.isVisible()

@@ -66,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.select:
         kind, item_id = args.select.split(":")
         window.document.select(kind, [int(item_id)])
+        if kind == "legs":  # a leg's options and parts: the properties dock taller
+            properties_dock = window.properties.parentWidget()
+            window.resizeDocks([map_dock, properties_dock], [360, 560], Qt.Orientation.Vertical)
     window.map.ready.connect(lambda: screenshot_when_drawn(window.map, window, args.out))
     return app.exec()
 

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 from planner.edits import PlanEditError
 from planner.model import format_clock
 from planner.operations import choose_leg_option, set_fields
-from planner.travel.describe import duration_en, duration_zh, part_line
+from planner.travel.describe import duration_en, duration_zh, part_line, ride
 from planner.travel_legs import leg_estimate
 from ui.columns import (
     BOOL, CLOCK, DAY, ENUM, ENUM_LABELS, FIELDS, INT, KIND_NAMES, REF, Field, InvalidInput, edit_label, item_name,
 )
 from ui.document import PlanDocument, Selection
+from ui.i18n import is_english, mode_name
 from ui.item_model import edit_or_refusal
 
 ERROR_STYLE = "color: #c62828;"
@@ -71,9 +72,9 @@ class PropertyEditor(QWidget):
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
         page_layout.addWidget(self.heading)
+        page_layout.addWidget(self.options)  # a leg's choice first: it is what the organiser came for
         page_layout.addWidget(self.form_host)
         page_layout.addWidget(self.info)
-        page_layout.addWidget(self.options)
         page_layout.addWidget(self.message)
         page_layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -123,7 +124,7 @@ class PropertyEditor(QWidget):
             self._build_form(self.kind)
         plan = self.document.plan
         kind_zh, kind_en = KIND_NAMES.get(self.kind, (self.kind, self.kind))
-        self.heading.setText(f"{kind_en if self.english else self.tr(kind_zh)}：{item_name(plan, self.kind, item)}")
+        self.heading.setText(f"{kind_en if self._in_english() else self.tr(kind_zh)}：{item_name(plan, self.kind, item)}")
         for spec in FIELDS[self.kind]:
             if spec.name in self._bad:
                 continue  # keep the organiser's bad input in view until it is fixed
@@ -297,13 +298,16 @@ class PropertyEditor(QWidget):
             people = sum(1 for p in plan.participants if p.group_id == item.id)
             sessions = sum(1 for s in plan.sessions if s.group_id == item.id)
             return self.tr("学员 {0} 人，现场教学 {1} 场").format(people, sessions)
-        if self.kind == "legs":
-            return self._leg_info(item)
-        return ""
+        return ""  # a leg's parts show with its options (``_show_options``)
 
     def _mode_name(self, mode: str) -> str:
-        zh, en = ENUM_LABELS["leg_mode"].get(mode, (mode, mode))
-        return en if self.english else self.tr(zh)
+        if self.english:
+            return ENUM_LABELS["leg_mode"].get(mode, (mode, mode))[1]
+        return mode_name(mode)
+
+    def _in_english(self) -> bool:
+        """Texts made in planner/ (parts, durations) come in both languages: pick one."""
+        return self.english or is_english()
 
     def _leg_info(self, leg) -> str:
         """How the leg is timed, and its parts door to door (to the station, the train…)."""
@@ -316,9 +320,16 @@ class PropertyEditor(QWidget):
             plan = self.document.plan
             start, end = plan.site(leg.from_site_id), plan.site(leg.to_site_id)
             lines.append(self.tr("全程（门到门）："))
-            lines += ["  " + part_line(p, self.english, start.name if start else "", end.name if end else "")
+            lines += ["  " + part_line(p, self._in_english(), start.name if start else "", end.name if end else "")
                       for p in option.parts]
         return "\n".join(lines)
+
+    def _leg_parts_label(self, leg) -> QLabel:
+        label = QLabel(self._leg_info(leg), self.options)
+        label.setObjectName("legParts")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
 
     def _show_options(self, leg) -> None:
         """One row per way the leg can go, with a button that takes it (one undo step)."""
@@ -328,15 +339,22 @@ class PropertyEditor(QWidget):
                 widget.setObjectName("")
                 widget.hide()
                 widget.deleteLater()
-        guess = leg_estimate(self.document.plan, leg) if leg is not None else None
-        if guess is None or len(guess.options) < 2:
+        if leg is None:
             self.options.hide()
             return
+        self.options_grid.addWidget(self._leg_parts_label(leg), 0, 0, 1, 2)
+        guess = leg_estimate(self.document.plan, leg)
+        if guess is None or len(guess.options) < 2:
+            self.options.show()
+            return
         heading = QLabel(self.tr("可选方式（门到门）："), self.options)
-        self.options_grid.addWidget(heading, 0, 0, 1, 2)
-        for row, option in enumerate(guess.options, start=1):
-            length = duration_en(option.minutes) if self.english else duration_zh(option.minutes)
-            label = QLabel(f"{self._mode_name(option.mode)}  {length}", self.options)
+        self.options_grid.addWidget(heading, 1, 0, 1, 2)
+        for row, option in enumerate(guess.options, start=2):
+            length = duration_en(option.minutes) if self._in_english() else duration_zh(option.minutes)
+            main = ride(option.mode, option.parts)
+            where = f" {main.start} → {main.end}" if main is not None else ""
+            label = QLabel(f"{self._mode_name(option.mode)}{where}  {length}", self.options)
+            label.setWordWrap(True)
             button = QPushButton(self.options)
             button.setObjectName(f"takeOption_{option.mode}")
             if option.mode == leg.effective_mode:
@@ -358,7 +376,7 @@ class PropertyEditor(QWidget):
         try:
             edit = choose_leg_option(plan, leg.id, mode)
         except PlanEditError as error:
-            self.message.setText(error.message_en if self.english else error.message_zh)
+            self.message.setText(error.message_en if self._in_english() else error.message_zh)
             self.message.show()
             return False
         label = self.tr("「{0}」改为{1}").format(item_name(plan, "legs", leg), self._mode_name(mode))
