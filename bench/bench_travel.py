@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.travel_pairs import error, pairs  # noqa: E402
 from planner.travel import estimate  # noqa: E402
+from planner.travel.choice import options_between  # noqa: E402
 
 
 def main() -> None:
@@ -51,15 +52,28 @@ def main() -> None:
     for name, values in rides.items():
         print(f"  {name:16s} n={len(values):2d}  mean {statistics.mean(values):6.1%}  worst {max(values):6.1%}")
     points = [pair.points() for pair in table]
-    times = []
-    for _ in range(args.runs):
-        estimate.cache_clear()
-        start = time.perf_counter()
-        for p in points:
-            estimate(*p)
-        times.append((time.perf_counter() - start) / len(points))
-    print(f"one estimate, uncached: median {statistics.median(times) * 1000:.2f} ms "
-          f"(cached: the scheduler asks again after every edit)")
+    # The sample's moves: short hops and drives between neighbouring counties, where the
+    # coach is chosen without working out rail and air (as the scheduler and routing ask).
+    from planner.cli import sample_plan
+    from planner.legs import site_point
+    plan = sample_plan()
+    sites = [site_point(plan, s) for s in plan.sites]
+    local = [(*a, *b) for a in sites for b in sites if a != b]
+    for label, batch, with_options in (("city pairs, chosen way", points, False),
+                                       ("city pairs, every option", points, True),
+                                       (f"sample's {len(local)} site pairs, chosen way", local, False)):
+        times = []
+        for _ in range(args.runs):
+            estimate.cache_clear()
+            options_between.cache_clear()
+            start = time.perf_counter()
+            for p in batch:
+                guess = estimate(*p)
+                if with_options:
+                    guess.options
+            times.append((time.perf_counter() - start) / len(batch))
+        print(f"one estimate, uncached, {label}: median {statistics.median(times) * 1000:.3f} ms")
+    print("(estimates are cached: the scheduler asks again after every edit)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ A leg's manual mode or duration always wins over the estimate (see ``Leg``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planner.travel.geo import great_circle_km
@@ -32,7 +32,13 @@ class Estimate:
     note_zh: str = ""
     note_en: str = ""
     parts: tuple[Part, ...] = ()
-    options: tuple[Option, ...] = ()  # every way there is, the chosen one included
+    points: tuple[float, float, float, float] = field(default=(), repr=False)
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        """Every way there is, the chosen one included (worked out when first asked for:
+        the scheduler needs only the chosen way, and a short drive is chosen without them)."""
+        return options_between(*self.points) if self.points else ()
 
     def option(self, mode: str) -> Option | None:
         return next((o for o in self.options if o.mode == mode), None)
@@ -61,22 +67,34 @@ def _note(chosen: Option, road: Option) -> tuple[str, str]:
     return "", ""
 
 
-def _estimate(chosen: Option, road: Option, options: tuple[Option, ...]) -> Estimate:
+def _estimate(chosen: Option, road: Option, points: tuple) -> Estimate:
     zh, en = _note(chosen, road)
-    return Estimate(chosen.mode, chosen.distance_km, chosen.minutes, road.minutes, zh, en, chosen.parts, options)
+    return Estimate(chosen.mode, chosen.distance_km, chosen.minutes, road.minutes, zh, en, chosen.parts, points)
+
+
+@lru_cache(maxsize=4096)
+def options_between(lon1: float, lat1: float, lon2: float, lat2: float) -> tuple[Option, ...]:
+    """Every way between two points: on foot for a short hop, else by road, and by rail
+    and by air where there is such a way."""
+    if great_circle_km(lon1, lat1, lon2, lat2) < WALK_BELOW_KM:
+        return (walk_option(lon1, lat1, lon2, lat2),)
+    ways = (road_option(lon1, lat1, lon2, lat2), rail_option(lon1, lat1, lon2, lat2),
+            flight_option(lon1, lat1, lon2, lat2))
+    return tuple(o for o in ways if o is not None)
 
 
 @lru_cache(maxsize=65536)  # routes ask for the same pairs again after every edit
 def estimate(lon1: float, lat1: float, lon2: float, lat2: float) -> Estimate:
-    """The way an organiser would book between two points, with every option."""
-    if great_circle_km(lon1, lat1, lon2, lat2) < WALK_BELOW_KM:
-        walk = walk_option(lon1, lat1, lon2, lat2)
-        return Estimate("walk", walk.distance_km, walk.minutes, walk.minutes, parts=walk.parts, options=(walk,))
-    road = road_option(lon1, lat1, lon2, lat2)
-    rail = rail_option(lon1, lat1, lon2, lat2)
-    flight = flight_option(lon1, lat1, lon2, lat2)
-    options = tuple(o for o in (road, rail, flight) if o is not None)
-    return _estimate(choose(road, rail, flight), road, options)
+    """The way an organiser would book between two points (``options`` has every way)."""
+    points = (lon1, lat1, lon2, lat2)
+    if great_circle_km(*points) < WALK_BELOW_KM:
+        walk = walk_option(*points)
+        return Estimate("walk", walk.distance_km, walk.minutes, walk.minutes, parts=walk.parts, points=points)
+    road = road_option(*points)
+    if road.minutes <= BUS_LIMIT_MINUTES:  # the coach whatever else there is: no need to look
+        return _estimate(road, road, points)
+    ways = {o.mode: o for o in options_between(*points)}
+    return _estimate(choose(road, ways.get("high_speed_rail"), ways.get("flight")), road, points)
 
 
 def estimate_by(mode: str | None, lon1: float, lat1: float, lon2: float, lat2: float) -> Estimate:
@@ -87,11 +105,11 @@ def estimate_by(mode: str | None, lon1: float, lat1: float, lon2: float, lat2: f
     if mode is None or mode == guess.mode:
         return guess
     if mode == "bus":
-        road = guess.option("bus") or road_option(lon1, lat1, lon2, lat2)
+        road = road_option(lon1, lat1, lon2, lat2)
         return Estimate("bus", road.distance_km, road.minutes, road.minutes, guess.note_zh, guess.note_en,
-                        road.parts, guess.options)
+                        road.parts, guess.points)
     chosen = guess.option(mode)
     if chosen is None:
         return guess
     return Estimate(chosen.mode, chosen.distance_km, chosen.minutes, guess.road_minutes,
-                    guess.note_zh, guess.note_en, chosen.parts, guess.options)
+                    guess.note_zh, guess.note_en, chosen.parts, guess.points)

@@ -48,10 +48,15 @@ class Hubs:
         its straight-line distance."""
         reach = math.ceil(within_km / (111.0 * max(0.2, math.cos(math.radians(lat)))) / _CELL_DEGREES) + 1
         x0, y0 = self._cell(lon, lat)
+        # A flat-earth bound first (cheap), the great circle only for the hubs that pass it.
+        kx, ky = 111.32 * math.cos(math.radians(lat)), 110.57
+        bound = (within_km * 1.05) ** 2
         found = []
         for dx in range(-reach, reach + 1):
             for dy in range(-reach, reach + 1):
                 for hub in self._grid.get((x0 + dx, y0 + dy), ()):
+                    if ((hub.lon - lon) * kx) ** 2 + ((hub.lat - lat) * ky) ** 2 > bound:
+                        continue
                     km = great_circle_km(lon, lat, hub.lon, hub.lat)
                     if km <= within_km:
                         found.append((hub, km))

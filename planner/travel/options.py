@@ -119,6 +119,9 @@ def rail_option(lon1: float, lat1: float, lon2: float, lat2: float) -> Option | 
     here, there = hubs.near(lon1, lat1, STATION_REACH_KM), hubs.near(lon2, lat2, STATION_REACH_KM)
     if not here or not there or min(here[0][1], there[0][1]) > OWN_STATION_KM:
         return None
+    # The coach to and from each station near the ends, worked out once for every pairing.
+    to_station = {a.code: _transfer(lon1, lat1, a.lon, a.lat, end=a.name) for a, _ in here}
+    from_station = {b.code: _transfer(b.lon, b.lat, lon2, lat2, start=b.name) for b, _ in there}
     best = None
     for a, _ in here:
         for b, _ in there:
@@ -126,10 +129,8 @@ def rail_option(lon1: float, lat1: float, lon2: float, lat2: float) -> Option | 
             if a.network != b.network or straight < max(MIN_TRAIN_KM, TRAIN_SHARE * trip):
                 continue
             km, minutes = train_minutes(straight, min(a.speed, b.speed))
-            parts = (_transfer(lon1, lat1, a.lon, a.lat, end=a.name),
-                     Part("boarding", BOARDING_MINUTES, 0.0, a.name, a.name),
-                     Part("train", minutes, km, a.name, b.name),
-                     _transfer(b.lon, b.lat, lon2, lat2, start=b.name))
+            parts = (to_station[a.code], Part("boarding", BOARDING_MINUTES, 0.0, a.name, a.name),
+                     Part("train", minutes, km, a.name, b.name), from_station[b.code])
             option = Option("high_speed_rail", sum(p.minutes for p in parts), round(km, 1), parts)
             if best is None or option.minutes < best.minutes:
                 best = option
