@@ -124,7 +124,8 @@ Bundled with it (see {INSTALL_DIR}/_internal/…):
   own licences, in the *.dist-info folders).
 - Noto Sans SC and Noto Serif SC fonts: SIL Open Font Licence 1.1
   (resources/fonts/OFL*.txt).
-- Map and gazetteer data: see resources/map/SOURCE.md and resources/gazetteer/SOURCE.md.
+- Map, gazetteer and transport data: see resources/map/SOURCE.md, resources/gazetteer/SOURCE.md
+  and resources/transport/SOURCE.md (airports: airportsdata, MIT).
 """
 
 
