@@ -1,14 +1,14 @@
 """Door-to-door options between two points, each as the parts a group goes through.
 
 - road: the coach all the way (``road``);
-- high-speed rail: by coach to the nearest served station, a margin for boarding, the
+- high-speed rail: by coach to a station near the start, a margin for boarding, the
   train along a plausible line at the line's speed with its stops, by coach from the
   arrival station;
 - flight: by coach to the airport, check-in and security, the flight's block time,
   leaving the aircraft and collecting bags, by coach from the airport.
 
 Stations and airports come from ``network``; the figures are calibrated on the city pairs
-of tests/test_travel_pairs.py (published road distances, typical fastest rail and flight times).
+of bench/travel_pairs.csv (published road distances, typical fastest rail and flight times).
 """
 
 from __future__ import annotations

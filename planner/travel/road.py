@@ -3,7 +3,7 @@
 Roads wind more over short hops (street grid, river crossings) and in the mountains
 than across plains; a coach averages town speeds on short legs and nears expressway
 speed (coaches are held to 100 km/h) on long ones. The figures are calibrated on the
-published road distances and driving times of the city pairs in tests/test_travel_pairs.py.
+published road distances and driving times of the city pairs in bench/travel_pairs.csv.
 """
 
 from __future__ import annotations
