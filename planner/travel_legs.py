@@ -3,7 +3,7 @@ the parts of a leg in the timetable, for print and for the leg's properties."""
 
 from __future__ import annotations
 
-from planner.legs import site_point
+from planner.points import site_point
 from planner.model import Leg, Plan
 from planner.travel import Estimate, Part, estimate, estimate_by
 

@@ -106,6 +106,10 @@ def test_a_flight_where_no_train_is_under_about_seven_hours():
     assert choose(road, None, None) is road
     # a change of mode must save time: a coach nearly as fast as the train is kept
     assert choose(Option("bus", 200, 250, ()), Option("high_speed_rail", 190, 240, ()), None).mode == "bus"
+    # a flight within half an hour of the train (the estimates' error): the train
+    train, flight = Option("high_speed_rail", 300, 900, ()), Option("flight", 290, 900, ())
+    assert choose(road, train, flight) is train
+    assert choose(road, train, Option("flight", 260, 900, ())).mode == "flight"
 
 
 @pytest.mark.parametrize("start, end", [(NANJING, SHANGHAI), (place("延安市"), place("常州市")),

@@ -3,6 +3,8 @@
 A coach when the drive is under about three hours; beyond that, the faster of high-speed
 rail and a flight (a flight when no rail option is under about seven hours), unless the
 coach is nearly as fast: a delegation keeps its coach rather than change for little gain.
+Between a train and a flight within half an hour of each other (the estimates' error) it
+takes the train: no check-in or baggage, less risk from the weather.
 A leg's manual mode or duration always wins over the estimate (see ``Leg``).
 """
 
@@ -19,6 +21,7 @@ from planner.travel.options import (
 BUS_LIMIT_MINUTES = 3 * 60 + 15  # "about three hours": a drive of 3 h 15 still goes by coach
 RAIL_LIMIT_MINUTES = 7 * 60
 KEEP_COACH_MINUTES = 30  # a change of mode must save at least this much door to door
+FLIGHT_MUST_SAVE_MINUTES = 30  # over the train: closer than this is within the estimates' error
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,10 @@ def choose(road: Option, rail: Option | None, flight: Option | None) -> Option:
         return road
     if rail is not None and rail.minutes > RAIL_LIMIT_MINUTES and flight is not None:
         rail = None  # over seven hours on the train: they fly
-    faster = min((o for o in (rail, flight) if o is not None), key=lambda o: o.minutes, default=None)
+    if rail is not None and flight is not None:
+        faster = flight if flight.minutes <= rail.minutes - FLIGHT_MUST_SAVE_MINUTES else rail
+    else:
+        faster = rail or flight
     if faster is None or faster.minutes > road.minutes - KEEP_COACH_MINUTES:
         return road
     return faster
