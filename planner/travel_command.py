@@ -10,7 +10,7 @@ import json
 from planner.errors import BilingualError
 from planner.gazetteer import Gazetteer
 from planner.travel import Estimate, estimate
-from planner.travel.describe import MODE_NAMES, MODE_NAMES_EN, duration_en, duration_zh, part_line
+from planner.travel.describe import duration_en, duration_zh, mode_name, part_line
 
 
 class TravelPlaceError(BilingualError):
@@ -38,7 +38,7 @@ def to_text(start: str, end: str, guess: Estimate) -> str:
     lines = [f"{start} → {end}"]
     for option in guess.options:
         mark = "★ 建议 / chosen" if option.mode == guess.mode else "  可选 / option"
-        lines.append(f"{mark}: {MODE_NAMES[option.mode]} / {MODE_NAMES_EN[option.mode]}  "
+        lines.append(f"{mark}: {mode_name(option.mode)} / {mode_name(option.mode, True)}  "
                      f"门到门约 {duration_zh(option.minutes)} / about {duration_en(option.minutes)} door to door")
         for part in option.parts:
             lines.append(f"      {part_line(part, start=start, end=end)}  /  {part_line(part, True, start, end)}")

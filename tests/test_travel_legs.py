@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.documents import Documents, transport_label
+from planner.documents import TRAVEL, Documents, transport_label
 from planner.edits import PlanEditError, Update
 from planner.legs import refresh_legs
 from planner.operations import choose_leg_option, edit_plan
@@ -19,7 +19,7 @@ def leg_to(plan, site_name):
 
 
 def test_taking_an_option_is_one_update_and_the_usual_one_follows_the_estimate(sample):
-    leg = leg_to(sample, "中国轻纺城")  # 义乌 → 柯桥: by coach, a train is the other way
+    leg = leg_to(sample, "无锡高新区规划展示馆")  # 柯桥 → 无锡: by coach, a train is the other way
     assert leg_estimate(sample, leg).mode == "bus"
     assert choose_leg_option(sample, leg.id, "high_speed_rail") == \
         Update("legs", leg.id, {"manual_mode": "high_speed_rail", "manual_minutes": None})
@@ -34,17 +34,17 @@ def test_taking_an_option_is_one_update_and_the_usual_one_follows_the_estimate(s
 def test_the_train_taken_is_stored_timed_printed_and_kept(sample_path):
     with PlanFile.open(sample_path) as plan_file:
         plan = plan_file.load()
-        leg = leg_to(plan, "中国轻纺城")
+        leg = leg_to(plan, "无锡高新区规划展示馆")
         rail = leg_estimate(plan, leg).option("high_speed_rail")
         plan, change = edit_plan(plan_file, plan, choose_leg_option(plan, leg.id, "high_speed_rail"), "改乘高铁")
         stored = plan_file.load().get("legs", leg.id)
         assert (stored.manual_mode, stored.mode, stored.minutes) == ("high_speed_rail", "high_speed_rail", rail.minutes)
         assert change.label == "改乘高铁"
 
-        # the printed schedule names the stations: 高铁 义乌站 → 绍兴北站 约 …
+        # the printed schedule names the stations: 高铁 绍兴北站 → 无锡东站 约 …
         train = rail.part("train")
         rows = [row for day in Documents(plan).group_itinerary(leg.group_id).days for row in day.rows
-                if row.site == "中国轻纺城"]
+                if row.kind == TRAVEL and row.site.endswith("→ 无锡高新区规划展示馆")]  # a train has its own row
         assert rows and rows[0].transport == describe("high_speed_rail", rail.minutes, rail.parts)
         assert rows[0].transport.startswith(f"高铁 {train.start} → {train.end} 约 ")
 
@@ -55,7 +55,7 @@ def test_the_train_taken_is_stored_timed_printed_and_kept(sample_path):
 
 def test_transport_label_without_parts_says_what_is_known():
     assert transport_label("bus", 80) == "大巴 约 1 小时 20 分"
-    assert transport_label("high_speed_rail", 45) == "高铁 约 45 分钟"
+    assert transport_label("high_speed_rail", 45) == "高铁 约 45 分"
     assert transport_label("flight", 0) == "航班"
 
 

@@ -21,11 +21,11 @@ def editor(qtbot, document):
 
 
 def leg_with_rail(document):
-    """The sample's 义乌 → 柯桥 leg (day 3): by coach, with a train as the other option."""
+    """The sample's 柯桥 → 无锡 leg (day 4): by coach, with a train as the other option."""
     for leg in document.plan.legs:
         guess = leg_estimate(document.plan, leg)
         if guess is not None and guess.mode == "bus" and guess.option("high_speed_rail") is not None \
-                and document.plan.site(leg.to_site_id).name == "中国轻纺城":
+                and document.plan.site(leg.to_site_id).name == "无锡高新区规划展示馆":
             return leg, guess
     pytest.fail("the sample has no such leg")
 
@@ -60,7 +60,7 @@ def test_one_click_takes_the_train_and_one_undo_takes_it_back(qtbot, editor, doc
     text = parts_text(editor)
     train = rail.part("train")
     assert f"高铁 {train.start} → {train.end}" in text and "候车" in text  # the parts, door to door
-    assert "义乌国际陆港 →" in text  # the door is the site
+    assert "柯桥经济技术开发区 →" in text  # the door is the site
     travel = [s for day in document.timetable.of_group(leg.group_id) for s in day.of_kind("travel")
               if (s.from_site_id, s.site_id) == (leg.from_site_id, leg.to_site_id)]
     assert travel and travel[0].minutes == rail.minutes and travel[0].mode == "high_speed_rail"

@@ -7,13 +7,10 @@ named by its stations, never by a train number or a departure time.
 
 from __future__ import annotations
 
+from planner.labels import duration_text, label
 from planner.travel.options import Part
 
-# Travel modes of the plan format, in Chinese and English: declared here, once, for the planner.
-MODE_NAMES = {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"}
-MODE_NAMES_EN = {"bus": "coach", "high_speed_rail": "high-speed rail", "flight": "flight", "walk": "walk",
-                 "other": "other"}
-# The parts of a door-to-door option.
+# The parts of a door-to-door option (the modes' names are planner.labels').
 PART_NAMES = {"drive": "乘车", "walk": "步行", "boarding": "候车（检票、安检）", "train": "高铁",
               "check_in": "值机、安检", "flight": "航班", "arrival": "下机、取行李"}
 PART_NAMES_EN = {"drive": "by coach", "walk": "on foot", "boarding": "boarding (tickets, security)",
@@ -23,19 +20,17 @@ _RIDES = {"high_speed_rail": "train", "flight": "flight"}  # the part a mode is 
 
 
 def duration_zh(minutes: int) -> str:
-    """'45 分钟', '2 小时', '1 小时 30 分'."""
-    hours, rest = divmod(max(0, int(minutes)), 60)
-    if not hours:
-        return f"{rest} 分钟"
-    return f"{hours} 小时" + (f" {rest} 分" if rest else "")
+    """'45 分', '2 小时', '1 小时 30 分'."""
+    return duration_text(minutes)
 
 
 def duration_en(minutes: int) -> str:
     """'45 min', '2 h', '1 h 30 min'."""
-    hours, rest = divmod(max(0, int(minutes)), 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h" + (f" {rest} min" if rest else "")
+    return duration_text(minutes, english=True)
+
+
+def mode_name(mode: str, english: bool = False) -> str:
+    return label("leg_mode", mode or "", english)
 
 
 def ride(mode: str, parts: tuple[Part, ...]) -> Part | None:
@@ -47,7 +42,7 @@ def ride(mode: str, parts: tuple[Part, ...]) -> Part | None:
 def describe(mode: str, minutes: int | None, parts: tuple[Part, ...] = ()) -> str:
     """A leg for print: '高铁 南京南站 → 上海虹桥站 约 1 小时 30 分', '大巴 约 1 小时 20 分';
     without parts (or minutes) what is known: '高铁 约 2 小时', '航班'."""
-    name = MODE_NAMES.get(mode, mode or "")
+    name = mode_name(mode)
     main = ride(mode, parts)
     if main is not None:
         return f"{name} {main.start} → {main.end} 约 {duration_zh(main.minutes)}"
@@ -58,7 +53,7 @@ def describe(mode: str, minutes: int | None, parts: tuple[Part, ...] = ()) -> st
 
 def describe_en(mode: str, minutes: int | None, parts: tuple[Part, ...] = ()) -> str:
     """The English of ``describe``: 'high-speed rail 南京南站 → 上海虹桥站, about 1 h 30 min'."""
-    name = MODE_NAMES_EN.get(mode, mode or "")
+    name = mode_name(mode, english=True)
     main = ride(mode, parts)
     if main is not None:
         return f"{name} {main.start} → {main.end}, about {duration_en(main.minutes)}"
