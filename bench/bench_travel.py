@@ -20,7 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.travel_pairs import error, pairs  # noqa: E402
 from planner.travel import estimate  # noqa: E402
+from planner.travel import options  # noqa: E402
 from planner.travel.choice import options_between  # noqa: E402
+
+CACHES = (estimate, options_between, options._transfer, options._stations_near, options._airport)
 
 
 def main() -> None:
@@ -64,8 +67,8 @@ def main() -> None:
                                        (f"sample's {len(local)} site pairs, chosen way", local, False)):
         times = []
         for _ in range(args.runs):
-            estimate.cache_clear()
-            options_between.cache_clear()
+            for cache in CACHES:
+                cache.cache_clear()
             start = time.perf_counter()
             for p in batch:
                 guess = estimate(*p)

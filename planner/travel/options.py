@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planner.travel import network, road
 from planner.travel.geo import great_circle_km
@@ -88,6 +89,7 @@ def road_option(lon1: float, lat1: float, lon2: float, lat2: float) -> Option:
     return Option("bus", minutes, round(km, 1), (Part("drive", minutes, km),))
 
 
+@lru_cache(maxsize=8192)  # a site's way to its station recurs in every pair the site is in
 def _transfer(lon1: float, lat1: float, lon2: float, lat2: float, start: str = "", end: str = "") -> Part:
     """By coach between a stop and a station or airport (at least ``TRANSFER_MINUTES``:
     a hub placed at its town's point is still across town)."""
@@ -115,28 +117,36 @@ def rail_option(lon1: float, lat1: float, lon2: float, lat2: float) -> Option | 
     trip = great_circle_km(lon1, lat1, lon2, lat2)
     if trip < MIN_RAIL_TRIP_KM:
         return None
-    hubs = network.stations()
-    here, there = hubs.near(lon1, lat1, STATION_REACH_KM), hubs.near(lon2, lat2, STATION_REACH_KM)
+    here, there = _stations_near(lon1, lat1), _stations_near(lon2, lat2)
     if not here or not there or min(here[0][1], there[0][1]) > OWN_STATION_KM:
         return None
     # The coach to and from each station near the ends, worked out once for every pairing.
     to_station = {a.code: _transfer(lon1, lat1, a.lon, a.lat, end=a.name) for a, _ in here}
     from_station = {b.code: _transfer(b.lon, b.lat, lon2, lat2, start=b.name) for b, _ in there}
-    best = None
+    best = None  # (door-to-door minutes, a, b, line km, train minutes) of the fastest pairing
     for a, _ in here:
         for b, _ in there:
             straight = great_circle_km(a.lon, a.lat, b.lon, b.lat)
             if a.network != b.network or straight < max(MIN_TRAIN_KM, TRAIN_SHARE * trip):
                 continue
             km, minutes = train_minutes(straight, min(a.speed, b.speed))
-            parts = (to_station[a.code], Part("boarding", BOARDING_MINUTES, 0.0, a.name, a.name),
-                     Part("train", minutes, km, a.name, b.name), from_station[b.code])
-            option = Option("high_speed_rail", sum(p.minutes for p in parts), round(km, 1), parts)
-            if best is None or option.minutes < best.minutes:
-                best = option
-    return best
+            total = to_station[a.code].minutes + BOARDING_MINUTES + minutes + from_station[b.code].minutes
+            if best is None or total < best[0]:
+                best = (total, a, b, km, minutes)
+    if best is None:
+        return None
+    total, a, b, km, minutes = best
+    parts = (to_station[a.code], Part("boarding", BOARDING_MINUTES, 0.0, a.name, a.name),
+             Part("train", minutes, km, a.name, b.name), from_station[b.code])
+    return Option("high_speed_rail", total, round(km, 1), parts)
 
 
+@lru_cache(maxsize=4096)  # a site is in many pairs: its stations are looked for once
+def _stations_near(lon: float, lat: float):
+    return tuple(network.stations().near(lon, lat, STATION_REACH_KM))
+
+
+@lru_cache(maxsize=4096)
 def _airport(lon: float, lat: float):
     """The airport a group would fly from: the nearest, an international one counting as
     nearer (广州 flies from Baiyun, not from the closer Foshan Shadi)."""

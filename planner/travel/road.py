@@ -32,12 +32,16 @@ _BREAK_EVERY_MINUTES, _BREAK_MINUTES = 4 * 60, 20  # drivers rest 20 min after 4
 
 def mountain_share(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     """The share (0–1) of the straight line that crosses hilly or mountainous country."""
+    west, east, south, north = min(lon1, lon2), max(lon1, lon2), min(lat1, lat2), max(lat1, lat2)
+    boxes = [(a, b, c, d) for a, b, c, d in _MOUNTAINS if a <= east and west <= b and c <= north and south <= d]
+    if not boxes:  # the line's bounding box misses every range (most trips in the plains)
+        return 0.0
     samples = 5
     hits = 0
     for i in range(samples):
         t = (i + 0.5) / samples
         lon, lat = lon1 + (lon2 - lon1) * t, lat1 + (lat2 - lat1) * t
-        hits += any(a <= lon <= b and c <= lat <= d for a, b, c, d in _MOUNTAINS)
+        hits += any(a <= lon <= b and c <= lat <= d for a, b, c, d in boxes)
     return hits / samples
 
 
