@@ -68,6 +68,22 @@ def sample_path(tmp_path, _sample_template):
 
 
 @pytest.fixture
+def improvable_path(tmp_path, sample):
+    """A plan file of the sample with 第一组's day 3 in reverse order: a route the optimiser
+    clearly improves (the sample's own routes may already be as good as they get)."""
+    from planner.operations import apply_in_memory, consequences
+    from planner.edits import Batch
+    from planner.store import PlanFile
+    from plans import scrambled
+
+    plan = scrambled(sample, 1, 3)
+    plan = apply_in_memory(plan, Batch(tuple(consequences(plan)[0])))
+    path = tmp_path / "improvable.stplan"
+    PlanFile.create(path, plan).close()
+    return path
+
+
+@pytest.fixture
 def document(qapp, sample_path):
     """The window's open document (ui.document.PlanDocument) on a copy of the sample."""
     from ui.document import PlanDocument

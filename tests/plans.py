@@ -28,6 +28,15 @@ def dropped(plan: Plan, kind: str, *item_ids: int) -> Plan:
     return plan.with_items(kind, [item for item in plan.items(kind) if item.id not in item_ids])
 
 
+def scrambled(plan: Plan, group_id: int, day: int) -> Plan:
+    """The plan with one group's day in reversed order (a worse route the optimiser can mend)."""
+    sessions = plan.sessions_of(group_id, day)
+    n = len(sessions)
+    return plan.with_items("sessions", [
+        replace(s, position=n - 1 - s.position) if s.group_id == group_id and s.day == day else s
+        for s in plan.sessions])
+
+
 def with_programme(plan: Plan, **fields) -> Plan:
     """The plan with programme settings changed: ``with_programme(plan, day_end=T("17:00"))``."""
     return replace(plan, programme=replace(plan.programme, **fields))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import run_main
+from planner.model import format_clock
 
 
 def test_sample_then_summary_shows_the_three_published_routes(tmp_path):
@@ -64,20 +65,22 @@ def test_dump_to_a_file(tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["programme"]["days"] == 6
 
 
-def test_summary_shows_each_groups_first_and_last_time_of_each_day(tmp_path):
+def test_summary_shows_each_groups_first_and_last_time_of_each_day(tmp_path, sample):
     plan = tmp_path / "s.db"
     run_main("sample", plan)
     text = run_main("summary", plan).stdout
-    assert "第 1 天 08:00–" in text  # every group leaves Changsha at 08:00 for the opening
+    leaves = format_clock(sample.programme.departure_time)
+    assert f"第 1 天 {leaves}–" in text  # every group leaves Changsha together for the opening
     summary = json.loads(run_main("summary", plan, "--json").stdout)
     for group in summary["groups"]:
         assert [d for d, _, _ in group["day_times"]] == [1, 2, 3, 4, 5, 6]
         for day, first, last in group["day_times"]:
-            assert first == "08:00" if day == 1 else "08:30" <= first, (day, first)
-            assert first < last <= ("21:30" if day == 6 else "20:00"), (day, last)  # home by 21:30
+            assert first == leaves if day == 1 else "08:30" <= first, (day, first)
+            home_by = format_clock(sample.programme.latest_return)
+            assert first < last <= (home_by if day == 6 else "20:00"), (day, last)
         # door to door: the contract of summary --json (docs/plan-format.md)
         assert group["nights"] == 5
-        assert group["first_departure"] == {"day": 1, "time": "08:00", "from": "长沙集合地点（示意）"}
+        assert group["first_departure"] == {"day": 1, "time": leaves, "from": "长沙集合地点（示意）"}
         assert group["last_arrival"]["day"] == 6 and group["last_arrival"]["to"] == "长沙集合地点（示意）"
         assert group["last_arrival"]["time"] == group["day_times"][-1][2]
         assert group["travel_minutes"] > 2 * 4 * 60  # the journeys out and back alone take over 4 h each

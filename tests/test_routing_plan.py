@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from conftest import run_main
+from plans import scrambled as reorder
 from planner.checks import ERROR, check
 from planner.edits import Update
 from planner.operations import edit_plan
@@ -24,15 +25,11 @@ def errors(plan) -> list:
 
 
 def scrambled(sample, group_id: int = 2, day: int = 3):
-    """The sample with one group's day in reversed order (a worse route)."""
-    sessions = sample.sessions_of(group_id, day)
-    n = len(sessions)
-    return sample.with_items("sessions", [
-        replace(s, position=n - 1 - s.position) if s.group_id == group_id and s.day == day else s
-        for s in sample.sessions])
+    return reorder(sample, group_id, day)
 
 
 def test_optimising_a_group_saves_travel_and_edits_only_that_group(sample):
+    sample = scrambled(sample, 1, 3)
     proposal = propose_optimisation(sample, group_id=1, time_limit=5)
     assert proposal.changed
     assert proposal.travel_after < proposal.travel_before
@@ -102,8 +99,8 @@ def test_one_day_matches_brute_force(sample):
     assert sum(problem.matrix[a][b] for a, b in zip(path, path[1:])) == best
 
 
-def test_applying_the_edit_is_one_step_and_undoes_exactly(sample_path):
-    with PlanFile.open(sample_path) as plan_file:
+def test_applying_the_edit_is_one_step_and_undoes_exactly(improvable_path):
+    with PlanFile.open(improvable_path) as plan_file:
         plan = plan_file.load()
         proposal = propose_optimisation(plan, group_id=1, time_limit=5)
         assert proposal.changed
@@ -192,7 +189,8 @@ def test_route_command_bad_matrix(tmp_path, content, words):
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
-def test_optimise_command(tmp_path, sample_path):
+def test_optimise_command(tmp_path, improvable_path):
+    sample_path = improvable_path
     out = tmp_path / "better.stplan"
     result = run_main("optimise", sample_path, "--group", "1", "--time-limit", "5", "--out", out)
     assert result.returncode == 0, result.stderr
@@ -236,10 +234,12 @@ def test_plan_groups_from_a_minimal_list_of_places(tmp_path):
 
 
 def test_opening_hours_broken_by_the_current_order_are_mended(sample):
-    """祥符荡科创绿谷 closes at 11:30 but 第二组 visits it last on day 3: an error the
-    optimiser removes by going there first."""
-    target = next(s for s in sample.sites if s.name == "祥符荡科创绿谷")
-    plan = sample.with_items("sites", [replace(s, opens=8 * 60 + 30, closes=11 * 60 + 30) if s.id == target.id else s
+    """The site 第二组 visits last on day 3 closes an hour after the day's first visit
+    starts: an error the optimiser removes by going there first."""
+    day = schedule(sample).day(2, 3)
+    first, last = day.items()[0], day.items()[-1]
+    target = sample.site(last.site_id)
+    plan = sample.with_items("sites", [replace(s, opens=8 * 60 + 30, closes=first.start + 75) if s.id == target.id else s
                                        for s in sample.sites])
     def hours_errors(p):
         return [f for f in check(p) if f.code == "outside-opening-hours" and ("sites", target.id) in f.refs]

@@ -65,7 +65,8 @@ def optimise_group_1(dialog, decide: bool, seen_rows: list) -> bool:
     return dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_optimise_previews_then_applies_one_undoable_edit(qtbot, sample_path, tmp_path):
+def test_optimise_previews_then_applies_one_undoable_edit(qtbot, improvable_path, tmp_path):
+    sample_path = improvable_path
     window, actions = make_window(qtbot, sample_path, tmp_path)
     document = window.document
     before = document.plan
@@ -84,8 +85,8 @@ def test_optimise_previews_then_applies_one_undoable_edit(qtbot, sample_path, tm
     assert document.undo_stack.count() == 1 and document.undo_stack.canRedo()
 
 
-def test_discard_changes_nothing(qtbot, sample_path, tmp_path):
-    window, actions = make_window(qtbot, sample_path, tmp_path)
+def test_discard_changes_nothing(qtbot, improvable_path, tmp_path):
+    window, actions = make_window(qtbot, improvable_path, tmp_path)
     document = window.document
     before = document.plan
     rows: list = []

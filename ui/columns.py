@@ -267,7 +267,7 @@ NOTE = _f("note", "备注", "Note")
 # Per kind: every field a form shows, in order. Table columns pick from these.
 FIELDS: dict[str, tuple[Field, ...]] = {
     "programme": (
-        _f("title", "名称", "Title", optional=False),
+        _f("title", "培训班名称", "Title", optional=False),
         _f("organiser", "主办单位", "Organiser"),
         _f("themes", "教学主题", "Themes", LIST),
         _f("day_start", "每日开始", "Day starts", CLOCK),

@@ -1103,77 +1103,77 @@ The language changes at the next start.</source>
     <context>
         <name>PropertyEditor</name>
         <message>
-            <location filename="../../ui/properties.py" line="46" />
+            <location filename="../../ui/properties.py" line="47" />
             <source>选择一个条目以查看和编辑其属性</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="292" />
+            <location filename="../../ui/properties.py" line="293" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="295" />
+            <location filename="../../ui/properties.py" line="296" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="299" />
+            <location filename="../../ui/properties.py" line="300" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="311" />
+            <location filename="../../ui/properties.py" line="315" />
             <source>按此计时：{0}，{1} 分钟</source>
             <translation>Timed as: {0}, {1} min</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="318" />
+            <location filename="../../ui/properties.py" line="322" />
             <source>全程（门到门）：</source>
             <translation>Door to door:</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="335" />
+            <location filename="../../ui/properties.py" line="350" />
             <source>可选方式（门到门）：</source>
             <translation>Ways to go (door to door):</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="343" />
+            <location filename="../../ui/properties.py" line="361" />
             <source>当前</source>
             <translation>Current</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="346" />
+            <location filename="../../ui/properties.py" line="364" />
             <source>改为{0}</source>
             <translation>Go by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="364" />
+            <location filename="../../ui/properties.py" line="382" />
             <source>「{0}」改为{1}</source>
             <translation>“{0}” by {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="378" />
+            <location filename="../../ui/properties.py" line="396" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="381" />
+            <location filename="../../ui/properties.py" line="399" />
             <source>日程：{0}月{1}日 {2}–{3}（{4} 分钟）</source>
             <translation>Scheduled: {1}/{0} {2}–{3} ({4} min)</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="384" />
+            <location filename="../../ui/properties.py" line="402" />
             <source>固定时间赶不上：晚到 {0} 分钟</source>
             <translation>Cannot make its pinned time: {0} min late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="395" />
+            <location filename="../../ui/properties.py" line="413" />
             <source>此前行车：{0}，{1} 分钟（{2}–{3}）</source>
             <translation>Travel before: {0}, {1} min ({2}–{3})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="400" />
+            <location filename="../../ui/properties.py" line="418" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
         </message>
@@ -1708,7 +1708,7 @@ The language changes at the next start.</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
         <message>
-            <source>名称</source>
+            <source>培训班名称</source>
             <translation>Title</translation>
         </message>
         <message>
@@ -1778,6 +1778,10 @@ The language changes at the next start.</source>
         <message>
             <source>说明</source>
             <translation>Notes</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
         </message>
         <message>
             <source>全称</source>
