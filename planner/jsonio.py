@@ -24,7 +24,7 @@ from planner.text import clean_text
 
 FORMAT = "study-tour-plan"
 
-MULTILINE_KEYS = frozenset({"notes", "note"})  # texts that may keep their line breaks
+MULTILINE_KEYS = frozenset({"notes", "note", "notice", "questions", "text"})  # texts that may keep their line breaks
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ LECTURER_LEVELS = ("", "associate", "full", "academician")  # 副高级 / 正高
 FEE_PER = ("visit", "person")  # a site's teaching fee: per visit or per person
 DAY_KINDS = ("", "arrival", "departure")  # a training day, 报到 or 撤离
 DEFAULT_FEE_STANDARD = "central-2016"
+MEASURE_STATUSES = ("planned", "in_progress", "done", "ongoing")  # labels: planner.material.measures
 
 TIME_ZONE = "Asia/Shanghai"
 
@@ -89,6 +90,7 @@ class Programme:
     training_class: int | None = None
     fee_standard: str = DEFAULT_FEE_STANDARD
     meal_price: float | None = None
+    notice: str = ""  # the training notice's text with {fields}; '' = the default (planner.documents.notice)
 
     def date_of(self, day: int) -> date:
         return self.start_date + timedelta(days=day - 1)
@@ -158,6 +160,7 @@ class Site:
     note: str = ""
     teaching_fee: float | None = None  # 现场教学费, 元 per visit or per person (teaching_fee_per)
     teaching_fee_per: str = "visit"
+    questions: str = ""  # questions to ask there, one a line (the benchmarking handbook)
 
     @property
     def has_coordinates(self) -> bool:
@@ -330,6 +333,48 @@ class FeeCap:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """对标指标: one figure of a place of the plan, or of the home place (``place_id``
+    None, named by ``region``), for the benchmarking handbook."""
+
+    id: int
+    name: str  # 地区生产总值
+    place_id: int | None = None
+    region: str = ""  # the home place's name, when place_id is None
+    unit: str = ""  # 亿元
+    value: str = ""  # as given: '2345.6', or a text ('数字经济、先进制造')
+    year: int | None = None
+    source: str = ""  # where the figure comes from (统计公报…)
+    position: int = 0  # the indicator's order in the handbook
+
+
+@dataclass(frozen=True, slots=True)
+class Reflection:
+    """学习体会 / 考察报告: what one participant wrote after the tour."""
+
+    id: int
+    participant_id: int
+    title: str = ""
+    text: str = ""  # paragraphs, one a line
+    source: str = ""  # the file it was imported from
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """举措: a follow-up measure taken home from the tour."""
+
+    id: int
+    text: str
+    unit: str = ""  # 责任单位
+    deadline: str = ""  # 完成时限, as the organiser writes it ('2025年6月底前')
+    status: str = "planned"  # MEASURE_STATUSES
+    site_id: int | None = None  # the site it was learnt from
+    session_id: int | None = None  # or the very session
+    note: str = ""
+    position: int = 0
+
+
 # The kinds of item a plan holds, by table name, in dependency order.
 ITEM_TYPES: dict[str, type] = {
     "groups": Group,
@@ -344,6 +389,9 @@ ITEM_TYPES: dict[str, type] = {
     "roles": Role,
     "budget_lines": BudgetLine,
     "fee_caps": FeeCap,
+    "indicators": Indicator,
+    "reflections": Reflection,
+    "measures": Measure,
 }
 
 
@@ -368,6 +416,9 @@ class Plan:
     roles: tuple[Role, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     fee_caps: tuple[FeeCap, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
+    measures: tuple[Measure, ...] = ()
     # Look-up tables built on first use; init=False so that `dataclasses.replace` gives
     # each copy its own (a shared one would answer with the items of another copy).
     _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)

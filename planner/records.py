@@ -34,6 +34,8 @@ REFERENCES = {
     "to_site_id": "sites",
     "origin_site_id": "sites",
     "return_site_id": "sites",
+    "participant_id": "participants",
+    "session_id": "sessions",
 }
 
 MAX_ID = 2**31 - 1
@@ -67,6 +69,7 @@ _RANGES = {
     "lecture_hours": (0, 1000),
     "quantity": (0, 10_000_000),
     "training_class": (1, 3),
+    "year": (FIRST_YEAR, LAST_YEAR),
 }
 
 # The Python type each field annotation stands for (annotations are text here).

@@ -225,7 +225,44 @@ CREATE TABLE fee_caps (
 CREATE UNIQUE INDEX fee_caps_key ON fee_caps (ifnull(training_class, 0), item);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7: the documents before and after the tour (planner.material): the training
+# notice's text, questions to ask per site, figures per place for the benchmarking
+# handbook, the participants' reflections and the follow-up measures.
+_V7 = """
+ALTER TABLE programme ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+ALTER TABLE sites ADD COLUMN questions TEXT NOT NULL DEFAULT '';
+CREATE TABLE indicators (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    place_id INTEGER REFERENCES places(id),
+    region TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
+    value TEXT NOT NULL DEFAULT '',
+    year INTEGER,
+    source TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE reflections (
+    id INTEGER PRIMARY KEY,
+    participant_id INTEGER NOT NULL UNIQUE REFERENCES participants(id),
+    title TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'planned',
+    site_id INTEGER REFERENCES sites(id),
+    session_id INTEGER REFERENCES sessions(id),
+    note TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 
 # The UNIQUE constraints above, by table: an import checks them before writing, so a
 # duplicate is reported with its place in the input instead of failing the write.
@@ -235,5 +272,6 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "day_settings": ("day",),
     "roles": ("code",),
     "fee_caps": ("training_class", "item"),
+    "reflections": ("participant_id",),
 }
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -63,7 +63,8 @@ class PlanDocument(QObject):
     editFailed = Signal(str)  # a refused edit's message (Chinese and English)
 
     ALL_KINDS = frozenset({"programme", "groups", "places", "sites", "sessions", "plenaries", "legs",
-                           "lodgings", "participants", "day_settings", "budget_lines", "fee_caps"})
+                           "lodgings", "participants", "day_settings", "budget_lines", "fee_caps",
+                           "indicators", "reflections", "measures"})
 
     def __init__(self, plan_file: PlanFile, parent: QObject | None = None):
         plan = plan_file.load()  # first: a damaged file raises before any Qt object is made
