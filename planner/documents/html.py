@@ -13,13 +13,15 @@ from typing import Any, Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from planner.documents import Documents
+from planner.documents import material
 from planner.resources import resource_path
 
-DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet", "rooming", "bus", "budget")
+DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet", "rooming", "bus", "budget",
+             *material.SECTIONS)
 DOCUMENT_NAMES = {
     "overview": "日程总览", "group": "分组行程", "participant": "个人行程",
     "contacts": "联络通讯录", "roster": "学员名单", "booklet": "资料汇编",
-    "rooming": "住宿分房表", "bus": "乘车名单（联络员用）", "budget": "经费预算表",
+    "rooming": "住宿分房表", "bus": "乘车名单（联络员用）", "budget": "经费预算表", **material.NAMES,
 }
 FONT_FILES = {
     "serif": "NotoSerifSC-Regular.ttf",
@@ -73,6 +75,8 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
         raise ValueError(document)
     groups = [group_id] if group_id is not None else [g.id for g in docs.plan.ordered_groups()]
     maps = map_for or (lambda _group: None)
+    if document in material.SECTIONS:  # before and after the tour: notice, sign-in sheets…
+        return material.material_sections(docs, document, group_id)
     if document == "overview":
         return [Section("overview", "gb", docs.overview())]
     if document == "group":

@@ -118,6 +118,9 @@ NOTHING = {
     "group": NO_GROUPS, "roster": NO_GROUPS, "contacts": NO_GROUPS,
     "rooming": ("还没有安排住宿", "no lodging has been arranged yet"),
     "bus": ("还没有排好的行程，没有乘车的日子", "no sessions are scheduled yet, so no day on the bus"),
+    "signin": ("还没有排好的现场教学或全体活动", "no sessions or plenaries are scheduled yet"),
+    "signin-day": ("还没有排好的现场教学或全体活动", "no sessions or plenaries are scheduled yet"),
+    "measures": ("还没有举措", "no measures have been entered yet"),
 }
 
 
@@ -140,6 +143,10 @@ def _tables(docs: Documents, document: str, group_id: int | None) -> list[Table]
         return [roster_table(docs, g) for g in groups]
     if document == "contacts":
         return [contacts_table(docs, g) for g in groups]
+    if document in ("signin", "signin-day", "measures"):  # planner.documents.material
+        from planner.documents.material import material_tables
+
+        return material_tables(docs, document, group_id)
     if document in ("rooming", "bus"):
         from planner.roster.tables import bus_tables, rooming_tables
 

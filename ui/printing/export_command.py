@@ -10,12 +10,14 @@ import sys
 
 from planner.documents import Documents
 from planner.documents.html import DOCUMENTS
+from planner.documents.material import OFFICIAL_DOCX, TABLES as MATERIAL_TABLES
 from planner.exports import ExportError, write_atomic
 from planner.output_path import OutputPathError, check_output
 from planner.store import PlanFile
 
 FORMATS = ("pdf", "xlsx", "docx", "ics", "kml", "gpx")
-TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "rooming", "bus", "budget")
+TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "rooming", "bus", "budget",
+                   *MATERIAL_TABLES)
 
 
 def add_export_command(subparsers) -> None:
@@ -23,7 +25,8 @@ def add_export_command(subparsers) -> None:
         "export",
         help="print or export documents: pdf, xlsx, docx, ics, kml, gpx",
         description="打印与导出 / documents and exports of a plan. "
-        "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet, rooming, bus, budget; "
+        "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet, rooming, bus, budget, "
+        "signin, signin-day, measures; docx also notice, reflections; "
         "ics: per group (--group), per participant (--participant) or all groups; "
         "kml/gpx: each group's route, or one with --group.",
     )
@@ -74,6 +77,10 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
         return data
     if fmt in ("xlsx", "docx"):
         document = document or "booklet"
+        if fmt == "docx" and document in OFFICIAL_DOCX:  # the notice and the booklet of reflections
+            from planner.documents.official_docx import official_docx
+
+            return official_docx(docs, document, group)
         if document not in TABLE_DOCUMENTS:
             raise ExportError(f"{fmt} 不提供 {document} 文档（可用：{', '.join(TABLE_DOCUMENTS)}）/ "
                               f"no {document} document as {fmt}; use pdf or ics")

@@ -10,6 +10,7 @@ import tempfile
 
 from planner.documents import Documents
 from planner.documents.html import MapImage, render_html, sections, document_title
+from planner.documents.material import NUMBERED_CONTENTS
 
 MAP_SIZE = (1600, 1000)  # pixels of a route map page image (landscape, ~16:10)
 
@@ -109,7 +110,13 @@ def pdf_bytes(docs: Documents, document: str, group_id: int | None = None,
     own = renderer is None
     renderer = renderer or PdfRenderer()
     try:
-        return renderer.render(html, files)
+        data = renderer.render(html, files)
+        if document in NUMBERED_CONTENTS:  # its contents page needs the printed page numbers
+            from ui.printing.contents import with_page_numbers
+
+            found = sections(docs, document, group_id, participant_id)
+            data = with_page_numbers(docs, found, data, renderer, files, document, problems)
+        return data
     finally:
         if own:
             renderer.close()

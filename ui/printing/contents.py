@@ -1,0 +1,58 @@
+"""Page numbers for a contents page (the reflections booklet): the document is printed
+once, the first page of each entry is found in that PDF's text (QtPdf), and it is
+printed again with the numbers — so the contents say where Chromium really broke the
+pages. The numbers take no more room than the blanks they fill, so the second printing
+breaks the pages as the first did."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtPdf import QPdfDocument
+
+from planner.documents import Documents
+from planner.documents.html import Section, render_html, document_title
+
+_SPACE = re.compile(r"\s+")
+_PAGE_NUMBER = re.compile(r"^—\d+—")
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """Each page's text, spaces and its page number ("— 3 —") taken out."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    try:
+        return [_PAGE_NUMBER.sub("", _SPACE.sub("", document.getAllText(i).text()))
+                for i in range(document.pageCount())]
+    finally:
+        document.close()
+
+
+def first_pages(texts: list[str], markers: list[str]) -> list[int | None]:
+    """The 1-based page each marker's entry starts on: the next page, after the last
+    entry's, that begins with its marker; None where none does."""
+    pages: list[int | None] = []
+    at = 0
+    for marker in markers:
+        found = next((i for i in range(at, len(texts)) if texts[i].startswith(marker)), None)
+        pages.append(None if found is None else found + 1)
+        if found is not None:
+            at = found + 1
+    return pages
+
+
+def with_page_numbers(docs: Documents, found: list[Section], pdf: bytes, renderer, files: dict,
+                      document: str, problems: list[str] | None = None) -> bytes:
+    """The document printed again with its contents page's numbers filled in."""
+    contents = found[0].data
+    pages = first_pages(page_texts(pdf), [e.marker for e in contents.entries])
+    if None in pages:
+        missing = "、".join(e.name for e, p in zip(contents.entries, pages) if p is None)
+        if problems is not None:
+            problems.append(f"目录中以下篇目的页码未能确定：{missing} / the contents could not number some entries: {missing}")
+    numbered = [Section(found[0].kind, found[0].page, contents.with_pages(pages)), *found[1:]]
+    return renderer.render(render_html(docs, numbered, document_title(docs, document)), files)
