@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.printing.export_command import add_export_command  # Qt-free until a PDF is made
     from planner.roster.cli import add_roster_command
     from planner.budget.cli import add_budget_command
+    from planner.material import cli as material
 
     from planner.routing import commands as routing
 
@@ -25,7 +26,10 @@ def main(argv: list[str] | None = None) -> int:
                                 "route": routing.add_route_command,
                                 "optimise": routing.add_optimise_command,
                                 "plan-groups": routing.add_plan_groups_command,
-                                "budget": add_budget_command})
+                                "budget": add_budget_command,
+                                "indicators": material.add_indicators_command,
+                                "reflections": material.add_reflections_command,
+                                "measures": material.add_measures_command})
 
 
 if __name__ == "__main__":

@@ -206,23 +206,29 @@ def read_indicators(plan: Plan, path, sheet: str | None = None, home: str | None
                 continue
             year = int(match[1])
         source = cell(cells, columns.source)
+        edits, shown_values, actions = [], [], set()
         for position, (column, name, unit) in enumerate(columns.indicators, 1):
             value = figure_text(cell(cells, column))
             if not value:
                 continue
             values = {"name": name, "place_id": place_id, "region": key_region, "unit": unit, "value": value,
                       "year": year, "source": source, "position": position}
-            what = f"{shown}：{name} {value}{(' ' + unit) if unit else ''}"
+            shown_values.append(f"{name} {value}{unit}")
             old = existing.get((place_id, key_region, name))
             if old is None:
-                good.append(Good(where, what, (Insert("indicators", {"id": next_id, **values}),)))
+                edits.append(Insert("indicators", {"id": next_id, **values}))
                 next_id += 1
+                actions.add("new")
                 continue
             changes = {k: v for k, v in values.items() if getattr(old, k) != v}
             if changes:
-                good.append(Good(where, what, (Update("indicators", old.id, changes),), "update"))
-            else:
-                good.append(Good(where, what, (), "same"))
+                edits.append(Update("indicators", old.id, changes))
+            actions.add("update" if changes else "same")
+        if not shown_values:
+            continue
+        action = "update" if "update" in actions else "new" if "new" in actions else "same"
+        what = f"{shown}{'（本地）' if place_id is None else ''}：{'，'.join(shown_values)}"
+        good.append(Good(where, what, tuple(edits), action))
     if not good and not bad:
         raise MaterialError(f"「{path.name}」中没有任何指标数据", f"'{path.name}' holds no figures")
     return Preview("对标指标", "indicators", path.name, tuple(good), tuple(bad), tuple(notes), tuple(extra))

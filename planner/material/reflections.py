@@ -90,8 +90,9 @@ def split_text(lines: list[str], person: Participant) -> ReadText:
     """Title and paragraphs: the byline (a short line naming the author, their unit or
     title) and the title are taken off the top."""
     name = _compact(person.name)
-    body_start, title = 0, ""
-    for index, line in enumerate(lines[:4]):
+    title, index = "", 0
+    while index < min(len(lines), 4):
+        line = lines[index]
         compact = _compact(line)
         if name in compact and len(compact) <= MAX_BYLINE:
             rest = compact.replace(name, "")
@@ -100,16 +101,17 @@ def split_text(lines: list[str], person: Participant) -> ReadText:
             rest = rest.strip("：:—-·（）()　 ")
             if not title and len(rest) >= 4 and not rest.endswith("。"):
                 title = rest  # '张三：赴浙江考察学习体会' gives its title
-            body_start = index + 1
+            index += 1
             continue
         if not title and len(line) <= MAX_TITLE and not line.endswith(("。", "！", "？", "；")):
             title = line
-            body_start = index + 1
-            if index + 1 < len(lines) and lines[index + 1].startswith(("——", "—", "－－")):
-                title += lines[index + 1]  # its subtitle
-                body_start = index + 2
+            index += 1
+            if index < len(lines) and lines[index].startswith(("——", "—", "－－")):
+                title += lines[index]  # its subtitle
+                index += 1
             continue
         break
+    body_start = index
     return ReadText(title, tuple(lines[body_start:]))
 
 

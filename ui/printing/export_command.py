@@ -72,6 +72,10 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
                 data = pdf_bytes(docs, document, group, participant, problems=problems)
             except PdfRenderError as error:
                 raise ExportError(f"PDF 生成失败 / PDF rendering failed: {error}") from error
+            if document in OFFICIAL_DOCX:  # GB/T 9704 asks for 仿宋: say what the body is set in
+                from ui.printing.fonts import body_font_note
+
+                print(body_font_note())
         for problem in problems:
             print(problem, file=sys.stderr)
         return data
