@@ -5,8 +5,8 @@ durations read ("约 2 小时 37 分", as organisers write them on paper)."""
 from __future__ import annotations
 
 from planner.model import (
-    COST_ITEMS, DAY_KINDS, FEE_PER, GENDERS, LECTURER_LEVELS, LEG_MODES, PLACE_KINDS, PLENARY_KINDS, ROOM_TYPES,
-    SESSION_KINDS, SITE_KINDS, TRAINING_CLASSES,
+    COST_ITEMS, DAY_KINDS, FEE_PER, GENDERS, LECTURER_LEVELS, LEG_MODES, MEASURE_STATUSES, PLACE_KINDS, PLENARY_KINDS,
+    ROOM_TYPES, SESSION_KINDS, SITE_KINDS, TRAINING_CLASSES,
 )
 from planner.roles import SHIPPED_ROLES
 
@@ -43,6 +43,11 @@ CONFIRMED, UNCONFIRMED, OWN = "已核实", "待核实", "方案自定"
 STATUS_NAMES = {CONFIRMED: ("已核实", "confirmed"), UNCONFIRMED: ("待核实", "to be confirmed"),
                 OWN: ("方案自定", "set in this plan")}
 
+# How far a follow-up measure (举措) has got.
+MEASURE_STATUS_NAMES: dict[str, tuple[str, str]] = dict(zip(MEASURE_STATUSES, (
+    ("未启动", "Not started"), ("推进中", "In progress"), ("已完成", "Done"), ("长期坚持", "Ongoing"),
+), strict=True))
+
 # Enumerations: value -> (Chinese, English).
 ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "site_kind": dict(zip(SITE_KINDS, [
@@ -70,6 +75,7 @@ ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "day_kind": DAY_KIND_NAMES,
     "training_class": CLASS_NAMES,
     "budget_status": STATUS_NAMES,
+    "measure_status": MEASURE_STATUS_NAMES,
 }
 ENUM_LABELS["leg_mode_optional"] = {None: ("按估算", "As estimated"), **ENUM_LABELS["leg_mode"]}
 
@@ -86,6 +92,9 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "lodgings": ("住宿", "lodging"),
     "roles": ("角色", "role"),
     "budget_lines": ("费用", "cost line"),
+    "indicators": ("对标指标", "indicator"),
+    "reflections": ("学习体会", "reflection"),
+    "measures": ("举措", "measure"),
 }
 
 # A journey's leg, as schedules print it.

@@ -28,7 +28,7 @@ LECTURER_LEVELS = ("", "associate", "full", "academician")  # 副高级 / 正高
 FEE_PER = ("visit", "person")  # a site's teaching fee: per visit or per person
 DAY_KINDS = ("", "arrival", "departure")  # a training day, 报到 or 撤离
 DEFAULT_FEE_STANDARD = "central-2016"
-MEASURE_STATUSES = ("planned", "in_progress", "done", "ongoing")  # labels: planner.material.measures
+MEASURE_STATUSES = ("planned", "in_progress", "done", "ongoing")  # a 举措's progress; labels in planner.labels
 
 TIME_ZONE = "Asia/Shanghai"
 

@@ -52,7 +52,7 @@ def test_the_window_speaks_english(english, qtbot, tmp_path, sample_path):
     window = MainWindow(PlanFile.open(sample_path), settings)
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&Plan", "Par&ticipants", "&View", "&Settings"]
+    assert menus == ["&File", "&Edit", "&Plan", "Par&ticipants", "&Material", "&View", "&Settings"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Timeline", "Places", "Sites", "Participants"]
     assert window.status.text() == "Errors 0 · Warnings 0 · Notes 0" or window.status.text().startswith("Errors 0")

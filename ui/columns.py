@@ -20,12 +20,14 @@ from PySide6.QtCore import QCoreApplication
 from planner.labels import ENUM_LABELS, KIND_NAMES  # noqa: F401  (tables and dialogs read them here)
 from planner.model import Plan, format_clock, parse_clock
 from planner.budget.labels import yuan
+from planner.material.measures import session_label
 from planner.text import clean_text
 
 # How a field is shown and edited.
 TEXT, INT, CLOCK, ENUM, REF, LIST, COORD, FLOAT, BOOL, DAY, MONEY = (
     "text", "int", "clock", "enum", "ref", "list", "coord", "float", "bool", "day", "money",
 )
+LONG = "long"  # text of several lines (questions to ask, a reflection): a multi-line editor
 
 LIST_SEPARATORS = re.compile(r"[,，、;；]")
 
@@ -87,7 +89,10 @@ class Field:
             return en if english else tr(zh)
         if self.type == REF:
             item = plan.get(self.ref, value)
-            return item.name if item is not None else f"#{value}?"
+            return _ref_name(plan, self.ref, item) if item is not None else f"#{value}?"
+        if self.type == LONG:
+            lines = str(value).splitlines()
+            return lines[0] + ("…" if len(lines) > 1 else "") if lines else ""
         if self.type == LIST:
             return "、".join(value)
         if self.type == COORD:
@@ -133,7 +138,7 @@ class Field:
             return [(translate("fields", "是"), True), (translate("fields", "否"), False)]
         if self.type == REF:
             items = plan.ordered_groups() if self.ref == "groups" else plan.items(self.ref)
-            pairs: list[tuple[str, object]] = [(item.name, item.id) for item in items]
+            pairs: list[tuple[str, object]] = [(_ref_name(plan, self.ref, item), item.id) for item in items]
             if self.optional:
                 empty = self.empty_text(english) or ("None" if english else translate("fields", "（无）"))
                 pairs.insert(0, (empty, None))
@@ -151,14 +156,14 @@ class Field:
             if text == "" and self.type != ENUM:
                 if not self.optional:
                     raise InvalidInput(f"{title}不能为空", f"{self.en} cannot be empty")
-                return "" if self.type == TEXT else (() if self.type == LIST else None)
+                return "" if self.type in (TEXT, LONG) else (() if self.type == LIST else None)
         else:
             text = None
             if value is None and self.type in (INT, DAY, CLOCK, COORD, FLOAT, MONEY):  # a spin box set back to 自动
                 if not self.optional:
                     raise InvalidInput(f"{title}不能为空", f"{self.en} cannot be empty")
                 return None
-        if self.type == TEXT:
+        if self.type in (TEXT, LONG):
             return text if text is not None else str(value)
         if self.type == BOOL:
             if text is None:
@@ -234,6 +239,13 @@ class Field:
         return number
 
 
+def _ref_name(plan: Plan, kind: str, item) -> str:
+    """How a referenced item is named in a cell or a choice (a session has no name of its own)."""
+    if kind == "sessions":
+        return session_label(plan, item)
+    return item.name
+
+
 def _f(name, zh, en, type=TEXT, **options) -> Field:
     return Field(name, zh, en, type, **options)
 
@@ -300,6 +312,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         LON, LAT, NOTE,
         _money("teaching_fee", "现场教学费（元）", "Teaching fee (yuan)"),
         _f("teaching_fee_per", "教学费计费方式", "Teaching fee per", ENUM, enum="fee_per"),
+        _f("questions", "考察提问（每行一问）", "Questions to ask (one a line)", LONG),
     ),
     "participants": (
         _f("name", "姓名", "Name", optional=False),
@@ -383,6 +396,35 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         NOTE,
     ),
 }
+FIELDS.update({
+    "indicators": (
+        _f("place_id", "县（市、区）", "Place", REF, ref="places", none_text="（本地）", none_en="(home place)"),
+        _f("region", "本地名称", "Home place"),
+        _f("name", "指标", "Indicator", optional=False),
+        _f("unit", "单位", "Unit"),
+        _f("value", "数值", "Value"),
+        _f("year", "年份", "Year", INT, minimum=1900, maximum=2999),
+        _f("source", "来源", "Source"),
+        _f("position", "顺序", "Order", INT, minimum=-100000, maximum=100000, optional=False),
+    ),
+    "measures": (
+        _f("text", "举措", "Measure", optional=False),
+        _f("unit", "责任单位", "Responsible unit"),
+        _f("deadline", "完成时限", "Deadline"),
+        _f("status", "进展情况", "Status", ENUM, enum="measure_status"),
+        _f("site_id", "来源教学点", "From site", REF, ref="sites"),
+        _f("session_id", "来源现场教学", "From session", REF, ref="sessions"),
+        _f("position", "顺序", "Order", INT, minimum=-100000, maximum=100000, optional=False),
+        NOTE,
+    ),
+    "reflections": (
+        _f("participant_id", "学员", "Participant", REF, ref="participants", editable=False),
+        _f("title", "题目", "Title"),
+        _f("source", "导入自", "Imported from", editable=False),
+        _f("text", "正文", "Text", LONG),
+    ),
+})
+ENUM_LABELS["leg_mode_optional"] = {None: ("按估算", "As estimated"), **ENUM_LABELS["leg_mode"]}
 
 # Table columns per kind (field names, in order).
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -391,6 +433,9 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
               "contact_person", "contact_phone", "address", "lon", "lat", "note"),
     "participants": ("name", "gender", "unit", "title", "group_id", "role", "phone", "interests", "locked",
                      "group_reason", "ethnicity", "id_number", "room_type", "note"),
+    "indicators": ("place_id", "region", "name", "unit", "value", "year", "source", "position"),
+    "measures": ("position", "text", "unit", "deadline", "status", "site_id", "session_id", "note"),
+    "reflections": ("participant_id", "title", "source"),
 }
 
 
@@ -424,6 +469,14 @@ def item_name(plan: Plan, kind: str, item) -> str:
         group, site = plan.group(item.group_id), plan.site(item.site_id)
         return QCoreApplication.translate("fields", "{group} 第{night}晚 {hotel}").format(
             group=group.name if group else "?", night=item.night, hotel=site.name if site else "").strip()
+    if kind == "measures":
+        return item.text if len(item.text) <= 20 else item.text[:20] + "…"
+    if kind == "reflections":
+        person = plan.get("participants", item.participant_id)
+        return person.name if person else f"#{item.id}"
+    if kind == "indicators":
+        place = plan.place(item.place_id)
+        return f"{place.name if place else item.region}{item.name}"
     return getattr(item, "name", None) or getattr(item, "title", None) or f"#{item.id}"
 
 

@@ -26,6 +26,7 @@ from ui.findings import FindingsPanel
 from ui.i18n import is_english
 from ui.icons import icon
 from ui.map.view import MapPane
+from ui.material import MATERIAL_TABS, install_material_actions
 from ui.outline import OutlineView
 from ui.participants import install_participant_actions
 from ui.properties import PropertyEditor
@@ -34,7 +35,8 @@ from ui.tables import ItemTable
 from ui.timeline import TimelineView
 
 APP_NAME = "考察方案编排"
-DELETABLE = {"sessions", "sites", "places", "participants", "plenaries", "lodgings", "legs", "groups"}
+DELETABLE = {"sessions", "sites", "places", "participants", "plenaries", "lodgings", "legs", "groups",
+             "indicators", "reflections", "measures"}
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         self.set_document(self._first_document(plan_file))
         self.participant_actions = install_participant_actions(self)
         self.routing_actions = install_routing_actions(self)
+        self.material_actions = install_material_actions(self)
         self.routing_actions.optimise_action.setIcon(icon("route"))
         self.toolbar.insertAction(self.check_action, self.routing_actions.optimise_action)
         self.tabifyDockWidget(self.findChild(QDockWidget, "outlineDock"), self.participant_actions.dock)
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
         document.selectionChanged.connect(self._on_selection)
 
         self.timeline = TimelineView(document)
-        self.tables = {kind: ItemTable(document, kind) for kind in ("places", "sites", "participants")}
+        self.tables = {kind: ItemTable(document, kind) for kind in ("places", "sites", "participants", *MATERIAL_TABS)}
         for table in self.tables.values():  # the window's Delete serves them (one shortcut, not two)
             table.delete_action.setShortcut(QKeySequence())
         tabs = QTabWidget()
@@ -81,6 +84,9 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.tables["places"], self.tr("县（市、区）"))
         tabs.addTab(self.tables["sites"], self.tr("现场教学点"))
         tabs.addTab(self.tables["participants"], self.tr("学员"))
+        tabs.addTab(self.tables["indicators"], self.tr("对标指标"))
+        tabs.addTab(self.tables["reflections"], self.tr("学习体会"))
+        tabs.addTab(self.tables["measures"], self.tr("举措清单"))
         old_central = self.centralWidget()
         self.setCentralWidget(tabs)
         self.tabs = tabs

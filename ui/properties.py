@@ -9,11 +9,11 @@ document: another selection shows another item; any change (an undo too) re-read
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from planner.edits import PlanEditError
@@ -22,7 +22,7 @@ from planner.operations import choose_leg_option, set_fields
 from planner.travel.describe import duration_en, duration_zh, part_line, ride
 from planner.travel_legs import leg_estimate
 from ui.columns import (
-    BOOL, CLOCK, DAY, ENUM, ENUM_LABELS, FIELDS, INT, KIND_NAMES, REF, Field, InvalidInput, edit_label, item_name,
+    BOOL, CLOCK, DAY, ENUM, ENUM_LABELS, FIELDS, INT, KIND_NAMES, LONG, REF, Field, InvalidInput, edit_label, item_name,
 )
 from ui.document import PlanDocument, Selection
 from ui.i18n import is_english, mode_name
@@ -30,6 +30,16 @@ from ui.item_model import edit_or_refusal
 
 ERROR_STYLE = "color: #c62828;"
 INVALID_EDITOR_STYLE = "border: 1px solid #c62828;"
+
+
+class LongTextEdit(QPlainTextEdit):
+    """Text of several lines, committed (like a line edit) when the focus leaves it."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
 
 
 class PropertyEditor(QWidget):
@@ -185,6 +195,12 @@ class PropertyEditor(QWidget):
             spin.setAccelerated(True)
             spin.editingFinished.connect(lambda s=spec, w=spin: self._commit_spin(s, w))
             return spin
+        if spec.type == LONG:
+            text = LongTextEdit(parent)
+            text.setTabChangesFocus(True)
+            text.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+            text.editingFinished.connect(lambda s=spec, w=text: self._commit_long(s, w))
+            return text
         line = QLineEdit(parent)
         if spec.type == CLOCK:
             line.setPlaceholderText("HH:MM")
@@ -216,6 +232,10 @@ class PropertyEditor(QWidget):
                 editor.setCurrentIndex(found)
             elif isinstance(editor, QSpinBox):
                 editor.setValue(editor.minimum() if value is None else int(value))
+            elif isinstance(editor, QPlainTextEdit):
+                if editor.toPlainText() != (value or ""):
+                    editor.setPlainText(value or "")
+                editor.document().setModified(False)
             else:
                 editor.setText(spec.edit_text(value))
                 editor.setModified(False)
@@ -229,6 +249,12 @@ class PropertyEditor(QWidget):
             return  # focus left without a change
         line.setModified(False)
         self.commit(spec, line.text())
+
+    def _commit_long(self, spec: Field, text: QPlainTextEdit) -> None:
+        if not text.document().isModified() and spec.name not in self._bad:
+            return
+        text.document().setModified(False)
+        self.commit(spec, text.toPlainText())
 
     def _commit_spin(self, spec: Field, spin: QSpinBox) -> None:
         value = None if spec.optional and spin.value() == spin.minimum() else spin.value()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.edits import Batch, Delete
+from planner.material.operations import NEW_ITEM_KINDS, new_item
 from ui.columns import BOOL, CLOCK, ENUM, KIND_NAMES, LIST, REF, item_name
 from ui.columns import tr as field_tr
 from ui.document import PlanDocument, Selection
@@ -121,6 +122,11 @@ class ItemTable(QWidget):
         delete_button = QToolButton(self)
         delete_button.setDefaultAction(self.delete_action)
         delete_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_action = None
+        if kind in NEW_ITEM_KINDS:  # entered by hand here: measures, indicators
+            self.add_action = QAction(self.tr("添加"), self)
+            self.add_action.setToolTip(self.tr("添加一行（所选的教学点、现场教学或县（市、区）作为来源）"))
+            self.add_action.triggered.connect(self.add_item)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -131,6 +137,11 @@ class ItemTable(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
+        if self.add_action is not None:
+            add_button = QToolButton(self)
+            add_button.setDefaultAction(self.add_action)
+            add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            top.addWidget(add_button)
         top.addWidget(delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -185,7 +196,20 @@ class ItemTable(QWidget):
         if self.kind in kinds:
             self.show_message("")
 
-    # --- deleting -----------------------------------------------------------------------
+    # --- adding and deleting ---------------------------------------------------------------
+
+    def add_item(self) -> int | None:
+        """Add a row (taking what is selected elsewhere as its source), select it; its id."""
+        selection = self.document.selection
+        edit = new_item(self.document.plan, self.kind, selection.kind, selection.ids)
+        label = self.tr("添加{kind}").format(kind=field_tr(KIND_NAMES[self.kind][0]))
+        change, refusal = edit_or_refusal(self.document, edit, label)
+        if change is None:
+            self.show_message(refusal)
+            return None
+        self.document.select(self.kind, [change.new_id])
+        return change.new_id
+
 
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()

@@ -231,7 +231,8 @@ def read_indicators(plan: Plan, path, sheet: str | None = None, home: str | None
         good.append(Good(where, what, tuple(edits), action))
     if not good and not bad:
         raise MaterialError(f"「{path.name}」中没有任何指标数据", f"'{path.name}' holds no figures")
-    return Preview("对标指标", "indicators", path.name, tuple(good), tuple(bad), tuple(notes), tuple(extra))
+    return Preview("对标指标", "indicators", path.name, tuple(good), tuple(bad), tuple(notes), tuple(extra),
+                   tuple(unknown), chosen or "")
 
 
 def indicator_order(plan: Plan) -> list[tuple[str, str]]:

@@ -15,12 +15,8 @@ from pathlib import Path
 from planner.edits import Insert, Update
 from planner.errors import BilingualError
 from planner.material.preview import Bad, Good, MaterialError, Preview
-from planner.model import MEASURE_STATUSES, Measure, Plan, Session
-
-# Declared once: the documents, the exports and the app's tables show these.
-STATUS_LABELS: dict[str, tuple[str, str]] = dict(zip(MEASURE_STATUSES, (
-    ("未启动", "Not started"), ("推进中", "In progress"), ("已完成", "Done"), ("长期坚持", "Ongoing"),
-)))
+from planner.labels import MEASURE_STATUS_NAMES as STATUS_LABELS
+from planner.model import Measure, Plan, Session
 COLUMNS = ("编号", "举措", "责任单位", "完成时限", "进展情况", "来源", "备注")
 WIDTHS = (6, 46, 18, 14, 10, 28, 18)
 _HEADERS = {  # header text -> field, for reading back (and sheets typed by hand)

@@ -9,6 +9,7 @@ from planner.material.indicators import home_name
 from planner.model import Plan
 from planner.text import clean_text
 
+NEW_ITEM_KINDS = ("measures", "indicators")  # the kinds a table adds rows to by hand
 NEW_MEASURE = "（新举措）"
 NEW_INDICATOR = "（新指标）"
 

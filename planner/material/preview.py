@@ -44,6 +44,8 @@ class Preview:
     bad: tuple[Bad, ...] = ()
     notes: tuple[tuple[str, str], ...] = ()  # (Chinese, English) said along with the report
     extra_edits: tuple[Edit, ...] = ()  # written with the good items (e.g. an old home place's figures removed)
+    homes: tuple[str, ...] = ()  # indicators: the file's regions that are no place of the plan
+    home: str = ""  # indicators: the one taken as the home place
 
     def count(self, action: str) -> int:
         return sum(1 for g in self.good if g.action == action)

@@ -13,12 +13,13 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox,
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMessageBox,
     QPushButton, QVBoxLayout,
 )
 
 from planner.documents import Documents
 from planner.documents.html import DOCUMENT_NAMES, DOCUMENTS
+from planner.documents.material import OFFICIAL_DOCX
 from planner.exports import ExportError, write_atomic
 from planner.output_path import OutputPathError, check_output
 from planner.model import Plan
@@ -102,13 +103,24 @@ class PrintDialog(QDialog):
         self.preview_button.clicked.connect(self.preview)
         self.export_button.clicked.connect(self.export)
         self.document.currentIndexChanged.connect(self._update)
+        self.font_note = QLabel()  # GB/T 9704 asks for 仿宋: which face the body gets here
+        self.font_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.font_note)
         layout.addWidget(buttons)
         self._update()
 
     def _update(self) -> None:
         self.participant.setEnabled(self.document.currentData() == "participant")
+        official = self.document.currentData() in OFFICIAL_DOCX
+        if official and not self.font_note.text():
+            from ui.printing.fonts import body_font
+
+            name, system = body_font()
+            note = self.tr("正文字体：{0}（本机字体）") if system else self.tr("正文字体：{0}（随程序提供；本机没有仿宋）")
+            self.font_note.setText(note.format(name))
+        self.font_note.setVisible(official)
 
     def choice(self) -> tuple[str, int | None, int | None]:
         document = self.document.currentData()
@@ -128,7 +140,7 @@ class PrintDialog(QDialog):
     def preview(self) -> None:
         try:
             data = self.pdf()
-        except PdfRenderError as error:
+        except (PdfRenderError, ExportError) as error:  # a document with nothing in it says so
             QMessageBox.warning(self, self.windowTitle(), str(error))
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
