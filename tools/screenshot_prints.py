@@ -1,7 +1,11 @@
 """Render page 1 of each printed document of the sample plan into docs/screenshots/
 (print-overview.png, print-group.png, print-participant.png, print-contacts.png,
 print-roster.png; of the 经费预算表 its last page, with the totals and signatures:
-print-budget.png) at 100 dpi, through the export command and pdftoppm (poppler-utils).
+print-budget.png; the documents before and after the tour: print-notice.png,
+print-signin.png, print-namecards.png, print-badges.png, print-benchmark.png,
+print-reflections.png, print-reflection.png, print-measures.png) at 100 dpi, through the
+export command and pdftoppm (poppler-utils). The sample gets illustrative figures,
+reflections and measures first (tools/demo_material.py).
 
     .venv/bin/python tools/screenshot_prints.py [--out docs/screenshots]
 """
@@ -22,8 +26,22 @@ DOCUMENTS = {  # file name: export arguments
     "print-contacts": ["--document", "contacts"],
     "print-roster": ["--document", "roster"],
     "print-budget": ["--document", "budget"],
+    "print-notice": ["--document", "notice"],
+    "print-signin": ["--document", "signin", "--group", "2"],
+    "print-namecards": ["--document", "namecards"],
+    "print-badges": ["--document", "namecards", "--group", "1"],
+    "print-benchmark": ["--document", "benchmark", "--group", "1"],
+    "print-reflections": ["--document", "reflections"],
+    "print-reflection": ["--document", "reflections"],
+    "print-measures": ["--document", "measures"],
 }
-PAGES = {"print-budget": "2"}  # the page to show, when not the first
+PAGES = {  # the page to show, when not the first
+    "print-budget": "2",
+    "print-namecards": "3",  # a member's table card
+    "print-badges": "31",  # group 1's 30 table cards, then its first page of badges
+    "print-benchmark": "2",  # 义乌市, with questions to ask
+    "print-reflection": "2",  # the first reflection
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as work:
         plan = Path(work) / "sample.stplan"
         subprocess.run([*main_py, "sample", str(plan)], check=True, capture_output=True)
+        from demo_material import add_demo_material
+
+        add_demo_material(plan)
         for name, options in DOCUMENTS.items():
             pdf = Path(work) / f"{name}.pdf"
             subprocess.run([*main_py, "export", str(plan), "--format", "pdf", "--out", str(pdf), *options],

@@ -26,6 +26,11 @@ class FigureRow:
     home_value: str
     compare: str  # '3.2倍', '高2.1个百分点', or ''
 
+    @property
+    def numeric(self) -> bool:
+        """Figures (set right, by the decimal point) rather than words (centred)."""
+        return all(_number(v.partition("（")[0]) is not None for v in (self.value, self.home_value) if v != "—")
+
 
 @dataclass(frozen=True)
 class SiteBrief:
