@@ -286,14 +286,38 @@ def test_a_version_4_file_opens_with_empty_material_and_keeps_its_references(tmp
         plan = plan_file.load()
         assert (plan.programme.notice, plan.sites[0].questions, plan.indicators, plan.measures) == ("", "", (), ())
         plan_file.apply(with_ids(plan, add_measure(plan, site_id=1)))
-        plan_file.apply(with_ids(plan, read_only_reflection()))
+        plan_file.apply(with_ids(plan, a_reflection()))
         with pytest.raises(PlanEditError):  # a participant with a reflection is not deleted from under it
             plan_file.apply(Delete("participants", 1))
         with pytest.raises(PlanEditError):
             plan_file.apply(Delete("sites", 1))
 
 
-def read_only_reflection():
+def a_reflection():
     from planner.edits import Insert
 
     return Insert("reflections", {"participant_id": 1, "title": "题", "text": "文"})
+
+
+def test_indicators_and_measures_import_commands(sample_path, tmp_path):
+    sheet = xlsx(tmp_path / "指标.xlsx", [HEADER[:3], ["义乌市", 2000, 190], ["某某县", 300, 60], ["不存在县", 1, 1]])
+    refused = run_main("indicators", "import", sample_path, sheet)
+    assert refused.returncode == 1 and "不存在县" in refused.stdout and "Nothing was written" in refused.stderr
+    dry = run_main("indicators", "import", sample_path, sheet, "--home", "某某县", "--dry-run", "--skip-bad")
+    assert dry.returncode == 0 and "dry run" in dry.stdout
+    done = run_main("indicators", "import", sample_path, sheet, "--home", "某某县", "--skip-bad")
+    assert done.returncode == 0, done.stderr
+    with PlanFile.open(sample_path, readonly=True) as plan_file:
+        plan = plan_file.load()
+    assert home_name(plan) == "某某县" and len(plan.indicators) == 4
+    bad_home = run_main("indicators", "import", sample_path, sheet, "--home", "义乌市")
+    assert bad_home.returncode == 1 and "不能作为本地" in bad_home.stderr
+
+    measures = xlsx(tmp_path / "举措.xlsx", [["举措", "责任单位", "进展情况"], ["建立链长制", "县投促中心", "推进中"]])
+    assert run_main("measures", "import", sample_path, measures).returncode == 0
+    out = tmp_path / "举措清单.xlsx"
+    assert run_main("export", sample_path, "--format", "xlsx", "--document", "measures", "--out", out).returncode == 0
+    again = run_main("measures", "import", sample_path, out)
+    assert again.returncode == 0 and "不变 1" in again.stdout
+    missing = run_main("measures", "import", sample_path, tmp_path / "none.xlsx")
+    assert missing.returncode == 1 and "文件不存在" in missing.stderr and "Traceback" not in missing.stderr

@@ -18,15 +18,16 @@ _SPACE = re.compile(r"\s+")
 _PAGE_NUMBER = re.compile(r"^—\d+—")
 
 
-def page_texts(pdf: bytes) -> list[str]:
-    """Each page's text, spaces and its page number ("— 3 —") taken out."""
+def page_texts(pdf: bytes, text: bool = True) -> list[str]:
+    """Each page's text, spaces and its page number ("— 3 —") taken out (``text``
+    False: as many empty strings, to count the pages)."""
     buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document = QPdfDocument()
     document.load(buffer)
     try:
-        return [_PAGE_NUMBER.sub("", _SPACE.sub("", document.getAllText(i).text()))
+        return [_PAGE_NUMBER.sub("", _SPACE.sub("", document.getAllText(i).text())) if text else ""
                 for i in range(document.pageCount())]
     finally:
         document.close()
@@ -55,4 +56,8 @@ def with_page_numbers(docs: Documents, found: list[Section], pdf: bytes, rendere
         if problems is not None:
             problems.append(f"目录中以下篇目的页码未能确定：{missing} / the contents could not number some entries: {missing}")
     numbered = [Section(found[0].kind, found[0].page, contents.with_pages(pages)), *found[1:]]
-    return renderer.render(render_html(docs, numbered, document_title(docs, document)), files)
+    data = renderer.render(render_html(docs, numbered, document_title(docs, document)), files)
+    if len(page_texts(data, text=False)) != len(page_texts(pdf, text=False)) and problems is not None:
+        problems.append("目录页码可能有误：两次排版页数不同 / the contents' page numbers may be off: "
+                        "the two printings differ in length")
+    return data
