@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.edits import Insert, Update
+from planner.errors import BilingualError
 from planner.material.preview import Bad, Good, MaterialError, Preview
 from planner.model import Participant, Plan
 from planner.text import clean_text
@@ -49,7 +50,6 @@ def file_lines(path: Path) -> list[str]:
                                 f"not a valid Word file ({type(error).__name__})") from None
     else:
         from planner.roster.sources import decode_text
-        from planner.errors import BilingualError
 
         try:
             text, _encoding = decode_text(path.read_bytes())
