@@ -249,8 +249,11 @@ def test_named_edits(sample):
     assert plan.measures[0].site_id == site.id and plan.measures[0].position == 1
     plan = applied(plan, new_item(plan, "measures", "sessions", (sample.sessions[0].id,)))
     assert plan.measures[1].session_id == sample.sessions[0].id and plan.measures[1].site_id == sample.sessions[0].site_id
-    plan = applied(plan, add_indicator(plan))
-    assert plan.indicators[0].place_id is None and plan.indicators[0].region == "本地"
+    plan = applied(plan, add_indicator(plan))  # the home place: the plan leaves from 长沙
+    origin = sample.place_of(sample.site(sample.programme.origin_site_id))
+    assert (plan.indicators[0].place_id, plan.indicators[0].region) == (origin.id, "")
+    plan = applied(plan, add_indicator(replace(plan, programme=replace(plan.programme, origin_site_id=None))))
+    assert (plan.indicators[1].place_id, plan.indicators[1].region) == (None, "本地")
 
 
 def material_plan(sample):
@@ -259,7 +262,7 @@ def material_plan(sample):
                                           Indicator(2, "地区生产总值", None, "某某县", "亿元", "300", None, "", 1)])
     plan = plan.with_items("reflections", [Reflection(1, sample.participants[4].id, "题目", "第一段\n第二段", "a.docx")])
     plan = plan.with_items("sites", [replace(plan.sites[1], questions="问题一？\n问题二？"), *plan.sites[:1], *plan.sites[2:]])
-    return replace(plan, programme=replace(plan.programme, notice="关于…\n\n{培训班}"), _index={})
+    return replace(plan, programme=replace(plan.programme, notice="关于…\n\n{培训班}"))
 
 
 def test_material_survives_the_plan_file_and_json(sample, tmp_path):
@@ -321,3 +324,29 @@ def test_indicators_and_measures_import_commands(sample_path, tmp_path):
     assert again.returncode == 0 and "不变 1" in again.stdout
     missing = run_main("measures", "import", sample_path, tmp_path / "none.xlsx")
     assert missing.returncode == 1 and "文件不存在" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_the_handbook_compares_with_where_each_group_leaves_from(sample):
+    from planner.documents.benchmark import handbook
+    from planner.model import Place, Site
+
+    origin = sample.place_of(sample.site(sample.programme.origin_site_id))  # 长沙市
+    plan = sample.with_items("places", [*sample.places, Place(999, "株洲市", "湖南省株洲市", lon=113.13, lat=27.83)])
+    plan = plan.with_items("sites", [*plan.sites, Site(999, "株洲集合地点", 999, "gathering", lon=113.13, lat=27.83)])
+    plan = plan.with_items("groups", [replace(g, origin_site_id=999) if g.id == 3 else g for g in plan.groups])
+    yiwu = next(p for p in plan.places if p.name == "义乌市")
+    yuyao = next(p for p in plan.places if p.name == "余姚市")
+    plan = plan.with_items("indicators", [Indicator(1, "地区生产总值", origin.id, "", "亿元", "100", 2023, "公报", 1),
+                                          Indicator(2, "地区生产总值", 999, "", "亿元", "50", 2023, "公报", 1),
+                                          Indicator(3, "地区生产总值", yiwu.id, "", "亿元", "200", 2023, "公报", 1),
+                                          Indicator(4, "地区生产总值", yuyao.id, "", "亿元", "300", 2023, "公报", 1)])
+    pages = {(p.group, p.place): p for p in handbook(Documents(plan))}
+    page = pages[("第一组", "义乌市")]
+    assert page.home == "长沙市" and (page.figures[0].value, page.figures[0].home_value) == ("200", "100")
+    assert page.figures[0].compare == "2.0倍"
+    page = pages[("第三组", "余姚市")]
+    assert page.home == "株洲市" and (page.figures[0].value, page.figures[0].home_value) == ("300", "50")
+    assert not any(p.place == origin.name for p in pages.values())  # home is compared with, not a page
+    # figures of a county that is no place of the plan, once imported, are the home for all
+    plan = plan.with_items("indicators", [*plan.indicators, Indicator(5, "地区生产总值", None, "某某县", "亿元", "25")])
+    assert {p.home for p in handbook(Documents(plan))} == {"某某县"}

@@ -54,7 +54,7 @@ def material_plan(sample):
         Measure(1, "学习市场采购贸易方式，谋划商贸物流园区", "县商务局", "2025年6月底前", "in_progress", site.id, None, "", 1),
         Measure(2, "开展和美乡村示范村创建", "县农业农村局", "2025年底前", "done", None, None, "", 2)])
     long_notice = DEFAULT_NOTICE.replace("六、联系方式", "\n".join(["（四）" + BODY * 2] * 6) + "\n六、联系方式")
-    return replace(plan, programme=replace(plan.programme, notice=long_notice), _index={})
+    return replace(plan, programme=replace(plan.programme, notice=long_notice))
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +135,8 @@ def test_notice_holds_the_plans_facts_and_the_fonts_are_said(pdfs, docs, sample_
     title = docs.title
     assert f"关于举办{title}的通知" in text
     assert "2025年2月23日至28日，共6天" in text
-    assert "杭州开班式会场" in text  # where to gather: the opening's venue
+    assert "2025年2月23日（星期日）8:00前到长沙集合地点（示意）（湖南省长沙市）报到集合" in text  # the origin
+    assert "由长沙市出发" in text and "返回长沙市" in text
     liaison = next(p for p in docs.plan.participants if p.role == "liaison")
     assert f"{liaison.name}，电话：{liaison.phone}" in text
     assert "请携带身份证" in text and "{" not in text

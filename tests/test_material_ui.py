@@ -29,7 +29,7 @@ def test_notice_dialog_edits_the_text_and_shows_it_filled(qtbot, tmp_path, sampl
         dialog.fields.setCurrentRow(0)
         dialog.editor.setPlainText("关于{培训班}的通知\n\n各单位：\n请于{集合时间}报到。{未知}")
         assert "{未知}" in dialog.unknown.text() and dialog.unknown.isVisibleTo(dialog)
-        assert "9:00前报到" in dialog.preview.toPlainText()
+        assert "8:00前报到" in dialog.preview.toPlainText()  # when the groups leave 长沙
         dialog.editor.moveCursor(dialog.editor.textCursor().MoveOperation.End)
         item = next(dialog.fields.item(i) for i in range(dialog.fields.count())
                     if dialog.fields.item(i).data(Qt.ItemDataRole.UserRole) == "主办单位")

@@ -61,7 +61,8 @@ def add_demo_material(plan_path: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         rows = [HEADER]
-        for n, place in enumerate(p for p in plan.places if p.name != "杭州市"):  # 杭州市: the opening only
+        visited = {p.id for g in plan.groups for p in plan.route_places(g.id)}
+        for n, place in enumerate(p for p in plan.places if p.id in visited):
             rows.append([place.name, 1200 + 173 * n, 60 + 7 * n, 90 + 11 * n, 800 + 90 * n, "（示意）", 2023, SOURCE])
         rows.append([HOME, 326.4, 58.2, 18.7, 146, "农产品加工（示意）", 2023, SOURCE])
         _run("indicators", "import", plan_path, _xlsx(work / "指标.xlsx", rows))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from planner.documents import Documents, date_label
-from planner.material.indicators import figures_of, home_name, indicator_order
+from planner.material.indicators import figures_of, home_of, indicator_order
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 NO_SOURCE = "未注明来源"
@@ -89,15 +89,17 @@ def _shown(indicator, years_in_heading: bool) -> str:
 
 def handbook(docs: Documents, group_id: int | None = None) -> list[HandbookPage]:
     plan = docs.plan
-    home = home_name(plan)
-    home_figures = figures_of(plan, None, home)
     order = indicator_order(plan)
     pages = []
     for group in plan.ordered_groups():
         if group_id is not None and group.id != group_id:
             continue
+        home_place, home = home_of(plan, group.id)  # a group may leave from its own home
+        home_figures = figures_of(plan, home_place, home)
         itinerary = docs.group_itinerary(group.id)
         for place in plan.route_places(group.id):
+            if place.id == home_place:
+                continue  # home is compared with, not visited
             figures = figures_of(plan, place.id)
             value_heading, home_heading = _heading(place.name, figures.values()), _heading(home or "本地", home_figures.values())
             rows = []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from planner.documents import Documents
 from planner.exports import NO_GROUPS, nothing_to_export
+from planner.model import Participant
+from planner.roles import role_order
 
 SECTIONS = ("notice", "signin", "signin-day", "namecards", "benchmark", "reflections", "measures")
 NAMES = {
@@ -18,6 +20,13 @@ OFFICIAL_DOCX = ("notice", "reflections")  # as Word documents in the official l
 # The documents whose PDF has a contents page with page numbers (two printings).
 NUMBERED_CONTENTS = ("reflections",)
 NO_PEOPLE = ("方案中还没有学员", "the plan has no participants yet")
+
+
+def unassigned_people(docs: Documents) -> list[Participant]:
+    """People in no group, as a roster orders them (leaders first): they sign in at the
+    plenaries, get name cards and may write reflections too."""
+    order = role_order(docs.plan)
+    return sorted(docs.unassigned(), key=lambda p: (order.get(p.role, len(order)), p.id))
 
 
 def material_sections(docs: Documents, document: str, group_id: int | None = None) -> list:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.documents import ROLE_NAMES, ROLE_ORDER, Documents
+from planner.documents import Documents
+from planner.documents.material import unassigned_people
+from planner.roles import role_name
 
 BADGES_PER_PAGE = 6  # 2 × 3, each 90 × 88 mm (see material.css)
 
@@ -39,11 +41,11 @@ def name_cards(docs: Documents, group_id: int | None = None) -> list[NameCard]:
         for row in docs.roster(group.id).rows:
             person = plan.get("participants", row.participant_id)
             cards.append(NameCard(person.id, person.name, person.unit, person.title, group.name,
-                                  ROLE_NAMES.get(person.role, person.role), group.colour))
+                                  role_name(plan, person.role), group.colour))
     if group_id is None:
-        for person in sorted(docs.unassigned(), key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id)):
+        for person in unassigned_people(docs):
             cards.append(NameCard(person.id, person.name, person.unit, person.title, "",
-                                  ROLE_NAMES.get(person.role, person.role), "#555555"))
+                                  role_name(plan, person.role), "#555555"))
     return cards
 
 

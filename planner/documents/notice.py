@@ -57,8 +57,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "分组线路": ("各组线路，每组一行", "each group's route, a line each"),
     "教学主题": ("教学主题", "the teaching themes"),
     "日程": ("日程简表，每天一行", "the programme in brief, a line a day"),
-    "集合时间": ("第一天报到集合的时间", "when to gather on the first day"),
-    "集合地点": ("报到集合地点", "where to gather"),
+    "集合时间": ("报到集合的时间：出发时间（或第一项活动的时间）", "when to gather: the departure (or the first event)"),
+    "集合地点": ("报到集合地点：集合出发地点（或第一项活动的地点）", "where to gather: the origin (or the first event's site)"),
     "联系人": ("各组联络员及电话，每人一行", "each group's liaisons and their phones, a line each"),
     "成文日期": ("成文日期（导出当天）", "the date of issue (the day it is printed)"),
 }
@@ -120,9 +120,34 @@ def _place_label(plan, site) -> str:
 
 
 def _gathering(docs: Documents) -> tuple[str, str]:
-    """(when, where) the delegation gathers: the first event of the first day (a plenary
-    before any group's own session)."""
+    """(when, where) the delegation gathers: where each group leaves home from (its
+    origin, or the programme's) when it leaves; without an origin, the first event of the
+    first day (a plenary before any group's own session)."""
     plan = docs.plan
+    programme = plan.programme
+    leaving = []  # (day, time, group, site) of each group that leaves from an origin
+    for group in plan.ordered_groups():
+        site = plan.site(group.origin_site_id or programme.origin_site_id or 0)
+        if site is None:
+            continue
+        day = group.departure_day or programme.departure_day or 1
+        time = group.departure_time if group.departure_time is not None else programme.departure_time
+        if time is None:
+            day_plan = docs.timetable.day(group.id, day)
+            time = day_plan.slots[0].start if day_plan is not None and day_plan.slots else programme.day_start
+        leaving.append((day, time, group, site))
+    if leaving:
+        day, time = min((d, t) for d, t, _g, _s in leaving)
+        sites: dict[int, list[str]] = {}
+        for _d, _t, group, site in leaving:
+            sites.setdefault(site.id, []).append(group.name)
+        if len(sites) == 1:
+            where = _place_label(plan, leaving[0][3])
+        else:
+            where = "；".join(f"{'、'.join(names)}到{_place_label(plan, plan.site(site_id))}"
+                             for site_id, names in sites.items())
+        date = plan.programme.date_of(day)
+        return f"{cn_date(date)}（{WEEKDAYS[date.weekday()]}）{_clock(time)}前", where
     first = None
     for group in plan.ordered_groups():
         for day_plan in docs.timetable.of_group(group.id):
@@ -140,13 +165,46 @@ def _gathering(docs: Documents) -> tuple[str, str]:
     return f"{cn_date(day)}（{WEEKDAYS[day.weekday()]}）{_clock(slot.start)}前", _place_label(plan, plan.site(slot.site_id))
 
 
+def _journeys(plan) -> tuple[dict[int, str], dict[int, str]]:
+    """Per day, how the groups leave home and come back: ('由长沙市出发', '返回长沙市'),
+    the groups named when they do not all travel alike."""
+    programme = plan.programme
+    out: dict[int, dict[str, list[str]]] = {}
+    back: dict[int, dict[str, list[str]]] = {}
+    groups = plan.ordered_groups()
+    for group in groups:
+        origin = plan.site(group.origin_site_id or programme.origin_site_id or 0)
+        if origin is None:
+            continue
+        home = plan.place_of(origin)
+        end = plan.site(group.return_site_id or programme.return_site_id or origin.id) or origin
+        back_home = plan.place_of(end)
+        day = group.departure_day or programme.departure_day or 1
+        last = group.return_day or programme.return_day or programme.days
+        out.setdefault(day, {}).setdefault(home.name if home else origin.name, []).append(group.name)
+        back.setdefault(last, {}).setdefault(back_home.name if back_home else end.name, []).append(group.name)
+
+    def said(by_day, verb) -> dict[int, str]:
+        found = {}
+        for day, places in by_day.items():
+            if len(places) == 1 and len(next(iter(places.values()))) == len(groups):
+                found[day] = verb(next(iter(places)))
+            else:
+                found[day] = "，".join(f"{'、'.join(names)}{verb(place)}" for place, names in places.items())
+        return found
+
+    return said(out, lambda place: f"由{place}出发"), said(back, lambda place: f"返回{place}")
+
+
 def _programme_lines(docs: Documents) -> list[str]:
-    """A line a day: the plenaries, then where each group goes."""
+    """A line a day: leaving home, the plenaries, where each group goes, coming back."""
     plan = docs.plan
+    leave, come_back = _journeys(plan)
     lines = []
     for day in range(1, plan.programme.days + 1):
-        parts = [p.title for p in sorted((p for p in plan.plenaries if p.day == day),
-                                         key=lambda p: (p.start if p.start is not None else -1, p.id))]
+        parts = [leave[day]] if day in leave else []
+        parts += [p.title for p in sorted((p for p in plan.plenaries if p.day == day),
+                                          key=lambda p: (p.start if p.start is not None else -1, p.id))]
         for group in plan.ordered_groups():
             places = []
             for session in plan.sessions_of(group.id, day):
@@ -156,6 +214,8 @@ def _programme_lines(docs: Documents) -> list[str]:
                     places.append(place.name)
             if places:
                 parts.append(f"{group.name}赴{'、'.join(places)}现场教学")
+        if day in come_back:
+            parts.append(come_back[day])
         if parts:
             lines.append(f"{date_label(plan.programme.date_of(day))}：{'；'.join(parts)}。")
     return lines or ["（日程待定）"]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.documents import ROLE_ORDER, Documents
+from planner.documents import Documents
+from planner.documents.material import unassigned_people
 from planner.documents.notice import Block, body_blocks
 
 UNTITLED = "学习体会"
@@ -57,7 +58,7 @@ def booklet(docs: Documents, group_id: int | None = None) -> Booklet:
         if group_id is None or group.id == group_id:
             order += [(group.name, row.participant_id) for row in docs.roster(group.id).rows]
     if group_id is None:
-        order += [("", p.id) for p in sorted(docs.unassigned(), key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id))]
+        order += [("", p.id) for p in unassigned_people(docs)]
     entries = []
     for group_name, participant_id in order:
         reflection = texts.get(participant_id)

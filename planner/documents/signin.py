@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.documents import PLENARY_KINDS, SESSION_KINDS, ROLE_NAMES, ROLE_ORDER, Documents, date_label, time_range
+from planner.documents import Documents, date_label, time_range
+from planner.documents.material import unassigned_people
+from planner.labels import label
+from planner.roles import role_name
 
 BY_SESSION, BY_DAY = "session", "day"
 
@@ -46,9 +49,8 @@ class SigninSheet:
 
 def _rows(docs: Documents, group_id: int | None) -> tuple[SigninRow, ...]:
     if group_id is None:
-        people = sorted(docs.unassigned(), key=lambda p: (ROLE_ORDER.get(p.role, 3), p.id))
-        return tuple(SigninRow(n, p.id, p.name, p.unit, p.title, ROLE_NAMES.get(p.role, p.role))
-                     for n, p in enumerate(people, 1))
+        return tuple(SigninRow(n, p.id, p.name, p.unit, p.title, role_name(docs.plan, p.role))
+                     for n, p in enumerate(unassigned_people(docs), 1))
     return tuple(SigninRow(r.number, r.participant_id, r.name, r.unit, r.title, r.role)
                  for r in docs.roster(group_id).rows)
 
@@ -92,10 +94,10 @@ def signin_sheets(docs: Documents, by: str = BY_SESSION, group_id: int | None = 
                 site = plan.site(slot.site_id) if slot.site_id is not None else None
                 if slot.kind == "session":
                     session = plan.get("sessions", slot.item_id)
-                    content = session.title or SESSION_KINDS.get(session.kind, "")
+                    content = session.title or label("session_kind", session.kind)
                 else:
                     plenary = plan.get("plenaries", slot.item_id)
-                    content = plenary.title or PLENARY_KINDS.get(plenary.kind, "")
+                    content = plenary.title or label("plenary_kind", plenary.kind)
                 sheets.append(SigninSheet(group.id, group.name, day_plan.day, date_label(day),
                                           time_range(slot.start, slot.end), site.name if site else "",
                                           _place(plan, site), content, rows))

@@ -29,15 +29,33 @@ _YEAR = re.compile(r"^(\d{4})\s*年?(?:度)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 
 
-def home_name(plan: Plan) -> str:
-    """The home place's name (the county the delegation comes from), or ''.
-
-    The one place that says where home is: today the region of the plan's home figures
-    (indicators without a place); a programme origin, when plans have one, goes here too."""
+def home_region(plan: Plan) -> str:
+    """The region named by the plan's own home figures (indicators without a place: a
+    county that is no place of the plan), or ''."""
     for indicator in sorted(plan.indicators, key=lambda i: i.id):
         if indicator.place_id is None and indicator.region:
             return indicator.region
     return ""
+
+
+def home_of(plan: Plan, group_id: int | None = None) -> tuple[int | None, str]:
+    """The home place the handbook compares with, as (place id, name): the region of the
+    plan's home figures when it has some (place id None); else the place the group (or
+    the programme) leaves from, its origin; else (None, '').
+
+    The one place that says where home is."""
+    region = home_region(plan)
+    if region:
+        return None, region
+    group = plan.group(group_id) if group_id is not None else None
+    site_id = (group.origin_site_id if group is not None else None) or plan.programme.origin_site_id
+    place = plan.place_of(plan.site(site_id)) if site_id is not None and plan.site(site_id) else None
+    return (place.id, place.name) if place is not None else (None, "")
+
+
+def home_name(plan: Plan) -> str:
+    """The home place's name (the county the delegation comes from), or ''."""
+    return home_of(plan)[1]
 
 
 def split_header(header: str) -> tuple[str, str]:
@@ -129,7 +147,7 @@ def read_indicators(plan: Plan, path, sheet: str | None = None, home: str | None
         return cells[column].strip() if column is not None and column < len(cells) else ""
 
     # Which rows are the home place: names that are no place of the plan.
-    current_home = home_name(plan)
+    current_home = home_region(plan)  # an origin of the plan is home only until figures name another
     unknown = []
     for number, cells in rows[at + 1:]:
         region = cell(cells, columns.region)
@@ -162,6 +180,9 @@ def read_indicators(plan: Plan, path, sheet: str | None = None, home: str | None
                                "no place of the plan; there is one home place (name it with --home): correct the others"))
     if chosen:
         notes.append((f"本地（对标对象）：{chosen}", f"home place: {chosen}"))
+    elif not current_home and home_name(plan):
+        origin = home_name(plan)
+        notes.append((f"本地（对标对象）：{origin}（方案的出发地）", f"home place: {origin} (where the plan sets out from)"))
     extra = []
     if chosen and current_home and chosen != current_home:
         notes.append((f"原本地「{current_home}」的指标将删除", f"the figures of the former home '{current_home}' are removed"))

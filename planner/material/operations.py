@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.documents.notice import DEFAULT_NOTICE
 from planner.edits import Insert, UpdateProgramme
-from planner.material.indicators import home_name
+from planner.material.indicators import home_of
 from planner.model import Plan
 from planner.text import clean_text
 
@@ -33,9 +33,13 @@ def add_measure(plan: Plan, site_id: int | None = None, session_id: int | None =
 
 
 def add_indicator(plan: Plan, place_id: int | None = None) -> Insert:
-    """A new figure for a place (None: the home place, under its name when known)."""
+    """A new figure for a place (None: the home place — the plan's origin, or the region
+    of its home figures, or '本地' until it is named)."""
     position = max((i.position for i in plan.indicators), default=0) + 1
-    region = "" if place_id is not None else (home_name(plan) or "本地")
+    region = ""
+    if place_id is None:
+        place_id, region = home_of(plan)
+        region = "" if place_id is not None else (region or "本地")
     return Insert("indicators", {"name": NEW_INDICATOR, "place_id": place_id, "region": region,
                                  "position": position})
 

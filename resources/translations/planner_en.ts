@@ -456,7 +456,7 @@ The sample plan is shown instead.</translation>
     <context>
         <name>FieldDelegate</name>
         <message>
-            <location filename="../../ui/tables.py" line="40" />
+            <location filename="../../ui/tables.py" line="41" />
             <source>用“、”或逗号分隔</source>
             <translation>Separate with “、” or commas</translation>
         </message>
@@ -503,39 +503,72 @@ The sample plan is shown instead.</translation>
         </message>
     </context>
     <context>
+        <name>ImportPreviewDialog</name>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="111" />
+            <source>本地（对标对象）</source>
+            <translation>Home place (to compare with)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="115" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="133" />
+            <source>跳过无法导入的 {0} 处，只导入其余部分</source>
+            <translation>Leave out the {0} part(s) that cannot be imported, import the rest</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemTable</name>
         <message>
-            <location filename="../../ui/tables.py" line="87" />
+            <location filename="../../ui/tables.py" line="88" />
             <source>筛选…</source>
             <translation>Filter…</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="115" />
+            <location filename="../../ui/tables.py" line="116" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="118" />
+            <location filename="../../ui/tables.py" line="119" />
             <source>删除所选条目（可撤销）</source>
             <translation>Delete the selected items (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="163" />
+            <location filename="../../ui/tables.py" line="127" />
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="128" />
+            <source>添加一行（所选的教学点、现场教学或县（市、区）作为来源）</source>
+            <translation>Add a row (the selected site, session or place as its source)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="174" />
             <source>共 {0} 项</source>
             <translation>{0} items</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="165" />
+            <location filename="../../ui/tables.py" line="176" />
             <source>{0} / {1} 项</source>
             <translation>{0} of {1} items</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="203" />
+            <location filename="../../ui/tables.py" line="205" />
+            <source>添加{kind}</source>
+            <translation>Add {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tables.py" line="227" />
             <source>删除{kind}「{name}」</source>
             <translation>Delete {kind} “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="206" />
+            <location filename="../../ui/tables.py" line="230" />
             <source>删除 {count} 个{kind}</source>
             <translation>Delete {count} {kind}s</translation>
         </message>
@@ -543,220 +576,235 @@ The sample plan is shown instead.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="83" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="81" />
+            <location filename="../../ui/main_window.py" line="84" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="82" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="83" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="87" />
+            <source>对标指标</source>
+            <translation>Indicators</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="88" />
+            <source>学习体会</source>
+            <translation>Reflections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="89" />
+            <source>举措清单</source>
+            <translation>Measures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="106" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="103" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>经费</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="142" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="137" />
+            <location filename="../../ui/main_window.py" line="143" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="138" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="145" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="140" />
+            <location filename="../../ui/main_window.py" line="146" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="141" />
+            <location filename="../../ui/main_window.py" line="147" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="149" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="151" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="146" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="147" />
+            <location filename="../../ui/main_window.py" line="153" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="149" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="159" />
+            <location filename="../../ui/main_window.py" line="165" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="161" />
+            <location filename="../../ui/main_window.py" line="167" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="167" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="177" />
             <location filename="../../ui/routing/actions.py" line="240" />
             <location filename="../../ui/routing/actions.py" line="256" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="182" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="183" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="189" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="281" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="250" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="301" />
+            <location filename="../../ui/main_window.py" line="307" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="309" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="321" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="323" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="354" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>{error}
 
 已改为打开示例方案。
@@ -767,11 +815,79 @@ The sample plan is shown instead.
 已改为打开示例方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="389" />
+            <location filename="../../ui/main_window.py" line="395" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
 界面语言将在下次启动时生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaterialActions</name>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="31" />
+            <source>编辑培训通知(&amp;N)…</source>
+            <translation>Edit the training &amp;notice…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="32" />
+            <source>培训通知的文字，方案中的内容打印时自动填入</source>
+            <translation>The training notice's text; the plan's facts are filled in when it is printed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="34" />
+            <source>导入对标指标(&amp;I)…</source>
+            <translation>Import &amp;indicators…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="35" />
+            <source>从 Excel 导入各县（市、区）和本地的指标（第一列为地区）</source>
+            <translation>Import figures per place and for the home place from Excel (first column: 地区)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="37" />
+            <source>导入学习体会(&amp;R)…</source>
+            <translation>Import &amp;reflections…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="38" />
+            <source>从文件夹导入每人一篇的学习体会（.docx 或 .txt）</source>
+            <translation>Import one reflection per participant from a folder (.docx or .txt)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="40" />
+            <source>读回举措清单(&amp;M)…</source>
+            <translation>Read the &amp;measures list back…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="41" />
+            <source>读回导出后在 Excel 中更新的举措清单</source>
+            <translation>Read back the measures list after it was updated in Excel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="43" />
+            <source>资料(&amp;M)</source>
+            <translation>&amp;Material</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="65" />
+            <source>修改培训通知</source>
+            <translation>Edit the training notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="80" />
+            <source>导入对标指标</source>
+            <translation>Import indicators</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="88" />
+            <source>导入学习体会</source>
+            <translation>Import reflections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/__init__.py" line="95" />
+            <source>读回举措清单</source>
+            <translation>Read the measures list back</translation>
         </message>
     </context>
     <context>
@@ -806,6 +922,39 @@ The language changes at the next start.</source>
             <location filename="../../ui/dialogs.py" line="52" />
             <source>分组数</source>
             <translation>Groups</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeDialog</name>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="31" />
+            <source>编辑培训通知</source>
+            <translation>Edit the training notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="39" />
+            <source>通知正文</source>
+            <translation>Notice text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="40" />
+            <source>填入方案内容后</source>
+            <translation>As printed (fields filled in)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="52" />
+            <source>双击插入方案中的内容（打印时填入）。第一行为标题；“一、”“（一）”开头的行为各级标题；最后空一行写发文机关和成文日期。</source>
+            <translation>Double-click to insert a fact of the plan (filled in when printed). The first line is the title; lines starting 一、 or （一） are headings; after a last blank line come the organiser and the date.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="64" />
+            <source>恢复默认文本</source>
+            <translation>Restore the default text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/material/dialogs.py" line="88" />
+            <source>以下内容不是方案中的字段，将按原样打印：{0}</source>
+            <translation>These are no fields of the plan and are printed as typed: {0}</translation>
         </message>
     </context>
     <context>
@@ -1045,57 +1194,67 @@ The language changes at the next start.</source>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="73" />
+            <location filename="../../ui/printing/dialog.py" line="74" />
             <source>打印与导出</source>
             <translation>Print and Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="80" />
+            <location filename="../../ui/printing/dialog.py" line="81" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="84" />
+            <location filename="../../ui/printing/dialog.py" line="85" />
             <source>全部学员</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="92" />
+            <location filename="../../ui/printing/dialog.py" line="93" />
             <source>文档</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="93" />
+            <location filename="../../ui/printing/dialog.py" line="94" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="94" />
+            <location filename="../../ui/printing/dialog.py" line="95" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="95" />
+            <location filename="../../ui/printing/dialog.py" line="96" />
             <source>导出格式</source>
             <translation>Export format</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="97" />
+            <location filename="../../ui/printing/dialog.py" line="98" />
             <source>打印预览…</source>
             <translation>Print Preview…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="98" />
+            <location filename="../../ui/printing/dialog.py" line="99" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="144" />
+            <location filename="../../ui/printing/dialog.py" line="121" />
+            <source>正文字体：{0}（本机字体）</source>
+            <translation>Body text in {0} (installed on this computer)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="121" />
+            <source>正文字体：{0}（随程序提供；本机没有仿宋）</source>
+            <translation>Body text in {0} (shipped with the app; no 仿宋 FangSong on this computer)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="156" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="155" />
+            <location filename="../../ui/printing/dialog.py" line="167" />
             <source>导出失败，未写入任何文件：%1</source>
             <translation>The export failed; no file was written: %1</translation>
         </message>
@@ -1103,77 +1262,77 @@ The language changes at the next start.</source>
     <context>
         <name>PropertyEditor</name>
         <message>
-            <location filename="../../ui/properties.py" line="47" />
+            <location filename="../../ui/properties.py" line="57" />
             <source>选择一个条目以查看和编辑其属性</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="293" />
+            <location filename="../../ui/properties.py" line="319" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="296" />
+            <location filename="../../ui/properties.py" line="322" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="300" />
+            <location filename="../../ui/properties.py" line="326" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="315" />
+            <location filename="../../ui/properties.py" line="341" />
             <source>按此计时：{0}，{1} 分钟</source>
             <translation>Timed as: {0}, {1} min</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="322" />
+            <location filename="../../ui/properties.py" line="348" />
             <source>全程（门到门）：</source>
             <translation>Door to door:</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="350" />
+            <location filename="../../ui/properties.py" line="376" />
             <source>可选方式（门到门）：</source>
             <translation>Ways to go (door to door):</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="361" />
+            <location filename="../../ui/properties.py" line="387" />
             <source>当前</source>
             <translation>Current</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="364" />
+            <location filename="../../ui/properties.py" line="390" />
             <source>改为{0}</source>
             <translation>Go by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="382" />
+            <location filename="../../ui/properties.py" line="408" />
             <source>「{0}」改为{1}</source>
             <translation>“{0}” by {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="396" />
+            <location filename="../../ui/properties.py" line="422" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="399" />
+            <location filename="../../ui/properties.py" line="425" />
             <source>日程：{0}月{1}日 {2}–{3}（{4} 分钟）</source>
             <translation>Scheduled: {1}/{0} {2}–{3} ({4} min)</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="402" />
+            <location filename="../../ui/properties.py" line="428" />
             <source>固定时间赶不上：晚到 {0} 分钟</source>
             <translation>Cannot make its pinned time: {0} min late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="413" />
+            <location filename="../../ui/properties.py" line="439" />
             <source>此前行车：{0}，{1} 分钟（{2}–{3}）</source>
             <translation>Travel before: {0}, {1} min ({2}–{3})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="418" />
+            <location filename="../../ui/properties.py" line="444" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
         </message>
@@ -1676,34 +1835,34 @@ The language changes at the next start.</source>
     <context>
         <name>fields</name>
         <message>
-            <location filename="../../ui/columns.py" line="100" />
-            <location filename="../../ui/columns.py" line="133" />
+            <location filename="../../ui/columns.py" line="105" />
+            <location filename="../../ui/columns.py" line="138" />
             <source>是</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="100" />
-            <location filename="../../ui/columns.py" line="133" />
+            <location filename="../../ui/columns.py" line="105" />
+            <location filename="../../ui/columns.py" line="138" />
             <source>否</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="130" />
+            <location filename="../../ui/columns.py" line="135" />
             <source>（未填）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="138" />
+            <location filename="../../ui/columns.py" line="143" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="425" />
+            <location filename="../../ui/columns.py" line="470" />
             <source>{group} 第{night}晚 {hotel}</source>
             <translation>{group}, night {night}, {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/columns.py" line="432" />
+            <location filename="../../ui/columns.py" line="485" />
             <source>修改「{name}」的{field}</source>
             <translation>Change {field} of “{name}”</translation>
         </message>
@@ -1846,6 +2005,10 @@ The language changes at the next start.</source>
         <message>
             <source>教学费计费方式</source>
             <translation>Teaching fee per</translation>
+        </message>
+        <message>
+            <source>考察提问（每行一问）</source>
+            <translation>Questions to ask (one a line)</translation>
         </message>
         <message>
             <source>姓名</source>
@@ -2044,6 +2207,74 @@ The language changes at the next start.</source>
             <translation>Quantity</translation>
         </message>
         <message>
+            <source>（本地）</source>
+            <translation>(home place)</translation>
+        </message>
+        <message>
+            <source>本地名称</source>
+            <translation>Home place</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>数值</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>年份</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>顺序</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>举措</source>
+            <translation>Measure</translation>
+        </message>
+        <message>
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <source>完成时限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>进展情况</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>来源教学点</source>
+            <translation>From site</translation>
+        </message>
+        <message>
+            <source>来源现场教学</source>
+            <translation>From session</translation>
+        </message>
+        <message>
+            <source>学员</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>题目</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>导入自</source>
+            <translation>Imported from</translation>
+        </message>
+        <message>
+            <source>正文</source>
+            <translation>Text</translation>
+        </message>
+        <message>
             <source>企业</source>
             <translation>Enterprise</translation>
         </message>
@@ -2114,10 +2345,6 @@ The language changes at the next start.</source>
         <message>
             <source>联络员</source>
             <translation>Liaison</translation>
-        </message>
-        <message>
-            <source>学员</source>
-            <translation>Member</translation>
         </message>
         <message>
             <source>观察员</source>
@@ -2236,6 +2463,22 @@ The language changes at the next start.</source>
             <translation>set in this plan</translation>
         </message>
         <message>
+            <source>未启动</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <source>推进中</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>已完成</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>长期坚持</source>
+            <translation>Ongoing</translation>
+        </message>
+        <message>
             <source>培训班</source>
             <translation>programme</translation>
         </message>
@@ -2250,6 +2493,14 @@ The language changes at the next start.</source>
         <message>
             <source>费用</source>
             <translation>cost line</translation>
+        </message>
+        <message>
+            <source>对标指标</source>
+            <translation>indicator</translation>
+        </message>
+        <message>
+            <source>学习体会</source>
+            <translation>reflection</translation>
         </message>
     </context>
 </TS>
