@@ -135,7 +135,8 @@ def test_notice_holds_the_plans_facts_and_the_fonts_are_said(pdfs, docs, sample_
     title = docs.title
     assert f"关于举办{title}的通知" in text
     assert "2025年2月23日至28日，共6天" in text
-    assert "2025年2月23日（星期日）8:00前到长沙集合地点（示意）（湖南省长沙市）报到集合" in text  # the origin
+    leaves = docs.plan.programme.departure_time  # the groups leave 长沙 together
+    assert f"2025年2月23日（星期日）{leaves // 60}:{leaves % 60:02d}前到长沙集合地点（示意）（湖南省长沙市）报到集合" in text
     assert "由长沙市出发" in text and "返回长沙市" in text
     liaison = next(p for p in docs.plan.participants if p.role == "liaison")
     assert f"{liaison.name}，电话：{liaison.phone}" in text

@@ -29,7 +29,8 @@ def test_notice_dialog_edits_the_text_and_shows_it_filled(qtbot, tmp_path, sampl
         dialog.fields.setCurrentRow(0)
         dialog.editor.setPlainText("关于{培训班}的通知\n\n各单位：\n请于{集合时间}报到。{未知}")
         assert "{未知}" in dialog.unknown.text() and dialog.unknown.isVisibleTo(dialog)
-        assert "8:00前报到" in dialog.preview.toPlainText()  # when the groups leave 长沙
+        leaves = window.document.plan.programme.departure_time  # when the groups leave 长沙
+        assert f"{leaves // 60}:{leaves % 60:02d}前报到" in dialog.preview.toPlainText()
         dialog.editor.moveCursor(dialog.editor.textCursor().MoveOperation.End)
         item = next(dialog.fields.item(i) for i in range(dialog.fields.count())
                     if dialog.fields.item(i).data(Qt.ItemDataRole.UserRole) == "主办单位")
