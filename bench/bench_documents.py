@@ -3,8 +3,9 @@ set of material: figures for every place and the home county, questions at every
 a reflection of about 2,000 characters from each of the 90 participants, 30 measures.
 
 Issue 22 names no speed target; the figures are set against the printing issue's 3 s
-for the whole booklet, as a yardstick. The reflections booklet is printed twice (its
-contents' page numbers come from the first printing): its time includes both. One run =
+for the whole booklet, as a yardstick. The reflections booklet's contents take their
+page numbers from the printed booklet: its time includes printing the contents again
+and putting them in front (ui/printing/contents.py). One run =
 build the data, render the HTML, print it (one offscreen page kept warm, as the app
 does); the first run (Chromium start-up) is left out. Run:
 

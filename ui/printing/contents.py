@@ -1,11 +1,14 @@
 """Page numbers for a contents page (the reflections booklet): the document is printed
-once, the first page of each entry is found in that PDF's text (QtPdf), and it is
-printed again with the numbers — so the contents say where Chromium really broke the
-pages. The numbers take no more room than the blanks they fill, so the second printing
-breaks the pages as the first did."""
+once, the first page of each entry is found in that PDF's text (QtPdf), then the
+contents alone are printed with the numbers and put in place of the first printing's
+contents pages (pypdf) — so the contents say where Chromium really broke the pages, at
+the cost of one printing, not two. The numbers take no more room than the blanks they
+fill, so the contents keep their length; if they did not, the whole document is printed
+again."""
 
 from __future__ import annotations
 
+import io
 import re
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -46,18 +49,42 @@ def first_pages(texts: list[str], markers: list[str]) -> list[int | None]:
     return pages
 
 
+def _spliced(front: bytes, back: bytes, skip: int) -> bytes:
+    """``front``'s pages, then ``back``'s from page ``skip`` on (its document info kept)."""
+    from pypdf import PdfReader, PdfWriter
+
+    first, rest = PdfReader(io.BytesIO(front)), PdfReader(io.BytesIO(back))
+    writer = PdfWriter()
+    for page in first.pages:
+        writer.add_page(page)
+    for page in rest.pages[skip:]:
+        writer.add_page(page)
+    if rest.metadata:
+        writer.add_metadata(dict(rest.metadata))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def with_page_numbers(docs: Documents, found: list[Section], pdf: bytes, renderer, files: dict,
                       document: str, problems: list[str] | None = None) -> bytes:
-    """The document printed again with its contents page's numbers filled in."""
+    """The document with its contents page's numbers filled in."""
     contents = found[0].data
-    pages = first_pages(page_texts(pdf), [e.marker for e in contents.entries])
+    texts = page_texts(pdf)
+    pages = first_pages(texts, [e.marker for e in contents.entries])
     if None in pages:
         missing = "、".join(e.name for e, p in zip(contents.entries, pages) if p is None)
         if problems is not None:
             problems.append(f"目录中以下篇目的页码未能确定：{missing} / the contents could not number some entries: {missing}")
-    numbered = [Section(found[0].kind, found[0].page, contents.with_pages(pages)), *found[1:]]
-    data = renderer.render(render_html(docs, numbered, document_title(docs, document)), files)
-    if len(page_texts(data, text=False)) != len(page_texts(pdf, text=False)) and problems is not None:
+    numbered = Section(found[0].kind, found[0].page, contents.with_pages(pages))
+    title = document_title(docs, document)
+    front_pages = min((p for p in pages if p is not None), default=len(texts) + 1) - 1
+    front = renderer.render(render_html(docs, [numbered], title), files)
+    if 0 < front_pages == len(page_texts(front, text=False)):
+        return _spliced(front, pdf, front_pages)
+    # the numbered contents came out longer or shorter: print it all again
+    data = renderer.render(render_html(docs, [numbered, *found[1:]], title), files)
+    if len(page_texts(data, text=False)) != len(texts) and problems is not None:
         problems.append("目录页码可能有误：两次排版页数不同 / the contents' page numbers may be off: "
                         "the two printings differ in length")
     return data
