@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from conftest import run_main
 from planner.checks import ERROR, check
-from planner.documents import TRAVEL, Documents
+from planner.documents import Documents
 from planner.exports.calendar import ics_bytes
 from planner.jsonio import PlanImportError, plan_from_json
 from planner.model import parse_clock

@@ -39,7 +39,7 @@ from planner.model import (
     Site,
 )
 from planner.schedule import EARLY_START_MINUTES, retime, schedule, timing_edits
-from planner.travel import estimate, estimate_by
+from planner.travel import estimate_by
 
 EARLIEST, LATEST = 7 * 60, 20 * 60  # pinned items and plenaries lie inside 07:00–20:00
 ITEM_KINDS = ("session", "plenary")

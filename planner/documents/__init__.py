@@ -10,7 +10,7 @@ Phone numbers are masked (``138****5678``) in documents handed to the whole dele
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.labels import label

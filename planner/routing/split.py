@@ -27,7 +27,7 @@ from planner.minimal import default_group_colour, group_name
 from planner.model import Group, Plan, Session, Site
 from planner.progress import Progress
 from planner.routing.core import DAY, DEFAULT_TIME_LIMIT, RoutingError, _Search, _parameters
-from planner.schedule import LUNCH_LEAD, TravelTimes, day_rules, retime, session_length
+from planner.schedule import LUNCH_LEAD, TravelTimes, day_rules, session_length
 
 OVERRUN_COST = 100
 SPAN_COST = 1
