@@ -10,9 +10,9 @@ import pytest
 
 from planner.progress import Progress
 from planner.routing.core import (
-    Booking, DayRoute, Problem, RoutingError, Stop, brute_force, evaluate, held_karp, improve,
-    nearest_neighbour, path_cost, solve, solve_path, validate_matrix,
+    Booking, DayRoute, Problem, RoutingError, Stop, evaluate, improve, solve, validate_matrix,
 )
+from planner.routing.path import brute_force, held_karp, nearest_neighbour, path_cost, solve_path
 
 
 def random_matrix(rng: random.Random, n: int, asymmetric: bool) -> list[list[int]]:
