@@ -77,6 +77,12 @@ def test_bad_matrices_are_refused_with_a_reason(matrix, words):
     assert caught.value.message_zh
 
 
+def test_costs_too_large_for_the_path_solver_are_refused():
+    with pytest.raises(RoutingError) as caught:
+        solve_path([[0, 1, 2], [1, 0, 10**18], [2, 3, 0]])
+    assert "[1][2] is too large" in caught.value.message_en and "太大" in caught.value.message_zh
+
+
 def test_whole_floats_are_accepted():
     assert validate_matrix([[0, 2.0], [3, 0]]) == ((0, 2), (3, 0))
 

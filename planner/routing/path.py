@@ -37,6 +37,7 @@ NEIGHBOURS = 30
 RESTART_AFTER = 1000
 MIN_PERTURBATIONS = 2
 REPORT_EVERY = 0.05  # seconds between progress reports
+LARGEST_COST = 1 << 44  # PyVRP's limit (pyvrp.constants.MAX_VALUE): larger costs may overflow
 
 
 def path_cost(matrix: Sequence[Sequence[int]], order: Sequence[int], round_trip: bool = False) -> int:
@@ -84,6 +85,11 @@ def solve_path(matrix, *, round_trip: bool = False, time_limit: float = DEFAULT_
     if size <= 2:
         order = list(range(size))
         return order, path_cost(matrix, order, round_trip)
+    for i, row in enumerate(matrix):
+        for j, value in enumerate(row):
+            if value > LARGEST_COST:
+                raise RoutingError(f"[{i}][{j}] 太大：{value}（最大 {LARGEST_COST}）",
+                                   f"[{i}][{j}] is too large: {value} (at most {LARGEST_COST})")
     if progress is not None:
         progress.check()
     import numpy as np

@@ -82,6 +82,7 @@ class AssignDialog(QDialog):
                       result.group_name(move.after, english), move.reason_en if english else move.reason)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)  # long reasons are cut off in the column
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.people.setItem(row, column, item)
         self.ok_button.setEnabled(bool(result.edit(self.plan).edits))
