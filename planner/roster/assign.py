@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from planner.edits import Batch, Update
 from planner.model import Group, Participant, Plan
+from planner.roles import GROUP_LEADER, LIAISON, role_name
 from planner.roster.sources import RosterError
 
 UNIT_MODES = ("any", "together", "apart")
@@ -35,7 +36,7 @@ UNIT_MODE_NAMES = {"any": ("不考虑单位", "units ignored"), "together": ("�
                    "apart": ("同单位分开", "same unit apart")}
 SCOPE_NAMES = {False: ("只安排未分组的人", "only people without a group"),
                True: ("全部重新分配，带队领导与手动安排的人不动", "everyone reassigned but group leaders and people placed by hand")}
-ROLE_ORDER = {"group_leader": 0, "liaison": 1}
+ROLE_ORDER = {GROUP_LEADER: 0, LIAISON: 1}  # placed first, one per group; everyone else after
 UNPLACED_NAME = ("未分组", "no group")
 
 
@@ -114,7 +115,7 @@ class Assignment:
             lines.append(f"座位不足：{self.unplaced} 人未能分组 / not enough seats: {self.unplaced} left without a group")
         people = [(p, plan.get("participants", p.participant_id)) for p in self.placements]
         stayed = [person for p, person in people if p.group_id is not None and p.group_id == person.group_id]
-        leaders = sum(1 for person in stayed if person.role == "group_leader")
+        leaders = sum(1 for person in stayed if person.role == GROUP_LEADER)
         lines.append(f"留在原组 {len(stayed)} 人（其中带队领导 {leaders} 人）/ "
                      f"{len(stayed)} stayed in their groups ({leaders} group leader(s))")
         moves = self.moves(plan)
@@ -162,13 +163,13 @@ def _targets(groups: list[Group], fixed: dict[int, int], free: int) -> dict[int,
 
 def _stays(person: Participant, reassign_all: bool) -> bool:
     """Whether someone already in a group is left there."""
-    return person.locked or not reassign_all or person.role == "group_leader"
+    return person.locked or not reassign_all or person.role == GROUP_LEADER
 
 
 def _kept_reason(person: Participant) -> tuple[str, str]:
     if person.locked:
         return person.group_reason or "手动安排（已锁定）", "placed by hand (locked)"
-    if person.role == "group_leader":
+    if person.role == GROUP_LEADER:
         return person.group_reason or "带队领导留在原组", "group leader: stays in their group"
     return person.group_reason or "已在组中，保持不动", "already in this group: left there"
 
@@ -270,19 +271,19 @@ def assign_groups(plan: Plan, units: str = "any", rng: random.Random | None = No
         person = choice.person
         others_here = together[(person.unit, choice.group.id)] - 1 if person.unit else 0
         others = unit_sizes[person.unit] - 1 if person.unit else 0
-        reason, reason_en = _reason(choice, units, others_here, others)
+        reason, reason_en = _reason(plan, choice, units, others_here, others)
         placements.append(Placement(person.id, choice.group.id, reason, reason_en))
     placements.sort(key=lambda p: p.participant_id)
     unplaced = sum(1 for p in placements if p.group_id is None)
     return Assignment(tuple(placements), size, {g.id: g.capacity for g in groups}, names, unplaced, reassign_all)
 
 
-def _reason(choice: _Choice, units: str, others_here: int, others: int) -> tuple[str, str]:
+def _reason(plan: Plan, choice: _Choice, units: str, others_here: int, others: int) -> tuple[str, str]:
     """Why ``choice.person`` is in ``choice.group``. ``others_here``: people of the same
     unit in that group at the end; ``others``: people of the same unit in the delegation."""
     person, name = choice.person, choice.group.name
     if person.role in ROLE_ORDER:
-        role_zh, role_en = ("带队领导", "group leader") if person.role == "group_leader" else ("联络员", "liaison")
+        role_zh, role_en = role_name(plan, person.role), role_name(plan, person.role, english=True).lower()
         if choice.same_role == 0:
             return f"{role_zh}：{name}原无{role_zh}", f"{role_en}: {name} had none"
         if choice.by_interest:
