@@ -54,8 +54,9 @@ EXCLUDED_MODULES = [
     # into the venv); nothing the app runs needs it (18 MB). numpy stays: PyVRP needs it.
     # tests/test_bundle.py imports every module the app imports with these blocked.
     "pandas",
-    # PyVRP's extras: plots and progress bars, never used by the app.
-    "tqdm", "pyvrp.plotting", "pyvrp.cli",
+    # PyVRP's extras: plots and progress bars, never used by the app; Pillow comes with
+    # its plots (matplotlib) and openpyxl would use it only for pictures in sheets (13 MB).
+    "tqdm", "pyvrp.plotting", "pyvrp.cli", "PIL",
     # Qt modules the app does not use (ui/ imports QtCore, QtGui, QtWidgets, QtSvg,
     # QtPrintSupport, QtPdf, QtWebEngineCore/Widgets, QtWebChannel). Leaving out a binding
     # leaves out its hook: QtQml/QtQuick would bring the whole qml/ tree (30 MB, and through
