@@ -50,10 +50,13 @@ EXCLUDED_MODULES = [
     "pytest", "_pytest", "pytestqt", "hypothesis", "pip", "setuptools", "pkg_resources",
     "PyInstaller", "build_bundle", "tests", "bench", "tools",
     "PyQt5", "PyQt6", "PySide2", "IPython", "matplotlib",
-    # sqlite-utils and openpyxl import these only when they are installed (OR-Tools brings
-    # them into the venv); nothing the app runs needs them (pandas 18 MB, numpy 40 MB).
+    # sqlite-utils and openpyxl import pandas only when it is installed (OR-Tools brings it
+    # into the venv); nothing the app runs needs it (18 MB). numpy stays: PyVRP needs it.
     # tests/test_bundle.py imports every module the app imports with these blocked.
-    "pandas", "numpy",
+    "pandas",
+    # PyVRP's extras: plots and progress bars, never used by the app; Pillow comes with
+    # its plots (matplotlib) and openpyxl would use it only for pictures in sheets (13 MB).
+    "tqdm", "pyvrp.plotting", "pyvrp.cli", "PIL",
     # Qt modules the app does not use (ui/ imports QtCore, QtGui, QtWidgets, QtSvg,
     # QtPrintSupport, QtPdf, QtWebEngineCore/Widgets, QtWebChannel). Leaving out a binding
     # leaves out its hook: QtQml/QtQuick would bring the whole qml/ tree (30 MB, and through

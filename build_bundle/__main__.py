@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -46,7 +47,21 @@ def build_folder(dist: Path, work: Path, quiet: bool = False) -> Path:
     print("[bundle] " + " ".join(command), flush=True)
     env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(work / "pyinstaller-cache")}
     subprocess.run(command, cwd=ROOT, check=True, env=env)
+    restore_vendored_libraries(dist / APP_ID)
     return dist / APP_ID
+
+
+def restore_vendored_libraries(bundle: Path) -> None:
+    """Put back wheels' vendored libraries (``<package>.libs/``) as the wheels ship them.
+
+    auditwheel's patchelf leaves them in a layout that GNU strip breaks: numpy's OpenBLAS
+    and gfortran then fail to load ("ELF load command address/offset not page-aligned").
+    They come stripped of debug symbols already, so nothing is lost."""
+    site_packages = Path(sysconfig.get_paths()["purelib"])
+    for library in (bundle / "_internal").glob("*.libs/*"):
+        original = site_packages / library.parent.name / library.name
+        if original.is_file() and not library.is_symlink():
+            shutil.copy2(original, library)
 
 
 def smoke_test(bundle: Path) -> str:

@@ -256,8 +256,9 @@ def test_bundle_prints_a_pdf_with_the_shipped_fonts(bundle, env):
 
 @pytest.mark.slow
 def test_bundle_runs_the_other_commands(bundle, env, tmp_path):
-    """Exports (python-docx templates, openpyxl, icalendar), OR-Tools routing, roster import
-    (openpyxl, xlrd), dump and import: everything a command needs is inside the bundle."""
+    """Exports (python-docx templates, openpyxl, icalendar), OR-Tools routing, PyVRP paths,
+    roster import (openpyxl, xlrd) and assignment, dump and import: everything a command
+    needs is inside the bundle."""
     from openpyxl import Workbook
 
     home = Path(env["HOME"])
@@ -268,12 +269,16 @@ def test_bundle_runs_the_other_commands(bundle, env, tmp_path):
     book.active.append(["序号", "姓名", "性别", "单位", "职务"])
     book.active.append([1, "张三", "男", "某县人民政府", "县长"])
     book.save(roster)
+    matrix = home / "matrix.json"
+    matrix.write_text("[[0, 5, 9, 4], [5, 0, 3, 7], [9, 3, 0, 6], [4, 7, 6, 0]]")
     commands = [
         *[("export", plan, "--format", fmt, "--out", home / f"out.{fmt}") for fmt in ("xlsx", "docx", "ics", "kml", "gpx")],
         ("export", plan, "--format", "docx", "--document", "roster", "--out", home / "roster.docx"),
         ("optimise", plan, "--group", "1", "--time-limit", "1", "--out", home / "optimised.stplan"),
         ("plan-groups", plan, "--groups", "2", "--days", "6", "--time-limit", "2", "--out", home / "groups.stplan"),
         ("roster", "import", plan, roster),
+        ("roster", "assign", plan),
+        ("route", "--matrix", matrix, "--round-trip", "--time-limit", "1"),
         ("dump", plan, "--out", home / "plan.json"),
         ("import", home / "plan.json", home / "imported.stplan"),
     ]
@@ -283,6 +288,8 @@ def test_bundle_runs_the_other_commands(bundle, env, tmp_path):
         if result.returncode != 0 or "Traceback" in result.stderr:
             failed.append(f"{' '.join(map(str, command[:2]))}: exit {result.returncode}\n{result.stderr[-1500:]}")
     assert failed == []
+    route = run(bundle, "route", "--matrix", matrix, "--round-trip", env=env)
+    assert route.returncode == 0 and '"cost": 18' in route.stdout, route.stdout + route.stderr[-1500:]
     assert (home / "out.docx").stat().st_size > 1000 and (home / "imported.stplan").is_file()
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from bench.roster_synthetic import csv_bytes, people, spoil, write, xlsx_bytes
+from planner.edits import Batch, Insert
 from planner.store import PlanFile
 from ui.main_window import MainWindow
 from ui.participants import DOCK_NAME
@@ -132,7 +133,8 @@ def test_main_window_actions_import_assign_and_follow_the_document(qtbot, tmp_pa
     actions.assign_action.trigger()
     plan = window.document.plan
     placed = [p for p in plan.participants if p.group_id is not None]
-    assert len(placed) == 147 and all(p.group_reason for p in plan.participants)
+    assert len(placed) == 147 and all(p.group_reason for p in placed if p.id > 90)
+    assert all(p.group_id == (p.id - 1) // 30 + 1 for p in plan.participants if p.id <= 90)  # the sample's stay
     assert any(f.code == "seat-shortfall" for f in window.document.findings)
     window.document.undo_stack.undo()
     assert sum(p.group_id is not None for p in window.document.plan.participants) == 90  # one step back
@@ -145,11 +147,26 @@ def test_main_window_actions_import_assign_and_follow_the_document(qtbot, tmp_pa
     assert docks and actions.view.group_item(1).text(0) == "第一组（0/49 人）"
 
 
-def test_assign_dialog_lists_everyone_with_a_reason(qtbot, document):
+def test_assign_dialog_places_only_newcomers_unless_asked(qtbot, document):
+    before = {p.id: p.group_id for p in document.plan.participants}
     dialog = AssignDialog(document.plan)
     qtbot.addWidget(dialog)
-    assert dialog.people.rowCount() == 90
-    assert all(dialog.people.item(r, 3).text() for r in range(90))
-    dialog.units.setCurrentIndex(dialog.units.findData("together"))
-    assert "各组人数" in dialog.summary.text()
+    assert dialog.people.rowCount() == 0 and not dialog.ok_button.isEnabled()  # all 90 are placed
+    assert "无人变动" in dialog.summary.text()
+    newcomers = [Insert("participants", {"name": f"新学员{n}", "unit": f"新单位{n % 2}"}) for n in range(6)]
+    assert document.edit(Batch(tuple(newcomers), "添加学员"), "添加学员")
+    dialog = AssignDialog(document.plan)
+    qtbot.addWidget(dialog)
+    dialog.units.setCurrentIndex(dialog.units.findData("apart"))
+    assert dialog.people.rowCount() == 6
+    rows = [[dialog.people.item(r, c).text() for c in range(5)] for r in range(6)]
+    assert all(row[0].startswith("新学员") and row[2] == "未分组" and row[3].startswith("第") and row[4]
+               for row in rows)
+    assert all("其他 2 人分在不同组" in row[4] for row in rows)  # three of each new unit, one per group
+    box = dialog.reassign_all  # click its box, at the left
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dialog.reassign_all.isChecked() and dialog.result.reassign_all
+    dialog.reassign_all.setChecked(False)
     assert document.edit(dialog.edit(), "自动分组")
+    after = {p.id: p.group_id for p in document.plan.participants}
+    assert {k: after[k] for k in before} == before and None not in after.values()

@@ -1,9 +1,11 @@
 """Group assignment: capacities, locks, one leader per group, interests, units, reasons;
-the seat-shortfall check; the assign command."""
+only people without a group by default (nobody placed moves, leaders never); the
+seat-shortfall check; the assign command."""
 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -153,12 +155,127 @@ def test_assignment_is_deterministic_and_fast(sample):
 def test_assign_command(tmp_path, sample_path):
     dry = run_main("roster", "assign", sample_path, "--dry-run", "--units", "apart")
     assert dry.returncode == 0 and "第一组" in dry.stdout and "dry run" in dry.stdout
-    done = run_main("roster", "assign", sample_path, "--verbose")
+    assert "nobody moved" in dry.stdout  # the sample's 90 are all placed already
+    done = run_main("roster", "assign", sample_path, "--reassign-all", "--verbose")
     assert done.returncode == 0, done.stderr
     with PlanFile.open(sample_path, readonly=True) as plan_file:
         plan = plan_file.load()
-    assert all(p.group_reason for p in plan.participants if not p.locked)
+    assert all(p.group_reason for p in plan.participants if not p.locked and p.role != "group_leader")
     empty = tmp_path / "x.stplan"
     PlanFile.create(empty, plan.with_items("participants", [])).close()
     nobody = run_main("roster", "assign", empty)
     assert nobody.returncode == 1 and "先导入名单" in nobody.stderr and "Traceback" not in nobody.stderr
+
+
+# ---------------------------------------------------------------- newcomers, reasons
+
+NEWCOMERS = (("新学员甲", "新单位A", ("招商引资",)), ("新学员乙", "新单位A", ()), ("新学员丙", "新单位B", ("乡村振兴",)),
+             ("新学员丁", "新单位C", ()), ("新学员戊", "新单位C", ("文旅融合",)), ("新学员己", "新单位D", ()))
+
+
+def with_newcomers(plan):
+    """The sample's organised delegation of 90 (3 leaders, 3 liaisons, all placed) and
+    six people added without a group, two pairs of them from the same unit."""
+    first = max(p.id for p in plan.participants) + 1
+    added = [Participant(first + n, name, unit=unit, interests=interests)
+             for n, (name, unit, interests) in enumerate(NEWCOMERS)]
+    return plan.with_items("participants", [*plan.participants, *added])
+
+
+def reasons_hold(after) -> None:
+    """Each reason's claims about units and interests are true of the final groups."""
+    unit_sizes = Counter(p.unit for p in after.participants if p.unit)
+    per_group = Counter((p.unit, p.group_id) for p in after.participants if p.unit)
+    for person in after.participants:
+        reason = person.group_reason
+        others_here = per_group[(person.unit, person.group_id)] - 1 if person.unit else 0
+        apart = re.search(r"与同单位（(.+?)）的其他 (\d+) 人分在不同组", reason)
+        if apart:
+            assert apart.group(1) == person.unit and others_here == 0, (person, reason)
+            assert int(apart.group(2)) == unit_sizes[person.unit] - 1 > 0, (person, reason)
+        together = re.search(r"与同单位（(.+?)）的 (\d+) 人同组", reason)
+        if together:
+            assert together.group(1) == person.unit and int(together.group(2)) == others_here > 0, (person, reason)
+        if "同单位" in reason:
+            assert apart or together or "优先" in reason, (person, reason)
+        if "线路的教学主题相符" in reason:
+            themes = re.search(r"关注「(.+?)」", reason).group(1).split("、")
+            group = after.group(person.group_id)
+            assert set(themes) <= route_themes(after, person.group_id) and group.name in reason, (person, reason)
+
+
+def test_newcomers_are_placed_and_nobody_already_placed_moves(sample):
+    plan = with_newcomers(sample)
+    before = {p.id: p.group_id for p in sample.participants}
+    assert Counter(p.role for p in sample.participants)["group_leader"] == 3 and None not in before.values()
+    for units in ("any", "together", "apart"):
+        result = assign_groups(plan, units)
+        after = assigned(plan, result)
+        assert {p.id: p.group_id for p in after.participants if p.id in before} == before, units
+        assert all(p.group_id is not None for p in after.participants)
+        newcomers = {p.id for p in plan.participants if p.id not in before}
+        assert {m.participant.id for m in result.moves(plan)} == newcomers
+        assert {e.id for e in result.edit(plan).edits} == newcomers  # nobody else is even touched
+        assert all(m.before is None and m.after is not None and m.reason for m in result.moves(plan))
+        sizes = Counter(p.group_id for p in after.participants)
+        assert max(sizes.values()) - min(sizes.values()) <= 1  # the six go to even out the groups
+        reasons_hold(after)
+
+
+def test_reassign_all_never_moves_a_group_leader(sample):
+    people = list(sample.participants)
+    leaders = [p for p in people if p.role == "group_leader"]
+    # the organiser put two leaders in group 1 and none in group 3
+    people = [replace(p, group_id=1) if p.id == leaders[1].id else p for p in people]
+    plan = with_newcomers(sample.with_items("participants", people))
+    result = assign_groups(plan, "apart", reassign_all=True)
+    after = assigned(plan, result)
+    for leader in leaders:
+        assert after.get("participants", leader.id).group_id == plan.get("participants", leader.id).group_id
+    moves = result.moves(plan)
+    assert moves and all(m.participant.role != "group_leader" and m.before != m.after for m in moves)
+    assert {m.participant.id for m in moves} == {p.id for p in after.participants
+                                                 if p.group_id != plan.get("participants", p.id).group_id}
+    assert all(p.group_id is not None for p in after.participants)
+    reasons_hold(after)
+
+
+def test_unit_reasons_only_when_the_unit_has_several_people(sample):
+    """The sample's 84 members each come from their own county: 同单位分开 would be false."""
+    plan = sample.with_items("participants", [replace(p, group_id=None) for p in sample.participants])
+    for units in ("apart", "together"):
+        after = assigned(plan, assign_groups(plan, units))
+        alone = [p for p in after.participants if Counter(q.unit for q in after.participants)[p.unit] == 1]
+        assert len(alone) == 84
+        assert not [p.group_reason for p in alone if "同单位" in p.group_reason]
+        reasons_hold(after)
+    staff = [p for p in after.participants if p.unit == "主办单位（示意）"]
+    assert len(staff) == 6  # the organiser's own unit has several: their reasons may name it, truly
+    plan = with_newcomers(plan)
+    apart = assigned(plan, assign_groups(plan, "apart"))
+    pair = [p for p in apart.participants if p.unit == "新单位A"]
+    assert pair[0].group_id != pair[1].group_id
+    assert all("其他 1 人分在不同组" in p.group_reason for p in pair)
+    reasons_hold(apart)
+
+
+def test_assign_command_prints_who_moved_and_why(sample, tmp_path):
+    path = tmp_path / "newcomers.stplan"
+    PlanFile.create(path, with_newcomers(sample)).close()
+    before = {p.id: p.group_id for p in sample.participants}
+    done = run_main("roster", "assign", path, "--units", "apart")
+    assert done.returncode == 0, done.stderr
+    assert "6 moved" in done.stdout and "90 stayed in their groups (3 group leader(s))" in done.stdout
+    for name, _, _ in NEWCOMERS:
+        line = next(line for line in done.stdout.splitlines() if line.strip().startswith(name))
+        assert "未分组 → 第" in line and "no group → 第" in line
+    assert not [p.name for p in sample.participants if p.name in done.stdout]  # nobody placed is listed
+    with PlanFile.open(path, readonly=True) as plan_file:
+        after = plan_file.load()
+    assert {p.id: p.group_id for p in after.participants if p.id in before} == before
+    assert all(p.group_id is not None for p in after.participants)
+    again = run_main("roster", "assign", path)
+    assert again.returncode == 0 and "nobody moved" in again.stdout
+    everyone = run_main("roster", "assign", path, "--reassign-all", "--dry-run")
+    assert everyone.returncode == 0 and "everyone reassigned" in everyone.stdout
+    assert "0 stayed" not in everyone.stdout and "(3 group leader(s))" in everyone.stdout

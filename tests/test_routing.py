@@ -10,9 +10,9 @@ import pytest
 
 from planner.progress import Progress
 from planner.routing.core import (
-    Booking, DayRoute, Problem, RoutingError, Stop, brute_force, evaluate, held_karp, improve,
-    nearest_neighbour, path_cost, solve, solve_path, validate_matrix,
+    Booking, DayRoute, Problem, RoutingError, Stop, evaluate, improve, solve, validate_matrix,
 )
+from planner.routing.path import brute_force, held_karp, nearest_neighbour, path_cost, solve_path
 
 
 def random_matrix(rng: random.Random, n: int, asymmetric: bool) -> list[list[int]]:
@@ -75,6 +75,12 @@ def test_bad_matrices_are_refused_with_a_reason(matrix, words):
         validate_matrix(matrix)
     assert words in caught.value.message_en
     assert caught.value.message_zh
+
+
+def test_costs_too_large_for_the_path_solver_are_refused():
+    with pytest.raises(RoutingError) as caught:
+        solve_path([[0, 1, 2], [1, 0, 10**18], [2, 3, 0]])
+    assert "[1][2] is too large" in caught.value.message_en and "太大" in caught.value.message_zh
 
 
 def test_whole_floats_are_accepted():

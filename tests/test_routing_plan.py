@@ -13,7 +13,8 @@ from plans import scrambled as reorder
 from planner.checks import ERROR, check
 from planner.edits import Update
 from planner.operations import edit_plan
-from planner.routing.core import RoutingError, brute_force
+from planner.routing.core import RoutingError
+from planner.routing.path import brute_force
 from planner.routing.plan_routes import build_problem, propose_optimisation, travel_by_day
 from planner.routing.split import plan_groups, total_travel
 from planner.schedule import schedule

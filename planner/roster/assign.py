@@ -1,33 +1,43 @@
 """Automatic group assignment: seats, locks, interests, units and leaders, with a reason.
 
-Who is placed by hand (``locked``) stays. Everyone else is placed in turn — group
-leaders first, one per group before any group has two, then liaisons likewise, then
-members — into the group that suits them best among those with a seat left under a
-fair share (groups end up as even as their seats allow):
+By default only people without a group are placed: everyone already in a group stays
+there, so adding newcomers to an organised delegation moves nobody. ``reassign_all``
+places everyone again, except people placed by hand (``locked``) and group leaders who
+have a group: a group leader is never moved. Those to place go in turn — group leaders
+first, one per group before any group has two, then liaisons likewise, then members —
+into the group that suits them best among those with a seat left under a fair share
+(groups end up as even as their seats allow):
 
 - the organiser's unit rule first: people of the same unit together, or apart;
 - then interests: how many of the person's interests the group's route covers;
+- then (reassigning) the group they are in already: nobody moves without a reason;
 - then the emptier group.
 
-Each person gets a reason saying why they landed there. When there are more people
-than seats, as many as fit are placed and the rest stay without a group; the plan
-check ``seat-shortfall`` (``planner.roster.seats``) names the shortfall.
+Each person placed gets a reason saying why they landed there, and it is true of the
+final groups (同单位分开 only when the unit has several people and none of the others
+is in the same group). When there are more people than seats, as many as fit are placed
+and the rest stay without a group; the plan check ``seat-shortfall``
+(``planner.roster.seats``) names the shortfall.
 """
 
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from planner.edits import Batch, Update
 from planner.model import Group, Participant, Plan
+from planner.roles import GROUP_LEADER, LIAISON, role_name
 from planner.roster.sources import RosterError
 
 UNIT_MODES = ("any", "together", "apart")
 UNIT_MODE_NAMES = {"any": ("不考虑单位", "units ignored"), "together": ("同单位同组", "same unit together"),
                    "apart": ("同单位分开", "same unit apart")}
-ROLE_ORDER = {"group_leader": 0, "liaison": 1}
+SCOPE_NAMES = {False: ("只安排未分组的人", "only people without a group"),
+               True: ("全部重新分配，带队领导与手动安排的人不动", "everyone reassigned but group leaders and people placed by hand")}
+ROLE_ORDER = {GROUP_LEADER: 0, LIAISON: 1}  # placed first, one per group; everyone else after
+UNPLACED_NAME = ("未分组", "no group")
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,19 @@ class Placement:
     group_id: int | None
     reason: str  # Chinese, stored with the person
     reason_en: str
-    locked: bool = False
+    locked: bool = False  # placed by hand: left alone
+    kept: bool = False  # already in a group and left there by this assignment
+
+
+@dataclass(frozen=True)
+class Move:
+    """Someone this assignment puts in another group (or in one for the first time)."""
+
+    participant: Participant
+    before: int | None
+    after: int | None
+    reason: str
+    reason_en: str
 
 
 @dataclass(frozen=True)
@@ -46,16 +68,27 @@ class Assignment:
     capacities: dict  # group id -> seats (None: no limit)
     names: dict  # group id -> name
     unplaced: int  # people left without a group for want of seats
+    reassign_all: bool = False
 
     def group_of(self, participant_id: int) -> int | None:
         return next(p.group_id for p in self.placements if p.participant_id == participant_id)
 
+    def moves(self, plan: Plan) -> list[Move]:
+        """Who changes group, in the plan's order (people left where they were are not listed)."""
+        out = []
+        for placement in self.placements:
+            person = plan.get("participants", placement.participant_id)
+            if person is None or placement.locked or placement.kept or person.group_id == placement.group_id:
+                continue
+            out.append(Move(person, person.group_id, placement.group_id, placement.reason, placement.reason_en))
+        return out
+
     def edit(self, plan: Plan, label: str = "自动分组") -> Batch:
-        """One edit: every person whose group or reason changes."""
+        """One edit: every person placed whose group or reason changes (nobody left in place)."""
         edits = []
         for placement in self.placements:
             person = plan.get("participants", placement.participant_id)
-            if placement.locked or person is None:
+            if placement.locked or placement.kept or person is None:
                 continue
             changes = {}
             if person.group_id != placement.group_id:
@@ -66,7 +99,13 @@ class Assignment:
                 edits.append(Update("participants", person.id, changes))
         return Batch(tuple(edits), label)
 
+    def group_name(self, group_id: int | None, english: bool = False) -> str:
+        if group_id in self.names:
+            return self.names[group_id]
+        return UNPLACED_NAME[1 if english else 0]
+
     def report(self, plan: Plan, verbose: bool = False) -> str:
+        """Group sizes, who stayed, then who moved and why (everyone with ``verbose``)."""
         lines = []
         for group_id, name in self.names.items():
             capacity = self.capacities[group_id]
@@ -74,11 +113,27 @@ class Assignment:
             lines.append(f"  {name}：{self.sizes[group_id]}{seats} 人 / {name}: {self.sizes[group_id]}{seats} people")
         if self.unplaced:
             lines.append(f"座位不足：{self.unplaced} 人未能分组 / not enough seats: {self.unplaced} left without a group")
+        people = [(p, plan.get("participants", p.participant_id)) for p in self.placements]
+        stayed = [person for p, person in people if p.group_id is not None and p.group_id == person.group_id]
+        leaders = sum(1 for person in stayed if person.role == GROUP_LEADER)
+        lines.append(f"留在原组 {len(stayed)} 人（其中带队领导 {leaders} 人）/ "
+                     f"{len(stayed)} stayed in their groups ({leaders} group leader(s))")
+        moves = self.moves(plan)
+        lines.append(f"变动 {len(moves)} 人 / {len(moves)} moved:" if moves else "无人变动 / nobody moved")
+        for move in moves:
+            person = move.participant
+            unit = f"（{person.unit}）" if person.unit else ""
+            lines.append(f"  {person.name}{unit}：{self.group_name(move.before)} → {self.group_name(move.after)}："
+                         f"{move.reason} / {self.group_name(move.before, True)} → {self.group_name(move.after, True)}: "
+                         f"{move.reason_en}")
         if verbose:
+            moved = {m.participant.id for m in moves}
+            lines.append("其余学员 / everyone else:")
             for placement in self.placements:
+                if placement.participant_id in moved:
+                    continue
                 person = plan.get("participants", placement.participant_id)
-                group = self.names.get(placement.group_id, "未分组")
-                lines.append(f"  {person.name}（{person.unit}）→ {group}：{placement.reason}")
+                lines.append(f"  {person.name}（{person.unit}）→ {self.group_name(placement.group_id)}：{placement.reason}")
         return "\n".join(lines)
 
 
@@ -106,8 +161,36 @@ def _targets(groups: list[Group], fixed: dict[int, int], free: int) -> dict[int,
     return target
 
 
-def assign_groups(plan: Plan, units: str = "any", rng: random.Random | None = None) -> Assignment:
-    """Place every participant who is not locked; see the module's description."""
+def _stays(person: Participant, reassign_all: bool) -> bool:
+    """Whether someone already in a group is left there."""
+    return person.locked or not reassign_all or person.role == GROUP_LEADER
+
+
+def _kept_reason(person: Participant) -> tuple[str, str]:
+    if person.locked:
+        return person.group_reason or "手动安排（已锁定）", "placed by hand (locked)"
+    if person.role == GROUP_LEADER:
+        return person.group_reason or "带队领导留在原组", "group leader: stays in their group"
+    return person.group_reason or "已在组中，保持不动", "already in this group: left there"
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """Why a group was chosen, as it stood when the person was placed."""
+
+    person: Participant
+    group: Group
+    matched: tuple[str, ...]  # the person's interests the group's route covers
+    interest_blocked: str  # "" | "full" (no matching group had a seat) | "unit" (the unit rule came first)
+    same_role: int  # people of the same staff role already in the group
+    by_interest: bool  # staff: interests (not seats left) decided among the groups tied on role
+    stayed: bool  # the group they were in already
+
+
+def assign_groups(plan: Plan, units: str = "any", rng: random.Random | None = None, *,
+                  reassign_all: bool = False) -> Assignment:
+    """Place everyone without a group (with ``reassign_all``: everyone who may move);
+    see the module's description."""
     if units not in UNIT_MODES:
         raise ValueError(units)
     groups = plan.ordered_groups()
@@ -123,19 +206,20 @@ def assign_groups(plan: Plan, units: str = "any", rng: random.Random | None = No
     placements: list[Placement] = []
     free: list[Participant] = []
     for person in plan.participants:
-        if person.locked and person.group_id in valid:
+        if person.group_id in valid and _stays(person, reassign_all):
             size[person.group_id] += 1
             if person.unit:
                 units_in[person.group_id][person.unit] += 1
             roles_in[person.group_id][person.role] += 1
-            reason = person.group_reason or "手动安排（已锁定）"
-            placements.append(Placement(person.id, person.group_id, reason, "placed by hand (locked)", True))
+            reason, reason_en = _kept_reason(person)
+            placements.append(Placement(person.id, person.group_id, reason, reason_en, person.locked,
+                                        not person.locked))
         else:
             free.append(person)
     target = _targets(groups, size, len(free))
 
-    def matches(person: Participant, group_id: int) -> list[str]:
-        return sorted(set(person.interests) & themes[group_id])
+    def matches(person: Participant, group_id: int) -> tuple[str, ...]:
+        return tuple(sorted(set(person.interests) & themes[group_id]))
 
     def how_many_fit(person: Participant) -> int:
         return sum(1 for g in groups if matches(person, g.id))
@@ -144,6 +228,7 @@ def assign_groups(plan: Plan, units: str = "any", rng: random.Random | None = No
     tiebreak = {p.id: rng.random() for p in free}
     free.sort(key=lambda p: (ROLE_ORDER.get(p.role, 2), how_many_fit(p) if p.interests else len(groups) + 1,
                              p.unit, tiebreak[p.id], p.id))
+    choices: list[_Choice] = []
     for person in free:
         open_groups = [g for g in groups if size[g.id] < target[g.id]]
         if not open_groups:
@@ -157,49 +242,79 @@ def assign_groups(plan: Plan, units: str = "any", rng: random.Random | None = No
         def key(g: Group):
             same_unit = units_in[g.id][unit] if unit else 0
             unit_score = same_unit if units == "together" else -same_unit
+            here = g.id == person.group_id  # reassigning: no move without a reason
             room = target[g.id] - size[g.id]
             if staff:
-                return (-roles_in[g.id][person.role], len(matches(person, g.id)), room)
-            return (unit_score, len(matches(person, g.id)), room)
+                return (-roles_in[g.id][person.role], len(matches(person, g.id)), here, room)
+            return (unit_score, len(matches(person, g.id)), here, room)
 
         chosen = max(open_groups, key=lambda g: (key(g), -g.position, -g.id))
-        best_anywhere = max((len(matches(person, g.id)) for g in groups), default=0)
-        reason, reason_en = _reason(person, chosen, units, units_in[chosen.id][person.unit] if person.unit else 0,
-                                    roles_in[chosen.id][person.role], matches(person, chosen.id), best_anywhere)
-        placements.append(Placement(person.id, chosen.id, reason, reason_en))
+        matched = matches(person, chosen.id)
+        blocked, by_interest = "", False
+        if staff:  # among the groups with fewest of this role, did interests or room decide?
+            tied = [g for g in open_groups if key(g)[0] == key(chosen)[0]]
+            by_interest = len(matched) > min(len(matches(person, g.id)) for g in tied)
+        elif person.interests and not matched and any(matches(person, g.id) for g in groups):
+            blocked = "unit" if any(matches(person, g.id) for g in open_groups) else "full"
+        choices.append(_Choice(person, chosen, matched, blocked, roles_in[chosen.id][person.role], by_interest,
+                               chosen.id == person.group_id))
         size[chosen.id] += 1
         roles_in[chosen.id][person.role] += 1
         if person.unit:
             units_in[chosen.id][person.unit] += 1
+    # Reasons about units are written once everyone is placed, so they hold for the final groups.
+    unit_sizes = Counter(p.unit for p in plan.participants if p.unit)
+    final_group = {p.participant_id: p.group_id for p in placements}
+    final_group.update({c.person.id: c.group.id for c in choices})
+    together = Counter((p.unit, final_group[p.id]) for p in plan.participants if p.unit)
+    for choice in choices:
+        person = choice.person
+        others_here = together[(person.unit, choice.group.id)] - 1 if person.unit else 0
+        others = unit_sizes[person.unit] - 1 if person.unit else 0
+        reason, reason_en = _reason(plan, choice, units, others_here, others)
+        placements.append(Placement(person.id, choice.group.id, reason, reason_en))
     placements.sort(key=lambda p: p.participant_id)
     unplaced = sum(1 for p in placements if p.group_id is None)
-    return Assignment(tuple(placements), size, {g.id: g.capacity for g in groups}, names, unplaced)
+    return Assignment(tuple(placements), size, {g.id: g.capacity for g in groups}, names, unplaced, reassign_all)
 
 
-def _reason(person: Participant, group: Group, units: str, same_unit: int, same_role: int,
-            matched: list[str], best: int) -> tuple[str, str]:
-    name = group.name
-    if person.role == "group_leader":
-        if same_role == 0:
-            return f"带队领导：{name}尚无带队领导", f"group leader: {name} had none"
-        return f"带队领导：各组都已有带队领导，{name}人数最少", f"group leader: every group has one; {name} had fewest"
-    if person.role == "liaison":
-        if same_role == 0:
-            return f"联络员：{name}尚无联络员", f"liaison: {name} had none"
-        return f"联络员：各组都已有联络员，{name}人数最少", f"liaison: every group has one; {name} had fewest"
+def _reason(plan: Plan, choice: _Choice, units: str, others_here: int, others: int) -> tuple[str, str]:
+    """Why ``choice.person`` is in ``choice.group``. ``others_here``: people of the same
+    unit in that group at the end; ``others``: people of the same unit in the delegation."""
+    person, name = choice.person, choice.group.name
+    if person.role in ROLE_ORDER:
+        role_zh, role_en = role_name(plan, person.role), role_name(plan, person.role, english=True).lower()
+        if choice.same_role == 0:
+            return f"{role_zh}：{name}原无{role_zh}", f"{role_en}: {name} had none"
+        if choice.by_interest:
+            return (f"{role_zh}：尚有座位的各组都已有{role_zh}；关注「{'、'.join(choice.matched)}」，与{name}线路的教学主题相符",
+                    f"{role_en}: every group with seats left had one; interested in {', '.join(choice.matched)}, "
+                    f"which {name}'s route covers")
+        if choice.stayed:
+            return (f"{role_zh}：尚有座位的各组都已有{role_zh}，留在原组{name}",
+                    f"{role_en}: every group with seats left had one; stays in {name}")
+        return (f"{role_zh}：尚有座位的各组都已有{role_zh}，{name}空位最多",
+                f"{role_en}: every group with seats left had one; {name} had the most seats left")
     parts, parts_en = [], []
-    if units == "together" and same_unit:
-        parts.append(f"与同单位（{person.unit}）的 {same_unit} 人同组")
-        parts_en.append(f"with {same_unit} from the same unit")
-    elif units == "apart" and person.unit and not same_unit:
-        parts.append("与同单位的学员分在不同组")
-        parts_en.append("apart from the others of the same unit")
-    if matched:
-        parts.append(f"关注「{'、'.join(matched)}」，与{name}线路的教学主题相符")
-        parts_en.append(f"interested in {', '.join(matched)}, which {name}'s route covers")
-    elif person.interests and best:
-        parts.append(f"关注「{'、'.join(person.interests)}」的组已满，安排在尚有座位的{name}")
-        parts_en.append(f"the groups matching their interests were full; {name} had seats")
+    if units == "together" and others_here:
+        parts.append(f"与同单位（{person.unit}）的 {others_here} 人同组")
+        parts_en.append(f"with {others_here} from the same unit")
+    elif units == "apart" and others and not others_here:
+        parts.append(f"与同单位（{person.unit}）的其他 {others} 人分在不同组")
+        parts_en.append(f"apart from the {others} other(s) of the same unit")
+    if choice.matched:
+        parts.append(f"关注「{'、'.join(choice.matched)}」，与{name}线路的教学主题相符")
+        parts_en.append(f"interested in {', '.join(choice.matched)}, which {name}'s route covers")
+    elif choice.interest_blocked == "full":
+        parts.append(f"关注「{'、'.join(person.interests)}」的组已无均分名额，安排在尚有座位的{name}")
+        parts_en.append(f"the groups matching their interests had no seat left under an even split; {name} had seats")
+    elif choice.interest_blocked == "unit":
+        rule = "同单位同组" if units == "together" else "同单位分开"
+        parts.append(f"按「{rule}」优先，未进关注「{'、'.join(person.interests)}」的组")
+        parts_en.append(f"the unit rule ({UNIT_MODE_NAMES[units][1]}) came before their interests")
+    if not parts and choice.stayed:
+        parts.append(f"{name}尚有座位，留在原组")
+        parts_en.append(f"{name} had seats: stays there")
     if not parts:
         parts.append(f"{name}尚有座位，按人数均衡安排")
         parts_en.append(f"{name} had seats; groups kept even")

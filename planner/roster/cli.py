@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from planner.edits import PlanEditError
-from planner.roster.assign import UNIT_MODE_NAMES, UNIT_MODES, assign_groups
+from planner.roster.assign import SCOPE_NAMES, UNIT_MODE_NAMES, UNIT_MODES, assign_groups
 from planner.roster.columns import FIELDS, IGNORE
 from planner.roster.importer import preview_roster
 from planner.roster.sources import RosterError
@@ -39,14 +39,19 @@ def add_roster_command(subparsers) -> None:
                           "or nothing to leave it out (e.g. --column 联系方式=phone)")
     importer.set_defaults(run=run_import)
     assign = commands.add_parser(
-        "assign", help="assign participants to groups (seats, locks, interests, units, leaders)",
-        description="自动分组 / assign every participant not placed by hand to a group.",
+        "assign", help="place participants without a group (seats, locks, interests, units, leaders)",
+        description="自动分组：默认只安排未分组的人，已在组中的人一个不动；--reassign-all 重新分配所有人，"
+        "带队领导和手动安排（锁定）的人除外。打印谁变动了、为什么。 / Group assignment: by default only "
+        "people without a group are placed and nobody already in a group moves; --reassign-all places "
+        "everyone again except group leaders and people placed by hand (locked). Prints who moved and why.",
     )
     assign.add_argument("plan", metavar="PLAN")
     assign.add_argument("--units", choices=UNIT_MODES, default="any",
                         help="people of the same unit: together, apart, or any (default)")
+    assign.add_argument("--reassign-all", action="store_true",
+                        help="place everyone again (group leaders and people placed by hand stay)")
     assign.add_argument("--dry-run", action="store_true", help="only print the result; write nothing")
-    assign.add_argument("--verbose", action="store_true", help="print each person's group and why")
+    assign.add_argument("--verbose", action="store_true", help="also print everyone who stays, with their reason")
     assign.set_defaults(run=run_assign)
 
 
@@ -103,9 +108,10 @@ def run_assign(args) -> int:
             plan = plan_file.load()
             if not plan.participants:
                 raise RosterError("方案中还没有学员，请先导入名单", "the plan has no participants: import a roster first")
-            result = assign_groups(plan, args.units)
+            result = assign_groups(plan, args.units, reassign_all=args.reassign_all)
             zh, en = UNIT_MODE_NAMES[args.units]
-            print(f"自动分组（{zh}）/ group assignment ({en}):")
+            scope_zh, scope_en = SCOPE_NAMES[args.reassign_all]
+            print(f"自动分组（{zh}，{scope_zh}）/ group assignment ({en}; {scope_en}):")
             print(result.report(plan, verbose=args.verbose))
             if args.dry_run:
                 print("试运行，未写入 / dry run: nothing written")
@@ -113,7 +119,8 @@ def run_assign(args) -> int:
             edit = result.edit(plan)
             if edit.edits:
                 plan_file.apply(edit)
-            print(f"已分组，变动 {len(edit.edits)} 人 / assigned: {len(edit.edits)} participant(s) changed")
+            moved = len(result.moves(plan))
+            print(f"已分组，{moved} 人换组或新入组 / assigned: {moved} participant(s) moved")
             return 0
     except (RosterError, PlanFileError, PlanEditError) as error:
         return _fail(error)

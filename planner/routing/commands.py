@@ -14,7 +14,8 @@ from planner.checks import ERROR, check
 from planner.jsonio import load_json_file, plan_from_json
 from planner.output_path import check_plan_output
 from planner.progress import Cancelled
-from planner.routing.core import RoutingError, solve_path
+from planner.routing.core import RoutingError
+from planner.routing.path import solve_path
 from planner.store import PlanFile, PlanFileError
 
 DEFAULT_COMMAND_TIME_LIMIT = 5.0

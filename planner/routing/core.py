@@ -7,15 +7,16 @@ per group and day (where the day starts and ends: last night's and tonight's lod
 or a plenary venue; the day window; lunch). Nothing here knows about plans or Qt:
 ``planner.routing.plan_routes`` builds these problems from a plan.
 
-Why OR-Tools rather than PyVRP: PyVRP is an excellent solver for plain capacitated
-VRPs with time windows, but its model has no stop fixed to a time or to a place in the
-order, no per-stop set of allowed vehicles (our locks to a group or a day: PyVRP only
-has whole-fleet profiles), and no resource shared between routes (a site one group at
-a time). OR-Tools' routing library has all of these as parts of the model (vehicle
-variables, cumul ranges with holes, a counting dimension, interval constraints on the
-same solver), takes a solution callback from which a Cancel button can stop the search
-(``CancelSearch``) keeping the best solution, ships wheels for every platform we build
-on, and is kept by Google with releases several times a year.
+Why OR-Tools here (one plain path, with no days, locks or opening hours, is solved
+by PyVRP in ``planner.routing.path``, which gets closer to the optimum there): PyVRP's
+model has no stop fixed to a time or to a place in the order, no per-stop set of
+allowed vehicles (our locks to a group or a day: PyVRP only has whole-fleet profiles),
+and no resource shared between routes (a site one group at a time). OR-Tools' routing
+library has all of these as parts of the model (vehicle variables, cumul ranges with
+holes, a counting dimension, interval constraints on the same solver), takes a
+solution callback from which a Cancel button can stop the search (``CancelSearch``)
+keeping the best solution, ships wheels for every platform we build on, and is kept
+by Google with releases several times a year.
 
 Time is one axis: minute ``m`` of day ``d`` is ``d * 1440 + m``; each ``DayRoute`` is
 one vehicle confined to its day; lunch takes its length out of the day window in the
@@ -37,7 +38,7 @@ from __future__ import annotations
 import time as _time
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Hashable, Iterable, Sequence
+from typing import Hashable, Iterable
 
 from planner.errors import BilingualError
 from planner.progress import Cancelled, Progress
@@ -307,11 +308,7 @@ class _Search:
             self.routing.CancelSearch()
 
 
-PATH_GLS_LAMBDA = 0.2  # guided local search penalty weight for plain paths (0.1 default);
-# measured on bench instances of 100 stops: closer to the 60 s result in 2 s on 3 of 4
-
-
-def _parameters(time_limit: float, solution_limit: int | None, vehicles: int, gls_lambda: float | None = None):
+def _parameters(time_limit: float, solution_limit: int | None, vehicles: int):
     from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
     params = pywrapcp.DefaultRoutingSearchParameters()
@@ -322,8 +319,6 @@ def _parameters(time_limit: float, solution_limit: int | None, vehicles: int, gl
     params.time_limit.FromMilliseconds(max(1, int(time_limit * 1000)))
     if solution_limit:
         params.solution_limit = solution_limit
-    if gls_lambda is not None:
-        params.guided_local_search_lambda_coefficient = gls_lambda
     return params
 
 
@@ -487,109 +482,6 @@ def improve(problem: Problem, current: dict, **options) -> Solution:
         return after
     return Solution(before.routes, before.starts, before.travel, before.late, before.balance, after.cancelled,
                     False, after.relaxed)
-
-
-# ---------------------------------------------------------------------------- one path
-
-def path_cost(matrix: Sequence[Sequence[int]], order: Sequence[int], round_trip: bool = False) -> int:
-    cost = sum(matrix[a][b] for a, b in zip(order, order[1:]))
-    if round_trip and len(order) > 1:
-        cost += matrix[order[-1]][order[0]]
-    return cost
-
-
-PATH_SOLUTIONS_PER_STOP = 50
-
-
-def solve_path(matrix, *, round_trip: bool = False, time_limit: float = DEFAULT_TIME_LIMIT,
-               solution_limit: int | None = None, progress: Progress | None = None) -> tuple[list[int], int]:
-    """The cheapest order found visiting every row of ``matrix`` once from 0 (and back to
-    0 with ``round_trip``): ``(order, cost)``. ``matrix`` is validated (RoutingError).
-    The search stops after ``solution_limit`` solutions (default: 50 per stop, which finds
-    the exact optimum of small instances in a fraction of a second; 0: no limit) or at
-    ``time_limit`` seconds, whichever comes first."""
-    matrix = validate_matrix(matrix)
-    size = len(matrix)
-    if solution_limit is None:
-        solution_limit = PATH_SOLUTIONS_PER_STOP * size
-    if size <= 2:
-        order = list(range(size))
-        return order, path_cost(matrix, order, round_trip)
-    from ortools.constraint_solver import pywrapcp
-
-    if round_trip:
-        cost = [list(row) for row in matrix]
-        manager = pywrapcp.RoutingIndexManager(size, 1, 0)
-    else:  # an extra end node reached from anywhere for free
-        cost = [list(row) + [0] for row in matrix] + [[0] * (size + 1)]
-        manager = pywrapcp.RoutingIndexManager(size + 1, 1, [0], [size])
-    routing = pywrapcp.RoutingModel(manager)
-    routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitMatrix(cost))
-    search = _Search(progress, time_limit, "正在求解路线… / solving the route…", routing=routing)
-    routing.AddAtSolutionCallback(search.on_solution)
-    assignment = routing.SolveWithParameters(_parameters(time_limit, solution_limit, 1, PATH_GLS_LAMBDA))
-    if assignment is None:
-        if search.cancelled:
-            raise Cancelled()
-        _raise_if_timed_out(routing)
-        raise RoutingError("求解器没有找到路线", "the solver found no route")
-    order, index = [], routing.Start(0)
-    while not routing.IsEnd(index):
-        order.append(manager.IndexToNode(index))
-        index = assignment.Value(routing.NextVar(index))
-    return order, path_cost(matrix, order, round_trip)
-
-
-def nearest_neighbour(matrix, *, round_trip: bool = False) -> tuple[list[int], int]:
-    """The baseline: always go to the nearest stop not yet visited."""
-    matrix = validate_matrix(matrix)
-    order, left = [0], set(range(1, len(matrix)))
-    while left:
-        here = order[-1]
-        nearest = min(left, key=lambda j: (matrix[here][j], j))
-        order.append(nearest)
-        left.remove(nearest)
-    return order, path_cost(matrix, order, round_trip)
-
-
-def brute_force(matrix, *, round_trip: bool = False) -> tuple[list[int], int]:
-    """The exact optimum by trying every order (small matrices only; for tests)."""
-    from itertools import permutations
-
-    matrix = validate_matrix(matrix)
-    best = None
-    for rest in permutations(range(1, len(matrix))):
-        order = [0, *rest]
-        cost = path_cost(matrix, order, round_trip)
-        if best is None or cost < best[1]:
-            best = (order, cost)
-    return best
-
-
-def held_karp(matrix, *, round_trip: bool = False) -> int:
-    """The exact optimal cost by dynamic programming (up to ~15 stops; for the bench)."""
-    matrix = validate_matrix(matrix)
-    n = len(matrix)
-    if n == 1:
-        return 0
-    full = (1 << (n - 1)) - 1
-    best: dict[tuple[int, int], int] = {(1 << (j - 1), j): matrix[0][j] for j in range(1, n)}
-    for size in range(2, n):
-        layer = {}
-        for (mask, last), cost in best.items():
-            if bin(mask).count("1") != size - 1:
-                continue
-            for j in range(1, n):
-                bit = 1 << (j - 1)
-                if mask & bit:
-                    continue
-                key = (mask | bit, j)
-                value = cost + matrix[last][j]
-                if value < layer.get(key, 1 << 62):
-                    layer[key] = value
-        best.update(layer)
-    return min(cost + (matrix[last][0] if round_trip else 0)
-               for (mask, last), cost in best.items() if mask == full)
 
 
 def routes_from(items: Iterable[tuple[Hashable, Hashable, int, Hashable]]) -> dict:

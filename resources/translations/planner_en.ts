@@ -146,60 +146,75 @@ The sample plan is shown instead.</translation>
     <context>
         <name>AssignDialog</name>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="22" />
-            <location filename="../../ui/participants/assign_dialog.py" line="78" />
+            <location filename="../../ui/participants/assign_dialog.py" line="23" />
+            <location filename="../../ui/participants/assign_dialog.py" line="90" />
             <source>自动分组</source>
             <translation>Assign groups</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <location filename="../../ui/participants/assign_dialog.py" line="32" />
+            <source>全部重新分配（已在组中的人也可能换组；带队领导和手动安排的人不动）</source>
+            <translation>Reassign everyone (people already in a group may move; group leaders and people placed by hand stay)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="38" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <location filename="../../ui/participants/assign_dialog.py" line="38" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <location filename="../../ui/participants/assign_dialog.py" line="38" />
             <source>分到</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="34" />
+            <location filename="../../ui/participants/assign_dialog.py" line="38" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="37" />
+            <location filename="../../ui/participants/assign_dialog.py" line="38" />
+            <source>原组</source>
+            <translation>Was in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="42" />
             <source>分组</source>
             <translation>Groups</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="41" />
+            <location filename="../../ui/participants/assign_dialog.py" line="46" />
             <source>同单位学员</source>
             <translation>People of one unit</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="44" />
-            <source>手动安排（已锁定）的学员保持不动；带队领导每组一位。</source>
-            <translation>People placed by hand (locked) stay; one group leader per group.</translation>
+            <location filename="../../ui/participants/assign_dialog.py" line="50" />
+            <source>默认只安排未分组的学员，已在组中的人一个不动；带队领导每组一位，从不换组。</source>
+            <translation>By default only people without a group are placed and nobody already in a group moves; one group leader per group, and a leader never changes group.</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="63" />
+            <location filename="../../ui/participants/assign_dialog.py" line="73" />
             <source>各组人数：</source>
             <translation>People per group: </translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="65" />
-            <source>座位不足：%1 人未能分组</source>
-            <translation>Not enough seats: %1 left without a group</translation>
+            <location filename="../../ui/participants/assign_dialog.py" line="74" />
+            <source>变动 %1 人（下表）</source>
+            <translation>%1 moved (below)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/assign_dialog.py" line="70" />
-            <source>未分组</source>
-            <translation>No group</translation>
+            <location filename="../../ui/participants/assign_dialog.py" line="75" />
+            <source>无人变动：所有学员都已在组中</source>
+            <translation>Nobody moves: everyone is in a group already</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/assign_dialog.py" line="77" />
+            <source>座位不足：%1 人未能分组</source>
+            <translation>Not enough seats: %1 left without a group</translation>
         </message>
     </context>
     <context>
@@ -1032,8 +1047,8 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="37" />
-            <source>按座位、兴趣与单位自动分组，带队领导每组一位</source>
-            <translation>Assign groups by seats, interests and units, one group leader per group</translation>
+            <source>为未分组的学员自动分组（按座位、兴趣与单位），已在组中的人不动；也可全部重新分配</source>
+            <translation>Place participants without a group (by seats, interests and units), leaving everyone already placed; or reassign everyone</translation>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="39" />

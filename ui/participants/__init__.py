@@ -34,7 +34,7 @@ class ParticipantActions(QObject):
         self.import_action.setStatusTip(self.tr("从 Excel 或 CSV 名单导入学员（先预览，再确认）"))
         self.import_action.triggered.connect(self.import_roster)
         self.assign_action = QAction(self.tr("自动分组(&G)…"), window)
-        self.assign_action.setStatusTip(self.tr("按座位、兴趣与单位自动分组，带队领导每组一位"))
+        self.assign_action.setStatusTip(self.tr("为未分组的学员自动分组（按座位、兴趣与单位），已在组中的人不动；也可全部重新分配"))
         self.assign_action.triggered.connect(self.assign)
         self.groups_action = QAction(self.tr("分组调整(&D)"), window)
         self.groups_action.setStatusTip(self.tr("显示各组学员，拖动调整"))
