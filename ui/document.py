@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.checks import Finding, check
 from planner.edits import Batch, Change, Edit, PlanEditError
+from planner.limits import check_edit
 from planner.model import Plan
 from planner.operations import apply_in_memory, consequences, with_ids
 from planner.schedule import Timetable, schedule
@@ -86,6 +87,11 @@ class PlanDocument(QObject):
     def edit(self, edit: Edit, label: str) -> Change | None:
         """Apply an organiser's edit with its consequences as one undoable step.
         Returns the change, or None (and emits ``editFailed``) if the plan refused it."""
+        try:
+            check_edit(edit)  # what was typed or pasted, within the input limits
+        except PlanEditError as error:
+            self.editFailed.emit(f"{error.message_zh}\n{error.message_en}")
+            return None
         edit = with_ids(self.plan, edit)
         after = apply_in_memory(self.plan, edit)
         follow_on, timetable = consequences(after, self.plan)
