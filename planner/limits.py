@@ -88,9 +88,9 @@ def check_edit(edit) -> None:
                 raise PlanEditError(f"{kind}.{field}：{problem[0]}", f"{kind}.{field}: {problem[1]}")
 
 
-def input_file_problem(path: Path, max_bytes: int | None = MAX_INPUT_BYTES) -> tuple[str, str] | None:
+def input_file_problem(path: Path, *, any_size: bool = False) -> tuple[str, str] | None:
     """Why ``path`` cannot be read as an input (a plan, a JSON document, a roster), or
-    None. ``max_bytes`` None: any size (a plan file). Only regular files are read: a named pipe would block the read for ever and a
+    None; beyond MAX_INPUT_BYTES too, unless ``any_size`` (a plan file). Only regular files are read: a named pipe would block the read for ever and a
     device (/dev/zero, /dev/stdin) would never end or wait for a keyboard."""
     try:
         info = os.stat(path)
@@ -107,7 +107,7 @@ def input_file_problem(path: Path, max_bytes: int | None = MAX_INPUT_BYTES) -> t
         what_en = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a device or special file"
         return (f"这是{what}，不是普通文件；只能读取普通文件",
                 f"it is {what_en}, not a regular file; only regular files are read")
-    if max_bytes is not None and info.st_size > max_bytes:
-        return (f"文件过大：{info.st_size / 2**20:,.0f} MB，最多 {max_bytes / 2**20:,.0f} MB",
-                f"the file is too large: {info.st_size / 2**20:,.0f} MB, at most {max_bytes / 2**20:,.0f} MB")
+    if not any_size and info.st_size > MAX_INPUT_BYTES:
+        size, most = f"{info.st_size / 2**20:,.1f}", f"{MAX_INPUT_BYTES / 2**20:,.1f}"
+        return f"文件过大：{size} MB，最多 {most} MB", f"the file is too large: {size} MB, at most {most} MB"
     return None

@@ -165,7 +165,7 @@ def _readable_database(path: Path) -> bool:
 
 def _check_header(path: Path) -> int:
     """The schema version of a plan file; raise for anything that is not one we can open."""
-    problem = input_file_problem(path, max_bytes=None)  # a named pipe would block the read
+    problem = input_file_problem(path, any_size=True)  # a named pipe would block the read
     if problem:
         raise PlanFileError(path, *problem)
     user_version, application_id = _read_header(path)
