@@ -25,6 +25,7 @@ MAX_NOTE = 10_000  # a note, which may hold several lines
 MAX_LIST = 100  # entries of a list of themes or interests
 MAX_ITEMS = 100_000  # items of one kind in a plan (sessions, participants…)
 MAX_ROWS = 100_000  # rows of a roster sheet
+MAX_COLUMNS = 1_000  # columns of a roster sheet (one has a dozen)
 MAX_DEPTH = 32  # nesting of a JSON document (a plan needs 5)
 MAX_INPUT_BYTES = 200 * 2**20  # a JSON plan or a roster file, and an xlsx's unpacked sheets
 

@@ -95,13 +95,22 @@ def item_fields(item_type: type) -> tuple:
     return fields(item_type)
 
 
+@cache
+def _text_fields(item_type: type) -> frozenset[str]:
+    return frozenset(f.name for f in item_fields(item_type) if f.type == "str")
+
+
 def check_item(item) -> None:
     """Raise ``FieldError`` for the first field of ``item`` that is of the wrong type
     or out of range."""
+    texts = _text_fields(type(item))
     for f in item_fields(type(item)):
-        problem = _field_problem(f.name, f.type, getattr(item, f.name))
+        value = getattr(item, f.name)
+        if f.name in texts and type(value) is str and _encodable(value):
+            continue  # the common case, decided at once (a roster import checks 100,000 of these)
+        problem = _field_problem(f.name, f.type, value)
         if problem:
-            raise FieldError(f.name, getattr(item, f.name), *problem)
+            raise FieldError(f.name, value, *problem)
 
 
 def _field_problem(name: str, annotation: str, value) -> tuple[str, str] | None:

@@ -42,7 +42,6 @@ def hostile(sample):
         sessions=tuple(replace(s, title=payload(i), host=payload(i + 5)) for i, s in enumerate(sample.sessions)),
         participants=tuple(replace(p, name=payload(i), unit=payload(i + 6), title="-副县长")
                            for i, p in enumerate(sample.participants)),
-        _index={},
     )
     return Documents(plan)
 

@@ -1,4 +1,4 @@
-"""Roster files read as rows of text: .xlsx (openpyxl), .xls (xlrd) and .csv.
+"""Roster files read as rows of text: .xlsx (planner.roster.xlsx), .xls (xlrd) and .csv.
 
 CSV files come from Chinese office software in UTF-8 (with or without a BOM), UTF-16
 (Excel's "Unicode text") or GBK; GB18030 is read as GBK's superset. Every row keeps
@@ -17,7 +17,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from planner.errors import BilingualError
-from planner.limits import MAX_INPUT_BYTES, MAX_ROWS, input_file_problem
+from planner.limits import MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, input_file_problem
+from planner.roster.xlsx import XlsxBook, too_wide
 from planner.text import clean_text
 
 
@@ -102,14 +103,12 @@ def _damage_reported(path: Path, kind: str):
 
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Sheet:
-    from openpyxl import load_workbook
-
-    # read_only reads each sheet lazily, so a damaged file can fail on opening or on any
-    # row: a sheet cut short, a corrupt member, broken metadata — openpyxl, zipfile and
-    # lxml raise many kinds (ParseError, XMLSyntaxError, zlib.error, BadZipFile, TypeError…).
+    # The sheets are read as they are streamed, so a damaged file can fail on opening or
+    # on any row: a sheet cut short, a corrupt member, broken XML — zipfile, zlib and the
+    # XML parser raise many kinds (BadZipFile, zlib.error, ParseError, KeyError…).
     with _damage_reported(path, "Excel"):
         _check_unpacked_size(path, data)
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = XlsxBook(data)
         try:
             return _xlsx_sheet(path, book, sheet)
         finally:
@@ -129,20 +128,12 @@ def _check_unpacked_size(path: Path, data: bytes) -> None:
                           f"{MAX_INPUT_BYTES / 2**20:,.0f} MB)")
 
 
-def _xlsx_sheet(path: Path, book, sheet: str | None) -> Sheet:
-    names = list(book.sheetnames)
-
-    def rows_of(name: str, **limits):
-        table = book[name]
-        # The <dimension> a writer stored may be stale (some streaming writers leave it
-        # short): read every row there is, not the rows it declares.
-        table.reset_dimensions()
-        return table.iter_rows(values_only=True, **limits)
-
-    name = _pick(path, names, sheet, lambda n: any(any(v not in (None, "") for v in row)
-                                                   for row in rows_of(n, max_row=50)))
+def _xlsx_sheet(path: Path, book: XlsxBook, sheet: str | None) -> Sheet:
+    names = book.sheet_names
+    name = _pick(path, names, sheet, lambda n: any(any(v not in (None, "") for v in values)
+                                                   for _, values in book.rows(n, max_row=50)))
     rows = _Rows(path)
-    for number, values in enumerate(rows_of(name), 1):
+    for number, values in book.rows(name):  # every row there is, whatever <dimension> says
         rows.add(number, tuple(cell_text(v) for v in values))
     return Sheet(name, rows.done(), tuple(names))
 
@@ -155,6 +146,8 @@ class _Rows:
         self.rows: list[tuple[int, tuple[str, ...]]] = []
 
     def add(self, number: int, cells: tuple[str, ...]) -> None:
+        if len(cells) > MAX_COLUMNS and any(cells[MAX_COLUMNS:]):
+            raise too_wide(len(cells))
         if any(cells):
             if len(self.rows) >= MAX_ROWS:
                 raise RosterError(f"「{self.path.name}」的行数过多（超过 {MAX_ROWS:,} 行）",
