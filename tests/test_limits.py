@@ -121,3 +121,24 @@ def test_an_xlsx_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypatch)
     with pytest.raises(RosterError) as error:
         read_sheet(write(tmp_path / "bomb.xlsx", data))
     assert "解压后过大" in error.value.message_zh and "unpacks to too much" in error.value.message_en
+
+
+def test_a_name_too_long_typed_in_the_property_editor_is_refused_inline(qtbot, document):
+    from PySide6.QtCore import Qt
+
+    from ui.properties import PropertyEditor
+
+    editor = PropertyEditor(document)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    site = document.plan.sites[1]
+    document.select("sites", [site.id], "table:sites")
+    before = document.plan_file.load()
+    line = editor.editors["name"]
+    line.setText("某" * (MAX_NAME + 1))  # pasted
+    line.setModified(True)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    error = editor.errors["name"]
+    assert error.isVisible() and "文字过长" in error.text()
+    assert document.plan_file.load() == before and document.undo_stack.count() == 0

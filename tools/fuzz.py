@@ -293,8 +293,8 @@ def xls_bytes(rng: random.Random, rows) -> bytes:
     for r, row in enumerate(rows[:65000]):
         for c, value in enumerate(row[:250]):
             value = _cell(value)
-            if isinstance(value, str):
-                value = value[:32767]
+            if isinstance(value, str):  # xlwt cannot write a lone surrogate (control characters it can)
+                value = value.encode("utf-8", "replace").decode("utf-8")[:32767]
             if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
                 value = str(value)
             try:
