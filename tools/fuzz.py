@@ -146,7 +146,7 @@ def mutate_json(rng: random.Random, document):
         elif operation == 3:
             del parent[key]
         elif operation == 4 and isinstance(parent, list):
-            parent.insert(rng.randrange(len(parent) + 1), copy.deepcopy(parent[key]))  # a duplicate item
+            parent.insert(rng.randrange(len(parent) + 1), copy.copy(parent[key]))  # a duplicate item
         elif operation == 4:
             parent[rng.choice(("unknown", "", "id", "名称", "x" * 300))] = nasty(rng)
         elif operation == 5 and isinstance(parent[key], int) and not isinstance(parent[key], bool):
