@@ -21,6 +21,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from planner import schema
+from planner.bulk import collector_paused
 from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
 from planner.filelock import FileInUse, FileLock
 from planner.limits import input_file_problem
@@ -524,7 +525,7 @@ class PlanFile:
         touched: dict[str, set[int]] = {}
         new_ids: list[int] = []
         try:
-            with self._db.atomic():
+            with collector_paused(), self._db.atomic():  # a batch may insert 10,000 people
                 _defer_foreign_keys(self._conn)
                 inverse = self._apply(edit, touched, new_ids)
         except sqlite3.IntegrityError as error:

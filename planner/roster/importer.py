@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from planner.bulk import collector_paused
 from planner.edits import Batch, Insert, Update
 from planner.limits import text_problem
 from planner.model import Participant, Plan
@@ -290,6 +291,11 @@ def _as_record(person: Participant) -> dict:
 
 
 def preview_rows(plan: Plan, sheet: Sheet, mapping: dict, header_position: int, source: str = "") -> RosterPreview:
+    with collector_paused():  # every row's values stay alive in the preview
+        return _preview_rows(plan, sheet, mapping, header_position, source)
+
+
+def _preview_rows(plan: Plan, sheet: Sheet, mapping: dict, header_position: int, source: str) -> RosterPreview:
     if "name" not in mapping.values():
         raise RosterError("没有指定「姓名」列，无法导入", "no column is mapped to the name: nothing can be imported")
     existing = _People()

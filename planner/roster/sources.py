@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from planner.bulk import collector_paused
 from planner.errors import BilingualError
 from planner.limits import MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, input_file_problem
 from planner.roster.xlsx import XlsxBook, too_wide
@@ -70,11 +71,12 @@ def read_sheet(path, sheet: str | None = None) -> Sheet:
         raise RosterError(f"无法读取「{path}」：{error.strerror}", f"cannot read '{path}': {error.strerror}") from None
     if not data:
         raise RosterError(f"文件是空的：{path}", f"the file is empty: {path}")
-    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, data, sheet)
-    if data[:8] == bytes.fromhex("D0CF11E0A1B11AE1") or suffix == ".xls":
-        return _read_xls(path, data, sheet)
-    return _read_csv(path, data)
+    with collector_paused():  # every row and cell read stays alive
+        if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path, data, sheet)
+        if data[:8] == bytes.fromhex("D0CF11E0A1B11AE1") or suffix == ".xls":
+            return _read_xls(path, data, sheet)
+        return _read_csv(path, data)
 
 
 def _pick(path: Path, names: list[str], sheet: str | None, has_data) -> str:
