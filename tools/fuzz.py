@@ -430,14 +430,14 @@ def run_case(case: Case, folder: Path, template: Path, samples: dict) -> dict:
     return result
 
 
-def worker(seed: int, jobs: "multiprocessing.Queue", results: "multiprocessing.Queue") -> None:
+def worker(seed: int, jobs: "multiprocessing.Queue", results: "multiprocessing.Queue", scratch: str) -> None:
     from planner.jsonio import plan_to_json
     from planner.cli import sample_plan
     from planner.store import PlanFile
 
     with open(ROOT / "resources" / "samples" / "hunan-2025-minimal.json", encoding="utf-8") as handle:
         samples = {"full": plan_to_json(sample_plan()), "minimal": json.load(handle)}
-    base = Path(tempfile.mkdtemp(prefix="planner-fuzz-"))
+    base = Path(tempfile.mkdtemp(dir=scratch))  # the parent removes it, also after killing this worker
     template = base / "template.stplan"
     PlanFile.create(template, sample_plan()).close()
     try:
@@ -464,6 +464,7 @@ def worker(seed: int, jobs: "multiprocessing.Queue", results: "multiprocessing.Q
 class Pool:
     def __init__(self, seed: int, size: int):
         self.seed = seed
+        self.scratch = tempfile.mkdtemp(prefix="planner-fuzz-")
         self.context = multiprocessing.get_context("spawn")
         self.results = self.context.Queue()
         self.workers: dict[int, tuple] = {}
@@ -472,7 +473,7 @@ class Pool:
 
     def start(self, slot: int) -> None:
         jobs = self.context.Queue()
-        process = self.context.Process(target=worker, args=(self.seed, jobs, self.results), daemon=True)
+        process = self.context.Process(target=worker, args=(self.seed, jobs, self.results, self.scratch), daemon=True)
         process.start()
         self.workers[slot] = (process, jobs)
 
@@ -483,6 +484,8 @@ class Pool:
             process.join(timeout=10)
             if process.is_alive():
                 process.kill()
+                process.join()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def fuzz(cases: list[int], seed: int, jobs: int, hang: float, on_result) -> None:
