@@ -63,6 +63,9 @@ def test_create_a_plan_and_edit_it_by_hand_then_reopen(qtbot, tmp_path, sample_p
 
     # drag the session to day 3 on the timeline, then undo and redo
     timeline = window.timeline
+    window.tabs.setCurrentWidget(timeline)  # the board is the home view
+    qtbot.waitExposed(timeline)
+    qtbot.wait(20)  # the timeline fits its width once shown
     timeline.set_day(None)
     block = timeline.blocks("session", session.id)[0]
     to = timeline.viewport_point(session.group_id, 3, 10 * 60) + QPoint(6, 0)

@@ -234,6 +234,7 @@ def test_late_arrivals_and_findings_are_outlined(timeline, document):
 
 
 def test_zoom_buttons_and_day_selector(qtbot, timeline, document):
+    timeline.set_day(2)
     zoom = timeline.zoom
     qtbot.mouseClick(timeline.zoom_in_button, Qt.MouseButton.LeftButton)
     assert timeline.zoom > zoom
