@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget,
 )
 
 from planner.editing import add_place, add_session, add_site, delete_items
@@ -42,6 +42,14 @@ APP_NAME = "考察方案编排"
 DELETABLE = {"sessions", "sites", "places", "participants", "plenaries", "lodgings", "legs", "groups",
              "indicators", "reflections", "measures"}
 PREFERRED_SIZE = QSize(1500, 950)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
 
 
 def first_size(available: QSize, preferred: QSize = PREFERRED_SIZE) -> QSize:
@@ -121,22 +129,20 @@ class MainWindow(QMainWindow):
         for dock in old_docks:
             self.removeDockWidget(dock)
             dock.deleteLater()
-        outline_dock = self._dock(self.outline, self.tr("方案大纲"), "outlineDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock(self.outline, self.tr("方案大纲"), "outlineDock", Qt.DockWidgetArea.LeftDockWidgetArea)
         properties_dock = self._dock(self.properties, self.tr("属性"), "propertiesDock",
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         map_dock = self._dock(self.map, self.tr("地图"), "mapDock", Qt.DockWidgetArea.RightDockWidgetArea)
         findings_dock = self._dock(self.findings, self.tr("检查结果"), "findingsDock",
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
-        budget_dock = self._dock(self.budget_pane, self.tr("经费"), "budgetDock", Qt.DockWidgetArea.BottomDockWidgetArea)
+        # scrolled, so that its wide form does not set the window's least size (a 1366×768 screen)
+        budget_dock = self._dock(scrolled(self.budget_pane), self.tr("经费"), "budgetDock",
+                                 Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(findings_dock, budget_dock)
         findings_dock.raise_()
         # The map gets the right-hand column's room; properties sit below it.
         self.splitDockWidget(map_dock, properties_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([map_dock, properties_dock], [640, 260], Qt.Orientation.Vertical)
-        # the board gets the room: the map about a third of the window, the outline a seventh
-        self.resizeDocks([map_dock], [min(560, self.width() * 3 // 10)], Qt.Orientation.Horizontal)
-        self.resizeDocks([outline_dock], [min(240, self.width() // 7)], Qt.Orientation.Horizontal)
-        self.resizeDocks([findings_dock], [130], Qt.Orientation.Vertical)
+        self.size_docks()
         self.undo_action.setEnabled(False)
         self._connect_undo()
         self._on_changed(PlanDocument.ALL_KINDS)
@@ -284,7 +290,7 @@ class MainWindow(QMainWindow):
     def edit_item(self, kind: str, item_id: int) -> None:
         """Show an item's properties to edit (a double click on the board)."""
         self.document.select(kind, [item_id])
-        dock = self.findChild(QDockWidget, "propertiesDock")
+        dock = self.dock_named("propertiesDock")
         dock.show()
         dock.raise_()
         self.properties.setFocus()
@@ -341,7 +347,7 @@ class MainWindow(QMainWindow):
         self.run_dialog(PrintDialog(self.document.plan, self))
 
     def show_findings(self) -> None:
-        dock = self.findChild(QDockWidget, "findingsDock")
+        dock = self.dock_named("findingsDock")
         dock.show()
         dock.raise_()
         self.findings.refresh()
@@ -438,6 +444,30 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, APP_NAME, self.tr("界面语言将在下次启动时生效。\nThe language changes at the next start."))
 
     # --- layout -----------------------------------------------------------------------
+
+    def dock_named(self, name: str) -> QDockWidget | None:
+        """The dock of that name in the window's layout (not one of a plan shown before,
+        which may linger until deleted)."""
+        for dock in self.findChildren(QDockWidget, name):
+            if self.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea:
+                return dock
+        return None
+
+    def size_docks(self) -> None:
+        """Share the window out: the board gets the room; the map about three tenths of
+        the width, the outline a seventh, the findings a fifth of the height."""
+        docks = {name: self.dock_named(name) for name in ("mapDock", "propertiesDock", "outlineDock", "findingsDock")}
+        docks = {name: dock for name, dock in docks.items() if dock is not None and not dock.isFloating()}
+        width, height = self.width(), self.height()
+        if "mapDock" in docks and "propertiesDock" in docks:
+            self.resizeDocks([docks["mapDock"], docks["propertiesDock"]], [height * 2 // 3, height // 3],
+                             Qt.Orientation.Vertical)
+        if "mapDock" in docks:
+            self.resizeDocks([docks["mapDock"]], [min(560, width * 3 // 10)], Qt.Orientation.Horizontal)
+        if "outlineDock" in docks:
+            self.resizeDocks([docks["outlineDock"]], [min(240, width // 7)], Qt.Orientation.Horizontal)
+        if "findingsDock" in docks:
+            self.resizeDocks([docks["findingsDock"]], [min(150, height // 5)], Qt.Orientation.Vertical)
 
     def _fit_screen(self) -> None:
         """Open at a size the screen has room for (an office laptop has 1366×768)."""

@@ -231,9 +231,10 @@ class _GraphicsView(QGraphicsView):
         self.header.setGeometry(viewport.x() - left, viewport.y(), left, viewport.height())
         self.corner.setGeometry(viewport.x() - left, viewport.y() - top, left, top)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event) -> None:  # the view's, and its viewport's (a scroll bar came or went)
         super().resizeEvent(event)
         self._place_margins()
+        self.timeline._schedule_fit()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -402,7 +403,7 @@ class TimelineView(QWidget):
         self.document = document
         self.day: int | None = 1 if document.plan.programme.days else None  # a day, not the whole trip
         self.zoom = ZOOM_DEFAULT
-        self.fitting = True  # the zoom follows the width (until zoomed by hand)
+        self._fitting = True  # the zoom follows the width (until zoomed by hand)
         self._fit_pending = False
         self.last_rebuild_ms = 0.0
         self._style = TimelineStyle(self.font())
@@ -441,6 +442,7 @@ class TimelineView(QWidget):
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.view = _GraphicsView(self)
         self.view.setScene(self.scene)
+        self.fitting = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -479,10 +481,6 @@ class TimelineView(QWidget):
         if not self._shown_once:  # a day fills the width the window gives it at first
             self._shown_once = True
             self._schedule_fit()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._schedule_fit()
 
     def _schedule_fit(self) -> None:
         """Fit the zoom and the lanes to the new size once the layout has settled."""
@@ -543,6 +541,18 @@ class TimelineView(QWidget):
     def zoom_out(self) -> None:
         self.fitting = False
         self.set_zoom(self.zoom / ZOOM_STEP)
+
+    @property
+    def fitting(self) -> bool:
+        return self._fitting
+
+    @fitting.setter
+    def fitting(self, on: bool) -> None:
+        """Fitted, the day is never wider than the view: no horizontal scroll bar (whose
+        coming and going would change the height the lanes share)."""
+        self._fitting = on
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                                               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def fit_width(self) -> None:
         """Show the whole span of the day in the view's width (and keep doing so)."""
@@ -614,7 +624,11 @@ class TimelineView(QWidget):
             if self.day is not None and self.day > self.document.plan.programme.days:
                 self.set_day(None)
                 return
+        span = self._time_span()
+        before = (self._layout.first, self._layout.last) if self._layout else None
         self._rebuild(full="groups" in kinds or "programme" in kinds or "day_settings" in kinds)
+        if self.fitting and span != before:  # the day grew or shrank: still shown whole
+            self.fit_width()
         self._apply_highlight(self.document.selection, scroll=False)
 
     def _selection_changed(self, selection: Selection) -> None:
@@ -747,10 +761,14 @@ class TimelineView(QWidget):
         return max(least, float((self.view.viewport().height() - 12) // groups))
 
     def _time_span(self) -> tuple[int, int]:
+        """The hours shown: the day's (or, for the whole trip, every day's) window and
+        every slot in it, to the hour."""
         plan = self.document.plan
-        earliest = min([plan.programme.day_start] + [d.rules.day_start for d in self.document.timetable.days.values()])
-        latest = max([plan.programme.day_end] + [d.rules.day_end for d in self.document.timetable.days.values()])
-        for day_plan in self.document.timetable.days.values():
+        days = [d for d in self.document.timetable.days.values() if self.day is None or d.day == self.day]
+        windows = [day_rules(plan, self.day)] if self.day is not None else [d.rules for d in days]
+        earliest = min([plan.programme.day_start] + [rules.day_start for rules in windows])
+        latest = max([plan.programme.day_end] + [rules.day_end for rules in windows])
+        for day_plan in days:
             if day_plan.slots:
                 earliest = min(earliest, day_plan.slots[0].start)
                 latest = max(latest, max(s.end for s in day_plan.slots))
@@ -768,7 +786,7 @@ class TimelineView(QWidget):
         specs = []
         where = f"{group.name} · {day_label(self.document, row.day)}"
         for slot in day_plan.slots:
-            times = f"{format_clock(slot.start)}–{format_clock(slot.end)}"
+            times = f"{format_clock(slot.start)}–\u200b{format_clock(slot.end)}"  # may break after the dash
             site = plan.site(slot.site_id) if slot.site_id is not None else None
             site_name = site.name if site else ""
             place = plan.place_of(site) if site else None

@@ -135,8 +135,8 @@ def add_lodgings(plan: Plan, group_ids, first_night: int, last_night: int | None
                  site_id: int | None = None, *, hotel: dict | None = None,
                  room_price: float | None = None) -> Outcome:
     """Lodge groups at one hotel for a night or a range of nights (night N is the night
-    after day N). A night the group already has a lodging for changes hotel (a
-    placeholder's note goes with it); the others get one. With ``hotel`` (the fields of
+    after day N). A night the group already has a lodging for changes hotel (and a
+    placeholder's note goes: the organiser has chosen); the others get one. With ``hotel`` (the fields of
     ``add_hotel``) the hotel is added first, in the same step."""
     group_ids = list(dict.fromkeys(group_ids))
     last_night = first_night if last_night is None else last_night
@@ -171,8 +171,8 @@ def add_lodgings(plan: Plan, group_ids, first_night: int, last_night: int | None
             changes = {}
             if old.site_id != site_id:
                 changes["site_id"] = site_id
-                if old.note.startswith(PLACEHOLDER_NOTE):
-                    changes["note"] = ""
+            if old.note.startswith(PLACEHOLDER_NOTE):  # chosen now, even the hotel it held the place of
+                changes["note"] = ""
             if room_price is not None and old.room_price != room_price:
                 changes["room_price"] = room_price
             if changes:
