@@ -18,6 +18,7 @@ from ui.board.layout import BAR, MARK, PAD, SMALL, Block
 from ui.board.model import CellRole
 from ui.timeline_items import MEAL_FILL, PLENARY_ACCENT, PLENARY_FILL, mix
 
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # made once: combining flags is slow
 TEXT = QColor("#1f1f1f")
 MUTED = QColor("#66645e")
 LODGING_FILL = MEAL_FILL
@@ -126,8 +127,7 @@ class BoardDelegate(QStyledItemDelegate):
             line_height = style.line[run.which]
             y = box.top() + run.top
             for line in run.lines:
-                painter.drawText(QRectF(run.x, y, width - run.x, line_height),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+                painter.drawText(QRectF(run.x, y, width - run.x, line_height), LEFT, line)
                 y += line_height
         if entry is not None and entry.pinned:
             self._pin(painter, QPointF(PAD + BAR + style.time_width - 7, box.top() + 8), MUTED)

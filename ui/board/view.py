@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMen
 
 from planner.editing import delete_items, move_session
 from ui.board import texts
-from ui.board.delegate import BoardDelegate, mark_colour
+from ui.board.delegate import LEFT, BoardDelegate, mark_colour
 from ui.board.layout import BOLD, MIN_COLUMN, PAD, REGULAR, SMALL, Block, BoardStyle, CellLayout, layout_row
 from ui.board.model import BoardModel, CellRole
 from ui.document import PlanDocument, Selection
@@ -76,8 +76,7 @@ class DayHeader(QHeaderView):
             if role == "event":
                 y += 4
             for line in lines:
-                painter.drawText(QRectF(rect.left() + PAD, y, rect.width() - 2 * PAD, style.line[which]),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+                painter.drawText(QRectF(rect.left() + PAD, y, rect.width() - 2 * PAD, style.line[which]), LEFT, line)
                 y += style.line[which]
         day = view.board_model.day(logical_index)
         if day is not None and day.findings:
@@ -105,6 +104,8 @@ class BoardView(QTableView):
         self.drop_line: tuple[tuple[int, int], float] | None = None  # ((row, column), y in the cell)
         self._drop: tuple[int, int, int | None] | None = None  # group, day, before
         self._relayout_pending = False
+        self._header_width: float | None = None
+        self._header_heights: dict[int, float] = {}
 
         self.setModel(self.board_model)
         self.setVerticalHeader(DayHeader(self))
@@ -132,12 +133,22 @@ class BoardView(QTableView):
         self.board_model.dataChanged.connect(self._cells_changed)
         self.board_model.headerDataChanged.connect(self._headers_changed)
         document.selectionChanged.connect(self._selection_changed)
-        self.relayout()
+        # rows are laid out once shown, at the widths the window gives the columns
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._schedule_relayout()
 
     # --- layout ---------------------------------------------------------------------------
 
     def header_width(self) -> float:
-        """Wide enough for the longest date and weekday (events wrap)."""
+        """Wide enough for the longest date and weekday (events wrap); worked out when
+        the rows are laid out."""
+        if self._header_width is None:
+            self._header_width = self._measure_header()
+        return self._header_width
+
+    def _measure_header(self) -> float:
         style, model = self.style_, self.board_model
         widths = [88.0]
         for row in range(model.rowCount()):
@@ -156,10 +167,14 @@ class BoardView(QTableView):
         layouts = self._row_layouts(index.row())
         return layouts[index.column()] if index.column() < len(layouts) else None
 
+    def _header_height(self, row: int) -> float:
+        if row not in self._header_heights:
+            self._header_heights[row] = self.verticalHeader().content_height(row)
+        return self._header_heights[row]
+
     def _row_layouts(self, row: int) -> list[CellLayout]:
         widths = self._widths()
-        header = self.verticalHeader()
-        key = (widths, header.content_height(row))
+        key = (widths, self._header_height(row))
         found = self._layouts.get(row)
         if found is None or found[0] != key:
             day = self.board_model.day(row)
@@ -173,12 +188,13 @@ class BoardView(QTableView):
     def row_content_height(self, row: int) -> int:
         """The height the day needs: its cells laid out together, or its header."""
         layouts = self._row_layouts(row)
-        height = max([layout.height for layout in layouts] + [self.verticalHeader().content_height(row)])
+        height = max([layout.height for layout in layouts] + [self._header_height(row)])
         return math.ceil(height) + 1
 
     def relayout(self) -> None:
         """Row heights from the content at the current column widths."""
         self._relayout_pending = False
+        self._header_width, self._header_heights = None, {}
         header = self.verticalHeader()
         header.updateGeometry()
         for row in range(self.board_model.rowCount()):
@@ -199,6 +215,7 @@ class BoardView(QTableView):
 
     def _model_reset(self) -> None:
         self._layouts.clear()
+        self._header_width, self._header_heights = None, {}
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.relayout()
 
