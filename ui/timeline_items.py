@@ -221,9 +221,9 @@ class BlockItem(QGraphicsItem):
     def _text(self, painter: QPainter, area: QRectF, colour: QColor) -> None:
         """The block's lines, each wrapped to the block's width, as many as its height
         holds; the last one shown ends in "…" when more would follow."""
-        if area.width() < 8 or not self.spec.lines:
-            return
         style = self.style
+        if area.width() < style.metrics.horizontalAdvance("大巴约") or not self.spec.lines:
+            return  # a sliver: text broken a character a line reads as noise (the tooltip tells)
         if self._elided is None:
             self._elided = self._wrapped(area)
         if not self._elided:

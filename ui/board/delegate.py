@@ -114,9 +114,12 @@ class BoardDelegate(QStyledItemDelegate):
         if view.dragged is not None and entry is not None and entry.kind == "session" \
                 and entry.item_id == view.dragged:
             painter.fillRect(QRectF(BAR, box.top(), width - BAR, box.height()), QColor(255, 255, 255, 150))
+        flagged = self._flagged(entry, cell)
         for run in block.runs:
             colour = text_colour
-            if run.role in ("time", "where", "total") and block.kind not in ("plenary",):
+            if run.role == "time" and flagged:  # the times the findings are about, in their colour
+                colour = mark_colour(flagged, view.group_colours()) if block.kind != "plenary" else PLENARY_ACCENT
+            elif run.role in ("time", "where", "total") and block.kind not in ("plenary",):
                 colour = MUTED if block.kind != "travel" else text_colour
             elif run.role == "late":
                 colour = mark_colour(ERROR, view.group_colours()) if block.kind != "plenary" else PLENARY_ACCENT
@@ -131,6 +134,13 @@ class BoardDelegate(QStyledItemDelegate):
                 y += line_height
         if entry is not None and entry.pinned:
             self._pin(painter, QPointF(PAD + BAR + style.time_width - 7, box.top() + 8), MUTED)
+
+    @staticmethod
+    def _flagged(entry, cell) -> str:
+        """The worst severity of the findings about this line ('' when none)."""
+        ref = {"session": "sessions", "plenary": "plenaries"}.get(entry.kind) if entry is not None else None
+        found = [f.severity for f in cell.findings if ref and (ref, entry.item_id) in f.refs]
+        return (ERROR if ERROR in found else found[0]) if found else ""
 
     def _pin(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
         """A drawing pin (a glyph would depend on the font)."""
