@@ -228,3 +228,19 @@ def test_a_group_with_nothing_planned_goes_and_its_people_stay_in_no_group(sampl
     plan = changed(plan, "participants", person.id, group_id=group.id)
     after = applied(plan, delete_items(plan, "groups", [group.id]))
     assert after.group(group.id) is None and after.get("participants", person.id).group_id is None
+
+
+def test_people_moved_by_hand_are_locked_in_their_group_and_free_again_outside(sample):
+    from planner.editing import move_people
+
+    group = sample.ordered_groups()[1].id
+    people = [p for p in sample.participants if p.group_id != group][:2]
+    after = applied(sample, move_people(sample, [p.id for p in people], group))
+    for person in people:
+        moved = after.get("participants", person.id)
+        assert (moved.group_id, moved.locked) == (group, True) and moved.group_reason
+    assert move_people(after, [p.id for p in people], group) is None
+    freed = applied(after, move_people(after, [people[0].id], None)).get("participants", people[0].id)
+    assert (freed.group_id, freed.locked, freed.group_reason) == (None, False, "")
+    assert isinstance(move_people(sample, [people[0].id], 99), Refusal)
+    assert isinstance(move_people(sample, [9999], group), Refusal)

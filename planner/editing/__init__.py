@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from planner.editing.adding import add_group, add_hotel, add_lodgings, add_place, add_plenary, add_site, free_colour
 from planner.editing.deleting import delete_items
+from planner.editing.people import move_people
 from planner.editing.refusal import Outcome, Refusal
 from planner.editing.sessions import add_session, move_session
 from planner.editing.settle import Settled, settle
 
 __all__ = [
     "Outcome", "Refusal", "Settled", "add_group", "add_hotel", "add_lodgings", "add_place", "add_plenary",
-    "add_session", "add_site", "delete_items", "free_colour", "move_session", "settle",
+    "add_session", "add_site", "delete_items", "free_colour", "move_people", "move_session", "settle",
 ]
