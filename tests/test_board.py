@@ -345,6 +345,17 @@ def test_the_board_and_the_timeline_follow_the_selection(qtbot, window):
     rect = board.visualRect(board.model().index_of(session.group_id, 4))
     qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x(), rect.top() + 3))
     assert (document.selection.kind, document.selection.ids) == ("days", (4,)) and timeline.day == 4
+    # the arrow keys move from day to day
+    board.setFocus()
+    qtbot.keyClick(board, Qt.Key.Key_Down)
+    assert (document.selection.kind, document.selection.ids) == ("days", (5,)) and timeline.day == 5
+    # a site picked on the map: its visits are marked on the board
+    site = document.plan.site(session.site_id)
+    document.select("sites", [site.id], source="map")
+    index = board.model().index_of(session.group_id, session.day)
+    marked = [b for b in board.cell_layout(index).blocks if board.is_selected(b, index.data(CellRole))]
+    assert [b.entry.item_id for b in marked] == [s.id for s in document.plan.sessions_of(session.group_id, 2)
+                                                 if s.site_id == site.id]
 
 
 def test_the_board_speaks_english(english, board, document):

@@ -280,6 +280,8 @@ class BoardView(QTableView):
         selection, entry = self.selection, block.entry
         if entry is not None:
             kind = {"session": "sessions", "plenary": "plenaries"}.get(entry.kind)
+            if kind is not None and selection.kind == "sites":  # a site picked on the map: its visits
+                return entry.site_id in selection.ids
             return kind is not None and selection.kind == kind and entry.item_id in selection.ids
         return block.kind == "lodging" and selection.kind == "lodgings" and cell.lodging_id in selection.ids
 
@@ -348,6 +350,11 @@ class BoardView(QTableView):
             index = self.board_model.index(selection.first - 1, 0)
         elif selection.kind == "groups" and selection.first in self.board_model.board.group_ids:
             index = self.board_model.index(0, self.board_model.board.group_ids.index(selection.first))
+        elif selection.kind == "sites":
+            visit = next((s for s in sorted(plan.sessions, key=lambda s: (s.day, s.id))
+                          if s.site_id in selection.ids), None)
+            if visit is not None:
+                index = self.board_model.index_of(visit.group_id, visit.day)
         if not index.isValid():
             return
         self.selectionModel().setCurrentIndex(index, self.selectionModel().SelectionFlag.ClearAndSelect)
@@ -423,7 +430,11 @@ class BoardView(QTableView):
         if event.key() == Qt.Key.Key_Escape and self.dragged is not None:
             self.cancel_drag()
             return
+        before = self.currentIndex()
         super().keyPressEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and current != before:  # arrow keys move from day to day: the views follow
+            self._select("days", [current.row() + 1])
 
     # --- dragging a session ---------------------------------------------------------------
 
