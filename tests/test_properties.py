@@ -52,7 +52,7 @@ def test_shows_the_selected_session_with_its_times_and_the_travel_before_it(edit
     assert editor.editors["kind"].currentText() == "现场教学"
     assert not editor.editors["pinned"].isChecked()
     info = editor.info.text()
-    assert "日程" in info and "此前行车" in info and "分钟" in info
+    assert "日程" in info and "此前行车" in info and " 约 " in info and "分钟" not in info  # as on paper
     assert editor.heading.text().startswith("现场教学：")
 
 
