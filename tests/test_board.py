@@ -142,6 +142,24 @@ def test_at_1366_by_768_the_window_fits_and_shows_day_1_of_every_group_whole(qtb
         assert all("…" not in line for line in board.cell_layout(index).texts())
 
 
+def test_a_window_saved_on_a_larger_screen_opens_within_this_one(qtbot, tmp_path, sample_path):
+    from PySide6.QtCore import QSettings
+
+    from ui import settings as app_settings
+    from ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    big = MainWindow(PlanFile.open(sample_path), settings)
+    qtbot.addWidget(big)
+    big.resize(3000, 2000)
+    app_settings.WINDOW_GEOMETRY.set(bytes(big.saveGeometry().data()), settings)
+    big.document.close()
+    window = MainWindow(PlanFile.open(sample_path), settings)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width() and window.height() <= available.height()
+
+
 # --- editing in place -----------------------------------------------------------------------
 
 
