@@ -244,3 +244,19 @@ def test_people_moved_by_hand_are_locked_in_their_group_and_free_again_outside(s
     assert (freed.group_id, freed.locked, freed.group_reason) == (None, False, "")
     assert isinstance(move_people(sample, [people[0].id], 99), Refusal)
     assert isinstance(move_people(sample, [9999], group), Refusal)
+
+
+def test_what_the_tour_s_material_refers_to_is_kept(sample):
+    from planner.model import Measure, Reflection
+
+    from tests.plans import added
+
+    session, person = sample.sessions[0], sample.participants[0]
+    plan = added(sample, "measures", Measure(1, "建立招商专班", session_id=session.id, site_id=session.site_id))
+    plan = added(plan, "reflections", Reflection(1, person.id, "学习体会"))
+    refused = delete_items(plan, "sessions", [session.id])
+    assert isinstance(refused, Refusal) and "1 项举措" in refused.message_zh and "measures" in refused.message_en
+    assert plan.site(session.site_id).name in refused.message_zh or session.title in refused.message_zh
+    assert isinstance(delete_items(plan, "participants", [person.id]), Refusal)
+    assert isinstance(delete_items(plan, "sites", [session.site_id]), Refusal)
+    assert not isinstance(delete_items(sample, "participants", [person.id]), Refusal)
