@@ -143,6 +143,7 @@ def test_at_1366_by_768_the_window_fits_and_shows_day_1_of_every_group_whole(qtb
 
 
 def test_a_window_saved_on_a_larger_screen_opens_within_this_one(qtbot, tmp_path, sample_path):
+    """(Qt's restoreGeometry does it; this guards the promise that the window fits.)"""
     from PySide6.QtCore import QSettings
 
     from ui import settings as app_settings

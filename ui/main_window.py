@@ -483,11 +483,7 @@ class MainWindow(QMainWindow):
         geometry = app_settings.WINDOW_GEOMETRY.get(self.settings)
         state = app_settings.WINDOW_STATE.get(self.settings)
         if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            available = screen.availableGeometry() if screen is not None else None
-            if available is not None and (self.width() > available.width() or self.height() > available.height()):
-                self._fit_screen()  # saved on a larger screen than this one
+            self.restoreGeometry(QByteArray(geometry))  # Qt keeps it within the screen it opens on
         if state:
             self.restoreState(QByteArray(state))
 
