@@ -445,7 +445,7 @@ The sample plan is shown instead.</translation>
         <name>AssignDialog</name>
         <message>
             <location filename="../../ui/participants/assign_dialog.py" line="23" />
-            <location filename="../../ui/participants/assign_dialog.py" line="90" />
+            <location filename="../../ui/participants/assign_dialog.py" line="91" />
             <source>自动分组</source>
             <translation>Assign groups</translation>
         </message>
