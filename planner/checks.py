@@ -87,6 +87,14 @@ class _Context:
         name = self.group_name(day_plan.group_id)
         return f"{name}第 {day_plan.day} 天", f"{name}, day {day_plan.day}"
 
+    def day_findings(self, key: tuple[int, int], day_plan: DayPlan) -> dict:
+        """The findings of each of ``DAY_CHECKS`` about one group's day. They follow from the
+        day's inputs (``schedule.day_inputs``: its items, sites and legs) and the group."""
+        day_inputs = self.timetable.inputs.get(key)
+        inputs = None if day_inputs is None else (day_inputs, self.plan.group(key[0]))
+        return self.timetable.remembered(("day findings", *key), inputs,
+                               lambda: {rule: list(rule(self, day_plan)) for rule in DAY_CHECKS})
+
 
 def _ref(slot: Slot) -> tuple[str, int]:
     return ("plenaries" if slot.kind == "plenary" else "sessions", slot.item_id)
@@ -99,34 +107,32 @@ def _span(slot: Slot) -> str:
 # --- the checks ------------------------------------------------------------------------
 
 
-def check_overlaps(ctx: _Context):
+def check_overlaps(ctx: _Context, day_plan: DayPlan):
     """Two items of one group at the same time."""
-    for day_plan in ctx.timetable.days.values():
-        items = sorted(day_plan.items(), key=lambda s: (s.start, s.end))
-        zh_where, en_where = ctx.where(day_plan)
-        for a, b in combinations(items, 2):
-            if a.start < b.end and b.start < a.end:
-                yield Finding(
-                    ERROR, "overlap",
-                    f"{zh_where}：「{ctx.slot_name(a)}」{_span(a)} 与「{ctx.slot_name(b)}」{_span(b)} 时间重叠",
-                    f"{en_where}: '{ctx.slot_name(a)}' {_span(a)} overlaps '{ctx.slot_name(b)}' {_span(b)}",
-                    (_ref(a), _ref(b)), day_plan.group_id, day_plan.day,
-                )
+    items = sorted(day_plan.items(), key=lambda s: (s.start, s.end))
+    zh_where, en_where = ctx.where(day_plan)
+    for a, b in combinations(items, 2):
+        if a.start < b.end and b.start < a.end:
+            yield Finding(
+                ERROR, "overlap",
+                f"{zh_where}：「{ctx.slot_name(a)}」{_span(a)} 与「{ctx.slot_name(b)}」{_span(b)} 时间重叠",
+                f"{en_where}: '{ctx.slot_name(a)}' {_span(a)} overlaps '{ctx.slot_name(b)}' {_span(b)}",
+                (_ref(a), _ref(b)), day_plan.group_id, day_plan.day,
+            )
 
 
-def check_late_arrivals(ctx: _Context):
+def check_late_arrivals(ctx: _Context, day_plan: DayPlan):
     """A leg that does not fit before a fixed item: the group arrives late."""
-    for day_plan in ctx.timetable.days.values():
-        zh_where, en_where = ctx.where(day_plan)
-        for slot in day_plan.slots:
-            if slot.late_by > 0:
-                yield Finding(
-                    ERROR, "late-arrival",
-                    f"{zh_where}：行程来不及，将迟到 {slot.late_by} 分钟到达「{ctx.slot_name(slot)}」（{format_clock(slot.start)} 开始）",
-                    f"{en_where}: the leg does not fit; the group arrives {slot.late_by} min late for "
-                    f"'{ctx.slot_name(slot)}' (starts {format_clock(slot.start)})",
-                    (_ref(slot),), day_plan.group_id, day_plan.day,
-                )
+    zh_where, en_where = ctx.where(day_plan)
+    for slot in day_plan.slots:
+        if slot.late_by > 0:
+            yield Finding(
+                ERROR, "late-arrival",
+                f"{zh_where}：行程来不及，将迟到 {slot.late_by} 分钟到达「{ctx.slot_name(slot)}」（{format_clock(slot.start)} 开始）",
+                f"{en_where}: the leg does not fit; the group arrives {slot.late_by} min late for "
+                f"'{ctx.slot_name(slot)}' (starts {format_clock(slot.start)})",
+                (_ref(slot),), day_plan.group_id, day_plan.day,
+            )
 
 
 def _group_sizes(plan: Plan) -> dict[int, int]:
@@ -139,14 +145,29 @@ def _group_sizes(plan: Plan) -> dict[int, int]:
 
 def check_site_bookings(ctx: _Context):
     """A site booked by two groups at overlapping times, or beyond its capacity."""
+    sizes = _group_sizes(ctx.plan)
+    by_day: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for key in ctx.timetable.days:
+        by_day[key[1]].append(key)
+    for day, keys in by_day.items():
+        # One day's bookings follow from its groups' days, the groups and their sizes.
+        inputs = tuple((key, ctx.timetable.inputs.get(key)) for key in keys)
+        if any(day_inputs is None for _, day_inputs in inputs):
+            inputs = None
+        else:
+            inputs = (inputs, ctx.plan.groups, tuple(sorted(sizes.items())))
+        yield from ctx.timetable.remembered(("site bookings", day), inputs,
+                                  lambda: list(_site_bookings(ctx, day, keys, sizes)))
+
+
+def _site_bookings(ctx: _Context, day: int, keys: list[tuple[int, int]], sizes: dict[int, int]):
     plan = ctx.plan
-    sizes = _group_sizes(plan)
-    by_site: dict[tuple[int, int], list[Slot]] = defaultdict(list)
-    for day_plan in ctx.timetable.days.values():
-        for slot in day_plan.slots:
+    by_site: dict[int, list[Slot]] = defaultdict(list)
+    for key in keys:
+        for slot in ctx.timetable.days[key].slots:
             if slot.kind == "session":
-                by_site[(slot.site_id, slot.day)].append(slot)
-    for (site_id, day), slots in by_site.items():
+                by_site[slot.site_id].append(slot)
+    for site_id, slots in by_site.items():
         site = plan.site(site_id)
         name = ctx.site_name(site_id)
         capacity = site.capacity if site else None
@@ -175,115 +196,111 @@ def check_site_bookings(ctx: _Context):
             )
 
 
-def check_opening_hours(ctx: _Context):
+def check_opening_hours(ctx: _Context, day_plan: DayPlan):
     """A session outside its site's opening hours."""
-    for day_plan in ctx.timetable.days.values():
-        zh_where, en_where = ctx.where(day_plan)
-        for slot in day_plan.of_kind("session"):
-            site = ctx.plan.site(slot.site_id)
-            if site is None:
-                continue
-            early = site.opens is not None and slot.start < site.opens
-            late = site.closes is not None and slot.end > site.closes
-            if early or late:
-                hours = f"{format_clock(site.opens) or '…'}–{format_clock(site.closes) or '…'}"
-                yield Finding(
-                    ERROR, "outside-opening-hours",
-                    f"{zh_where}：「{site.name}」{_span(slot)} 不在开放时间 {hours} 内",
-                    f"{en_where}: '{site.name}' {_span(slot)} is outside its opening hours {hours}",
-                    (("sessions", slot.item_id), ("sites", site.id)), day_plan.group_id, day_plan.day,
-                )
+    zh_where, en_where = ctx.where(day_plan)
+    for slot in day_plan.of_kind("session"):
+        site = ctx.plan.site(slot.site_id)
+        if site is None:
+            continue
+        early = site.opens is not None and slot.start < site.opens
+        late = site.closes is not None and slot.end > site.closes
+        if early or late:
+            hours = f"{format_clock(site.opens) or '…'}–{format_clock(site.closes) or '…'}"
+            yield Finding(
+                ERROR, "outside-opening-hours",
+                f"{zh_where}：「{site.name}」{_span(slot)} 不在开放时间 {hours} 内",
+                f"{en_where}: '{site.name}' {_span(slot)} is outside its opening hours {hours}",
+                (("sessions", slot.item_id), ("sites", site.id)), day_plan.group_id, day_plan.day,
+            )
 
 
-def check_day_window(ctx: _Context):
+def check_day_window(ctx: _Context, day_plan: DayPlan):
     """An item that starts before or runs past its day's window (travel to or from it may:
     see ``check_long_travel_days``)."""
-    for day_plan in ctx.timetable.days.values():
-        items = day_plan.items()
-        if not items:
-            continue
-        zh_where, en_where = ctx.where(day_plan)
-        rules = day_plan.rules
-        first, last = min(items, key=lambda s: s.start), max(items, key=lambda s: s.end)
-        if last.end > rules.day_end:
-            over = last.end - rules.day_end
-            yield Finding(
-                WARNING, "past-day-window",
-                f"{zh_where}：日程到 {format_clock(last.end)} 才结束，超出 {format_clock(rules.day_end)} 共 {over} 分钟",
-                f"{en_where}: the day ends at {format_clock(last.end)}, {over} min past {format_clock(rules.day_end)}",
-                (_ref(last),), day_plan.group_id, day_plan.day,
-            )
-        if first.start < rules.day_start:
-            yield Finding(
-                WARNING, "before-day-window",
-                f"{zh_where}：日程 {format_clock(first.start)} 开始，早于 {format_clock(rules.day_start)}",
-                f"{en_where}: the day starts at {format_clock(first.start)}, before {format_clock(rules.day_start)}",
-                (_ref(first),), day_plan.group_id, day_plan.day,
-            )
-
-
-def check_long_travel_days(ctx: _Context):
-    """A day that travel stretches well past the length of its window (an early flight
-    and a full programme, a long way home after the last visit)."""
-    for day_plan in ctx.timetable.days.values():
-        busy = [s for s in day_plan.slots if s.kind != "dinner"]
-        legs = day_plan.of_kind("travel")
-        if not busy or not legs:
-            continue
-        rules = day_plan.rules
-        start, end = busy[0].start, max(s.end for s in busy)
-        travel = sum(s.minutes for s in legs)
-        if end - start <= rules.day_end - rules.day_start + LONG_DAY_ALLOWANCE or travel < LONG_DAY_ALLOWANCE:
-            continue
-        zh_where, en_where = ctx.where(day_plan)
-        longest = max(legs, key=lambda s: s.minutes)
+    items = day_plan.items()
+    if not items:
+        return
+    zh_where, en_where = ctx.where(day_plan)
+    rules = day_plan.rules
+    first, last = min(items, key=lambda s: s.start), max(items, key=lambda s: s.end)
+    if last.end > rules.day_end:
+        over = last.end - rules.day_end
         yield Finding(
-            WARNING, "long-travel-day",
-            f"{zh_where}：行程 {format_clock(start)}–{format_clock(end)}，共 {duration_text(end - start)}，"
-            f"其中交通 {duration_text(travel)}，超出日程时长较多",
-            f"{en_where}: the day runs {format_clock(start)}–{format_clock(end)} ({duration_text(end - start, True)}), "
-            f"{duration_text(travel, True)} of it travelling: far longer than its window",
-            (("groups", day_plan.group_id),), day_plan.group_id, day_plan.day, ("travel", longest.start),
+            WARNING, "past-day-window",
+            f"{zh_where}：日程到 {format_clock(last.end)} 才结束，超出 {format_clock(rules.day_end)} 共 {over} 分钟",
+            f"{en_where}: the day ends at {format_clock(last.end)}, {over} min past {format_clock(rules.day_end)}",
+            (_ref(last),), day_plan.group_id, day_plan.day,
+        )
+    if first.start < rules.day_start:
+        yield Finding(
+            WARNING, "before-day-window",
+            f"{zh_where}：日程 {format_clock(first.start)} 开始，早于 {format_clock(rules.day_start)}",
+            f"{en_where}: the day starts at {format_clock(first.start)}, before {format_clock(rules.day_start)}",
+            (_ref(first),), day_plan.group_id, day_plan.day,
         )
 
 
-def check_lunch(ctx: _Context):
+def check_long_travel_days(ctx: _Context, day_plan: DayPlan):
+    """A day that travel stretches well past the length of its window (an early flight
+    and a full programme, a long way home after the last visit)."""
+    busy = [s for s in day_plan.slots if s.kind != "dinner"]
+    legs = day_plan.of_kind("travel")
+    if not busy or not legs:
+        return
+    rules = day_plan.rules
+    start, end = busy[0].start, max(s.end for s in busy)
+    travel = sum(s.minutes for s in legs)
+    if end - start <= rules.day_end - rules.day_start + LONG_DAY_ALLOWANCE or travel < LONG_DAY_ALLOWANCE:
+        return
+    zh_where, en_where = ctx.where(day_plan)
+    longest = max(legs, key=lambda s: s.minutes)
+    yield Finding(
+        WARNING, "long-travel-day",
+        f"{zh_where}：行程 {format_clock(start)}–{format_clock(end)}，共 {duration_text(end - start)}，"
+        f"其中交通 {duration_text(travel)}，超出日程时长较多",
+        f"{en_where}: the day runs {format_clock(start)}–{format_clock(end)} ({duration_text(end - start, True)}), "
+        f"{duration_text(travel, True)} of it travelling: far longer than its window",
+        (("groups", day_plan.group_id),), day_plan.group_id, day_plan.day, ("travel", longest.start),
+    )
+
+
+def check_lunch(ctx: _Context, day_plan: DayPlan):
     """Lunch squeezed below 45 minutes, lunch after its window (a long leg over midday),
     and a full day without lunch. The refs name the items either side of it (what squeezes
     or delays it) and the group."""
-    for day_plan in ctx.timetable.days.values():
-        zh_where, en_where = ctx.where(day_plan)
-        slots, rules = day_plan.slots, day_plan.rules
-        for n, lunch in enumerate(slots):
-            if lunch.kind != "lunch":
-                continue
-            before = [s for s in slots[:n] if s.kind in ("session", "plenary")][-1:]
-            after = [s for s in slots[n + 1:] if s.kind in ("session", "plenary")][:1]
-            refs = (*(_ref(s) for s in before + after), ("groups", day_plan.group_id))
-            if lunch.minutes < MIN_LUNCH_MINUTES:
-                yield Finding(
-                    WARNING, "short-lunch",
-                    f"{zh_where}：午餐只有 {lunch.minutes} 分钟（{_span(lunch)}），少于 {MIN_LUNCH_MINUTES} 分钟",
-                    f"{en_where}: lunch is only {lunch.minutes} min ({_span(lunch)}), under {MIN_LUNCH_MINUTES} min",
-                    refs, day_plan.group_id, day_plan.day, ("lunch", lunch.start),
-                )
-            if lunch.start >= rules.lunch_end:
-                window = f"{format_clock(rules.lunch_start)}–{format_clock(rules.lunch_end)}"
-                yield Finding(
-                    WARNING, "late-lunch",
-                    f"{zh_where}：午餐 {format_clock(lunch.start)} 才开始，晚于午餐时段 {window}",
-                    f"{en_where}: lunch starts only at {format_clock(lunch.start)}, after the lunch window {window}",
-                    refs, day_plan.group_id, day_plan.day, ("lunch", lunch.start),
-                )
-        items = day_plan.items()
-        if items and not day_plan.of_kind("lunch") and min(s.start for s in items) < rules.lunch_start \
-                and max(s.end for s in items) > rules.lunch_end:
+    zh_where, en_where = ctx.where(day_plan)
+    slots, rules = day_plan.slots, day_plan.rules
+    for n, lunch in enumerate(slots):
+        if lunch.kind != "lunch":
+            continue
+        before = [s for s in slots[:n] if s.kind in ("session", "plenary")][-1:]
+        after = [s for s in slots[n + 1:] if s.kind in ("session", "plenary")][:1]
+        refs = (*(_ref(s) for s in before + after), ("groups", day_plan.group_id))
+        if lunch.minutes < MIN_LUNCH_MINUTES:
             yield Finding(
-                WARNING, "no-lunch",
-                f"{zh_where}：全天日程没有安排午餐",
-                f"{en_where}: a full day with no lunch",
-                (("groups", day_plan.group_id),), day_plan.group_id, day_plan.day,
+                WARNING, "short-lunch",
+                f"{zh_where}：午餐只有 {lunch.minutes} 分钟（{_span(lunch)}），少于 {MIN_LUNCH_MINUTES} 分钟",
+                f"{en_where}: lunch is only {lunch.minutes} min ({_span(lunch)}), under {MIN_LUNCH_MINUTES} min",
+                refs, day_plan.group_id, day_plan.day, ("lunch", lunch.start),
             )
+        if lunch.start >= rules.lunch_end:
+            window = f"{format_clock(rules.lunch_start)}–{format_clock(rules.lunch_end)}"
+            yield Finding(
+                WARNING, "late-lunch",
+                f"{zh_where}：午餐 {format_clock(lunch.start)} 才开始，晚于午餐时段 {window}",
+                f"{en_where}: lunch starts only at {format_clock(lunch.start)}, after the lunch window {window}",
+                refs, day_plan.group_id, day_plan.day, ("lunch", lunch.start),
+            )
+    items = day_plan.items()
+    if items and not day_plan.of_kind("lunch") and min(s.start for s in items) < rules.lunch_start \
+            and max(s.end for s in items) > rules.lunch_end:
+        yield Finding(
+            WARNING, "no-lunch",
+            f"{zh_where}：全天日程没有安排午餐",
+            f"{en_where}: a full day with no lunch",
+            (("groups", day_plan.group_id),), day_plan.group_id, day_plan.day,
+        )
 
 
 def check_lodging(ctx: _Context):
@@ -336,50 +353,54 @@ def check_journey(ctx: _Context):
             )
 
 
-def check_leg_durations(ctx: _Context):
+def check_leg_durations(ctx: _Context, day_plan: DayPlan):
     """A leg with no duration: its two ends have no coordinates and the organiser gave no
     minutes, so the timetable assumes a default."""
-    for day_plan in ctx.timetable.days.values():
-        zh_where, en_where = ctx.where(day_plan)
-        for slot in day_plan.of_kind("travel"):
-            leg = ctx.plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
-            if leg is not None and leg.effective_minutes is not None:
-                continue
-            ends = (site_point(ctx.plan, ctx.plan.site(i)) for i in (slot.from_site_id, slot.site_id))
-            if all(point is not None for point in ends):
-                continue  # estimated from the coordinates
-            a, b = ctx.site_name(slot.from_site_id), ctx.site_name(slot.site_id)
-            refs = (("legs", leg.id),) if leg is not None else (("sites", slot.from_site_id), ("sites", slot.site_id))
-            yield Finding(
-                WARNING, "leg-without-duration",
-                f"{zh_where}：从「{a}」到「{b}」的行程没有时长，暂按 {slot.minutes} 分钟计，请填写",
-                f"{en_where}: the leg from '{a}' to '{b}' has no duration; {slot.minutes} min assumed, please fill it in",
-                refs, day_plan.group_id, day_plan.day, ("travel", slot.start),
-            )
+    zh_where, en_where = ctx.where(day_plan)
+    for slot in day_plan.of_kind("travel"):
+        leg = ctx.plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
+        if leg is not None and leg.effective_minutes is not None:
+            continue
+        ends = (site_point(ctx.plan, ctx.plan.site(i)) for i in (slot.from_site_id, slot.site_id))
+        if all(point is not None for point in ends):
+            continue  # estimated from the coordinates
+        a, b = ctx.site_name(slot.from_site_id), ctx.site_name(slot.site_id)
+        refs = (("legs", leg.id),) if leg is not None else (("sites", slot.from_site_id), ("sites", slot.site_id))
+        yield Finding(
+            WARNING, "leg-without-duration",
+            f"{zh_where}：从「{a}」到「{b}」的行程没有时长，暂按 {slot.minutes} 分钟计，请填写",
+            f"{en_where}: the leg from '{a}' to '{b}' has no duration; {slot.minutes} min assumed, please fill it in",
+            refs, day_plan.group_id, day_plan.day, ("travel", slot.start),
+        )
 
 
-def check_long_bus_legs(ctx: _Context):
+def check_long_bus_legs(ctx: _Context, day_plan: DayPlan):
     """A leg by bus longer than five hours."""
-    for day_plan in ctx.timetable.days.values():
-        zh_where, en_where = ctx.where(day_plan)
-        for slot in day_plan.of_kind("travel"):
-            if slot.mode == "bus" and slot.minutes > MAX_BUS_MINUTES:
-                hours = slot.minutes / 60
-                leg = ctx.plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
-                refs = (("legs", leg.id),) if leg else (("sites", slot.from_site_id), ("sites", slot.site_id))
-                yield Finding(
-                    WARNING, "long-bus-leg",
-                    f"{zh_where}：从「{ctx.site_name(slot.from_site_id)}」到「{ctx.site_name(slot.site_id)}」"
-                    f"乘大巴约 {hours:.1f} 小时，超过 5 小时，建议改乘高铁或飞机",
-                    f"{en_where}: the bus from '{ctx.site_name(slot.from_site_id)}' to "
-                    f"'{ctx.site_name(slot.site_id)}' takes about {hours:.1f} h, over 5 h: consider rail or a flight",
-                    refs, day_plan.group_id, day_plan.day,
-                )
+    zh_where, en_where = ctx.where(day_plan)
+    for slot in day_plan.of_kind("travel"):
+        if slot.mode == "bus" and slot.minutes > MAX_BUS_MINUTES:
+            hours = slot.minutes / 60
+            leg = ctx.plan.leg_between(slot.group_id, slot.from_site_id, slot.site_id)
+            refs = (("legs", leg.id),) if leg else (("sites", slot.from_site_id), ("sites", slot.site_id))
+            yield Finding(
+                WARNING, "long-bus-leg",
+                f"{zh_where}：从「{ctx.site_name(slot.from_site_id)}」到「{ctx.site_name(slot.site_id)}」"
+                f"乘大巴约 {hours:.1f} 小时，超过 5 小时，建议改乘高铁或飞机",
+                f"{en_where}: the bus from '{ctx.site_name(slot.from_site_id)}' to "
+                f"'{ctx.site_name(slot.site_id)}' takes about {hours:.1f} h, over 5 h: consider rail or a flight",
+                refs, day_plan.group_id, day_plan.day,
+            )
 
 
 def check_shared_visits(ctx: _Context):
     """A place or site visited by two groups (sometimes intended). A site or place that
     is not in the plan (a dangling reference) is not counted."""
+    plan = ctx.plan
+    inputs = (tuple((s.group_id, s.site_id) for s in plan.sessions), plan.sites, plan.places, plan.groups)
+    return ctx.timetable.remembered(("shared visits",), inputs, lambda: list(_shared_visits(ctx)))
+
+
+def _shared_visits(ctx: _Context):
     plan = ctx.plan
     site_groups: dict[int, set[int]] = defaultdict(set)
     place_groups: dict[int, set[int]] = defaultdict(set)
@@ -496,6 +517,27 @@ def check_session_days(ctx: _Context):
             )
 
 
+# The checks whose findings are about one group's day and follow from it alone
+# (``_Context.day_findings``); each is called with that day.
+DAY_CHECKS = (
+    check_overlaps,
+    check_late_arrivals,
+    check_opening_hours,
+    check_day_window,
+    check_long_travel_days,
+    check_lunch,
+    check_leg_durations,
+    check_long_bus_legs,
+)
+
+# The checks that read only these kinds of items (and the programme): their findings are
+# kept with the plan (``Plan.derived``) while those items stay as they are.
+READS_ONLY = {
+    check_coordinates: ("places", "sites"),
+    check_people: ("participants", "groups"),
+    check_seats: ("participants", "groups", "roles"),
+}
+
 CHECKS = (
     check_overlaps,
     check_late_arrivals,
@@ -521,7 +563,16 @@ CHECKS = (
 def check(plan: Plan, timetable: Timetable | None = None) -> list[Finding]:
     """Every finding about ``plan``, errors first."""
     ctx = _Context(plan, timetable or schedule(plan))
-    findings = [finding for rule in CHECKS for finding in rule(ctx)]
+    by_day = [ctx.day_findings(key, day_plan) for key, day_plan in ctx.timetable.days.items()]
+    findings = []
+    for rule in CHECKS:
+        if rule in DAY_CHECKS:
+            for day in by_day:
+                findings += day[rule]
+        elif rule in READS_ONLY:
+            findings += plan.derived(READS_ONLY[rule], rule.__name__, lambda: list(rule(ctx)))
+        else:
+            findings += rule(ctx)
     order = {severity: n for n, severity in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (order[f.severity], f.group_id or 0, f.day or 0))
 

@@ -419,8 +419,10 @@ class Plan:
     indicators: tuple[Indicator, ...] = ()
     reflections: tuple[Reflection, ...] = ()
     measures: tuple[Measure, ...] = ()
-    # Look-up tables built on first use; init=False so that `dataclasses.replace` gives
-    # each copy its own (a shared one would answer with the items of another copy).
+    # Look-up tables and other values worked out on first use from some kinds of items:
+    # under the kind's name (items by id) or ((kinds…), what) (``derived``). init=False so
+    # that `dataclasses.replace` gives each copy its own (a shared one would answer with the
+    # items of another copy); ``with_items`` hands on those of the kinds it leaves as they are.
     _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def items(self, kind: str) -> tuple:
@@ -433,6 +435,15 @@ class Plan:
             index = {item.id: item for item in self.items(kind)}
             self._index[kind] = index
         return index.get(item_id)
+
+    def derived(self, kinds: tuple[str, ...], what: str, work):
+        """``work()``, a value worked out from the items of ``kinds`` (and the programme)
+        alone, once for this plan and the copies of it that keep those items as they are
+        (an edit of a session does not work out again what follows from the people)."""
+        key = (kinds, what)
+        if key not in self._index:
+            self._index[key] = work()
+        return self._index[key]
 
     def group(self, group_id: int) -> Group | None:
         return self.get("groups", group_id)
@@ -451,17 +462,17 @@ class Plan:
 
     def sessions_of(self, group_id: int, day: int | None = None) -> list[Session]:
         """A group's sessions in route order (by day, then position)."""
-        by_group = self._index.get("sessions_by_group_day")
-        if by_group is None:
-            by_group = {}
-            ordered = sorted(self.sessions, key=lambda s: (s.day, s.position, s.id))  # not by start: times follow the order
-            for session in ordered:
-                by_group.setdefault(session.group_id, {}).setdefault(session.day, []).append(session)
-            self._index["sessions_by_group_day"] = by_group
-        days = by_group.get(group_id, {})
+        days = self.derived(("sessions",), "by group and day", self._sessions_by_group_day).get(group_id, {})
         if day is not None:
             return list(days.get(day, ()))
         return [s for d in sorted(days) for s in days[d]]
+
+    def _sessions_by_group_day(self) -> dict[int, dict[int, list[Session]]]:
+        by_group: dict[int, dict[int, list[Session]]] = {}
+        ordered = sorted(self.sessions, key=lambda s: (s.day, s.position, s.id))  # not by start: times follow the order
+        for session in ordered:
+            by_group.setdefault(session.group_id, {}).setdefault(session.day, []).append(session)
+        return by_group
 
     def route_places(self, group_id: int) -> list[Place]:
         """The distinct places a group visits, in the order it first reaches them."""
@@ -475,18 +486,25 @@ class Plan:
 
     def _keyed(self, kind: str, key) -> dict:
         """``kind``'s items by ``key(item)`` (the first of any that share a key), built once."""
-        name = f"{kind}_by_key"
-        index = self._index.get(name)
-        if index is None:
-            index = {}
+        def index() -> dict:
+            found = {}
             for item in self.items(kind):
-                index.setdefault(key(item), item)
-            self._index[name] = index
-        return index
+                found.setdefault(key(item), item)
+            return found
+        return self.derived((kind,), "by key", index)
 
     def leg_between(self, group_id: int, from_site_id: int, to_site_id: int) -> Leg | None:
         legs = self._keyed("legs", lambda l: (l.group_id, l.from_site_id, l.to_site_id))
         return legs.get((group_id, from_site_id, to_site_id))
+
+    def legs_from(self, group_id: int, site_id: int) -> tuple[Leg, ...]:
+        """The group's legs that leave ``site_id``."""
+        def index() -> dict:
+            found: dict[tuple[int, int], tuple[Leg, ...]] = {}
+            for leg in self.legs:
+                found[(leg.group_id, leg.from_site_id)] = found.get((leg.group_id, leg.from_site_id), ()) + (leg,)
+            return found
+        return self.derived(("legs",), "from", index).get((group_id, site_id), ())
 
     def lodging(self, group_id: int, night: int) -> Lodging | None:
         """Where the group sleeps the night after day ``night``, or None."""
@@ -494,4 +512,7 @@ class Plan:
 
     def with_items(self, kind: str, items: Iterable) -> "Plan":
         """A copy with the items of ``kind`` replaced (sorted by id)."""
-        return replace(self, **{kind: tuple(sorted(items, key=lambda i: i.id))})
+        copy = replace(self, **{kind: tuple(sorted(items, key=lambda i: i.id))})
+        copy._index.update((name, value) for name, value in self._index.items()
+                           if kind not in ((name,) if isinstance(name, str) else name[0]))
+        return copy

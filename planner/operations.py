@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
-from planner.legs import refresh_legs
+from planner.legs import refreshed_legs
 from planner.model import ITEM_TYPES, LEG_MODES, Plan
-from planner.schedule import Timetable, day_rules, schedule, session_length, timing_edits
+from planner.schedule import Timetable, day_rules, legs_by_key, schedule, session_length, timing_edits
 from planner.store import PlanFile
 from planner.travel_legs import usual_mode
 
@@ -99,26 +99,31 @@ def _visit(plan: Plan, session) -> int | None:
     return site.visit_minutes if site is not None else None
 
 
-def consequences(plan: Plan, before: Plan | None = None) -> tuple[list[Edit], Timetable]:
+def consequences(plan: Plan, before: Plan | None = None,
+                 previous: Timetable | None = None) -> tuple[list[Edit], Timetable]:
     """The leg, pinned-end and timing edits that bring ``plan`` in line with its routes
     and lengths, and the timetable of the result (times of flowing sessions do not change it).
-    ``before`` is the plan before the edit (see ``pinned_end_edits``)."""
+    ``before`` is the plan before the edit (see ``pinned_end_edits``); ``previous``, a
+    timetable of it, lets only the days the edit touches be laid out again."""
     pinned_ends = pinned_end_edits(plan, before)
     with_ends = apply_in_memory(plan, Batch(tuple(pinned_ends)))
-    fresh = {(l.group_id, l.from_site_id, l.to_site_id): l for l in refresh_legs(with_ends)}
-    current = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
+    timetable = schedule(with_ends, previous)
+    fresh = refreshed_legs(with_ends, timetable)
+    current = legs_by_key(plan)
     leg_edits: list[Edit] = [Delete("legs", leg.id) for key, leg in current.items() if key not in fresh]
-    for key, leg in fresh.items():
-        old = current.get(key)
+    new_or_changed = [leg for key, leg in fresh.items() if current.get(key) is not leg]
+    for leg in sorted(new_or_changed, key=lambda l: l.id):
+        old = current.get((leg.group_id, leg.from_site_id, leg.to_site_id))
         if old is None:
             leg_edits.append(Insert("legs", {f.name: getattr(leg, f.name) for f in fields(leg)}))
         elif old != leg:
             changed = {f.name: getattr(leg, f.name) for f in fields(leg) if getattr(leg, f.name) != getattr(old, f.name)}
             leg_edits.append(Update("legs", leg.id, changed))
-    edits = [*leg_edits, *pinned_ends]
-    settled = apply_in_memory(plan, Batch(tuple(edits)))
-    timetable = schedule(settled)
-    return [*edits, *timing_edits(settled, timetable)], timetable
+    settled = with_ends
+    if leg_edits:  # the days that travel the changed legs, again
+        settled = apply_in_memory(with_ends, Batch(tuple(leg_edits)))
+        timetable = schedule(settled, timetable)
+    return [*leg_edits, *pinned_ends, *timing_edits(settled, timetable)], timetable
 
 
 def set_fields(plan: Plan, kind: str, item_id: int | None, changes: dict) -> Edit:

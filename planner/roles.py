@@ -9,6 +9,8 @@ code (with no roles of their own) work alike.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from planner.model import Plan, Role
 
 GROUP_LEADER, LIAISON, MEMBER = "group_leader", "liaison", "member"
@@ -34,15 +36,20 @@ CONTACT_ROLES = (GROUP_LEADER, LIAISON)
 def roles_of(plan: Plan) -> dict[str, Role]:
     """Every role the plan knows, by code, in display order: the shipped ones (as the
     plan may have renamed them), then the plan's own."""
+    return dict(_merged(plan.roles))
+
+
+@lru_cache(maxsize=16)  # role() is asked for every participant by every check and list
+def _merged(plan_roles: tuple[Role, ...]) -> dict[str, Role]:
     merged = {role.code: role for role in SHIPPED_ROLES}
-    for role in sorted(plan.roles, key=lambda r: (r.position, r.id)):
+    for role in sorted(plan_roles, key=lambda r: (r.position, r.id)):
         merged[role.code] = role  # a shipped code keeps its place in the order
     return merged
 
 
 def role(plan: Plan, code: str) -> Role:
     """The role ``code`` stands for; an unknown code reads as a trainee with its code as name."""
-    found = roles_of(plan).get(code)
+    found = _merged(plan.roles).get(code)
     return found if found is not None else Role(0, code, code, code)
 
 

@@ -18,8 +18,9 @@ afternoon fixed item, or for a site that opens only after lunch time, lunches in
 wait, and lunch with no time left before a fixed item follows it. Sessions and meals
 start on the five minutes (a meal at its programme time, or on the five minutes after
 a later arrival; lunch cut short before a fixed item ends in time for it). Each group's day
-depends only on that day's items and lodgings, so an edit re-times what follows it that
-day and nothing else.
+depends only on that day's inputs (``day_inputs``), so an edit re-times what follows it that
+day and nothing else, and ``schedule`` given the previous timetable lays out again only the
+days whose inputs changed.
 Conflicts are not resolved here but reported by ``planner.checks``: a fixed item
 reached late carries ``late_by``; the rest (overlaps, windows, opening hours) the
 checks read off the slots.
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from planner.edits import Update
 from planner.journey import Journey, journey
-from planner.model import Plan, Plenary, Session
+from planner.model import Leg, Plan, Plenary, Session
 from planner.points import site_point
 from planner.travel import estimate_by
 
@@ -129,7 +130,16 @@ class DayPlan:
 
 @dataclass(frozen=True)
 class Timetable:
+    """Every group's days. ``inputs`` holds what each day was laid out from (``day_inputs``),
+    so that the next ``schedule`` can reuse the days whose inputs are unchanged; ``memo``
+    holds what was worked out from the days (``planner.checks`` keeps each day's findings
+    there, with the inputs they were found from) and is handed on to the timetables
+    scheduled from this one."""
+
     days: dict[tuple[int, int], DayPlan]
+    inputs: dict[tuple[int, int], tuple] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    context: tuple = field(default=(None,), compare=False, repr=False)  # see ``_context``
     _by_item: dict = field(default_factory=dict, compare=False, repr=False)
 
     def day(self, group_id: int, day: int) -> DayPlan | None:
@@ -147,6 +157,18 @@ class Timetable:
                 seen.setdefault((slot.group_id, slot.from_site_id, slot.site_id))
         return list(seen)
 
+    def remembered(self, name: tuple, inputs, work):
+        """``work()``, or what it gave last time for equal ``inputs`` (what it is worked out
+        from), kept in ``memo`` under ``name``. ``inputs`` None: worked out, not kept."""
+        if inputs is None:
+            return work()
+        kept = self.memo.get(name)
+        if kept is not None and kept[0] == inputs:
+            return kept[1]
+        result = work()
+        self.memo[name] = (inputs, result)
+        return result
+
     def slot_of(self, kind: str, item_id: int, group_id: int | None = None) -> Slot | None:
         """The slot of a session (or, with ``group_id``, a plenary in that group's day)."""
         if not self._by_item:
@@ -156,6 +178,13 @@ class Timetable:
                         self._by_item[(slot.kind, slot.item_id, slot.group_id)] = slot
                         self._by_item.setdefault((slot.kind, slot.item_id, None), slot)
         return self._by_item.get((kind, item_id, group_id))
+
+
+def legs_by_key(plan: Plan) -> dict[tuple[int, int, int], Leg]:
+    """The plan's legs by (group, from site, to site) (the last of any that share one),
+    worked out once while the legs stay as they are. Not to be changed."""
+    return plan.derived(("legs",), "by key, the last of any that share one",
+                        lambda: {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs})
 
 
 class TravelTimes:
@@ -168,7 +197,7 @@ class TravelTimes:
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        self._legs = {(l.group_id, l.from_site_id, l.to_site_id): l for l in plan.legs}
+        self._legs = legs_by_key(plan)
         self._estimates: dict[tuple[int, int, str | None], tuple[int, str] | None] = {}
 
     def between(self, group_id: int, from_site: int, to_site: int) -> tuple[int, str]:
@@ -436,10 +465,11 @@ class _DayBuilder:
         return site.place_id if site is not None else None
 
 
-def schedule_day(plan: Plan, group_id: int, day: int, travel: TravelTimes | None = None) -> DayPlan:
+def schedule_day(plan: Plan, group_id: int, day: int, travel: TravelTimes | None = None,
+                 rules: DayRules | None = None, trip: Journey | None = None) -> DayPlan:
     travel = travel or TravelTimes(plan)
-    rules = day_rules(plan, day)
-    builder = _DayBuilder(plan, group_id, day, rules, travel, journey(plan, group_id))
+    rules = rules or day_rules(plan, day)
+    builder = _DayBuilder(plan, group_id, day, rules, travel, trip or journey(plan, group_id))
     sessions = plan.sessions_of(group_id, day)
     fixed = [p for p in plan.plenaries if p.day == day and p.start is not None and p.end is not None]
     fixed += [s for s in sessions if is_fixed(s)]
@@ -463,14 +493,62 @@ def schedule_day(plan: Plan, group_id: int, day: int, travel: TravelTimes | None
     return builder.finish()
 
 
-def schedule(plan: Plan) -> Timetable:
-    """The timetable of every group and day."""
+def day_inputs(plan: Plan, group_id: int, day: int, rules: DayRules, trip: Journey,
+               plenaries: tuple[Plenary, ...]) -> tuple:
+    """Everything ``schedule_day`` reads for one group and day: its sessions, the day's
+    plenaries and rules, the group's journey, where the day starts and ends, the sites
+    involved and their places (coordinates, opening hours, usual visits) and the group's
+    legs between those sites. Two equal inputs give equal days."""
+    sessions = tuple(plan.sessions_of(group_id, day))
+    start, end = day_ends(plan, group_id, day, trip)
+    site_ids = {start, end, *(s.site_id for s in sessions), *(p.site_id for p in plenaries)}
+    site_ids.discard(None)
+    ordered = sorted(site_ids)
+    sites = tuple(plan.site(i) for i in ordered)
+    places = tuple(plan.place(site.place_id) for site in sites if site is not None)
+    legs = tuple(leg for i in ordered for leg in plan.legs_from(group_id, i) if leg.to_site_id in site_ids)
+    return sessions, plenaries, rules, trip, start, end, sites, places, legs
+
+
+def schedule(plan: Plan, previous: Timetable | None = None) -> Timetable:
+    """The timetable of every group and day. Given ``previous`` (the timetable of an earlier
+    version of the plan), a day whose inputs (``day_inputs``) are unchanged is taken from it
+    instead of being laid out again: the result is the same, only quicker."""
     travel = TravelTimes(plan)
-    days = {}
+    day_numbers = range(1, plan.programme.days + 1)
+    rules = {day: day_rules(plan, day) for day in day_numbers}
+    plenaries: dict[int, tuple[Plenary, ...]] = {day: () for day in day_numbers}
+    for plenary in plan.plenaries:
+        if plenary.day in plenaries:
+            plenaries[plenary.day] += (plenary,)
+    context = _context(plan)
+    old_inputs = previous.inputs if previous is not None else {}
+    # The usual edit changes sessions only: then a day's inputs are unchanged when its
+    # sessions are (the rest of them comes from the same items as before).
+    only_sessions = previous is not None and len(previous.context) == len(context) \
+        and all(a is b for a, b in zip(previous.context, context))
+    days, inputs = {}, {}
     for group in plan.ordered_groups():
-        for day in range(1, plan.programme.days + 1):
-            days[(group.id, day)] = schedule_day(plan, group.id, day, travel)
-    return Timetable(days)
+        trip = journey(plan, group.id)
+        for day in day_numbers:
+            key = (group.id, day)
+            old = old_inputs.get(key)
+            if old is not None and only_sessions and old[0] == tuple(plan.sessions_of(group.id, day)):
+                days[key], inputs[key] = previous.days[key], old
+                continue
+            new = day_inputs(plan, group.id, day, rules[day], trip, plenaries[day])
+            if old is not None and old == new:
+                days[key], inputs[key] = previous.days[key], old  # the old inputs: compared at once next time
+            else:
+                days[key] = schedule_day(plan, group.id, day, travel, rules[day], trip)
+                inputs[key] = new
+    return Timetable(days, inputs, previous.memo if previous is not None else {}, context)
+
+
+def _context(plan: Plan) -> tuple:
+    """The items a day's inputs come from, besides its sessions (see ``day_inputs``)."""
+    return plan.programme, plan.groups, plan.sites, plan.places, plan.plenaries, plan.legs, plan.lodgings, \
+        plan.day_settings
 
 
 def timing_edits(plan: Plan, timetable: Timetable | None = None) -> list[Update]:
@@ -478,14 +556,23 @@ def timing_edits(plan: Plan, timetable: Timetable | None = None) -> list[Update]
     Pinned sessions are left alone: one without a time yet must not be fixed at the time
     it flowed to (it keeps flowing until the organiser gives it one)."""
     timetable = timetable or schedule(plan)
-    edits = []
-    for session in plan.sessions:
-        if session.pinned:
+    moved = {}
+    for key, day_plan in timetable.days.items():
+        # A day's edits follow from its inputs (its sessions among them): kept for the next edit.
+        moved.update(timetable.remembered(("timing edits", *key), timetable.inputs.get(key),
+                                          lambda: _moved_sessions(plan, day_plan)))
+    return [moved[session.id] for session in plan.sessions if session.id in moved]
+
+
+def _moved_sessions(plan: Plan, day_plan: DayPlan) -> dict[int, Update]:
+    moved = {}
+    for slot in day_plan.slots:
+        if slot.kind != "session":
             continue
-        slot = timetable.slot_of("session", session.id)
-        if slot is not None and (slot.start, slot.end) != (session.start, session.end):
-            edits.append(Update("sessions", session.id, {"start": slot.start, "end": slot.end}))
-    return edits
+        session = plan.get("sessions", slot.item_id)
+        if session is not None and not session.pinned and (slot.start, slot.end) != (session.start, session.end):
+            moved[session.id] = Update("sessions", session.id, {"start": slot.start, "end": slot.end})
+    return moved
 
 
 def retime(plan: Plan, timetable: Timetable | None = None) -> Plan:

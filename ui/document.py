@@ -93,7 +93,7 @@ class PlanDocument(QObject):
         except PlanEditError as error:
             self.editFailed.emit(f"{error.message_zh}\n{error.message_en}")
             return None
-        settled = settle(self.plan, edit, label)
+        settled = settle(self.plan, edit, label, previous=self.timetable)
         try:
             change = self.plan_file.apply(settled.whole)
         except PlanEditError as error:
@@ -119,12 +119,14 @@ class PlanDocument(QObject):
         """Replay an undo or redo step exactly (its consequences are already in it)."""
         change = self.plan_file.apply(edit)
         self.plan = apply_in_memory(self.plan, edit)
-        self._refresh_derived()
+        self._refresh_derived(previous=self.timetable)
         self.changed.emit(frozenset(change.touched))
         return change
 
-    def _refresh_derived(self, timetable: Timetable | None = None) -> None:
-        self.timetable = timetable or schedule(self.plan)
+    def _refresh_derived(self, timetable: Timetable | None = None, previous: Timetable | None = None) -> None:
+        """The timetable (given, or scheduled from ``previous``: only the days an edit
+        touched are laid out again) and the findings (only those days checked again)."""
+        self.timetable = timetable or schedule(self.plan, previous)
         self.findings = check(self.plan, self.timetable)
 
     # --- selection --------------------------------------------------------------------

@@ -145,8 +145,9 @@ def _unit(key: str) -> str:
 def lodging_lines(plan: Plan) -> list[CostLine]:
     """Per group, hotel and price: the group's rooms (as the rooming list pairs them)
     times its nights there."""
-    rooms = {group_id: len(pair_rooms(plan, [p for p in people if role(plan, p.role).bed]))
-             for group_id, people in group_people(plan).items()}
+    rooms = plan.derived(("participants", "roles", "groups"), "rooms by group", lambda: {
+        group_id: len(pair_rooms(plan, [p for p in people if role(plan, p.role).bed]))
+        for group_id, people in group_people(plan).items()})
     order = {g.id: n for n, g in enumerate(plan.ordered_groups())}
     priced = [l for l in plan.lodgings if l.room_price is not None
               and plan.group(l.group_id) is not None and plan.site(l.site_id) is not None]

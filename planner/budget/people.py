@@ -15,13 +15,19 @@ def is_trainee(plan: Plan, participant: Participant) -> bool:
 
 
 def trainees(plan: Plan) -> list[Participant]:
-    return [p for p in plan.participants if is_trainee(plan, p)]
+    return list(plan.derived(("participants", "roles"), "trainees",
+                             lambda: tuple(p for p in plan.participants if is_trainee(plan, p))))
 
 
 def group_people(plan: Plan) -> dict[int, list[Participant]]:
     """Each group's people (trainees and staff), by group id."""
+    return {group_id: list(people) for group_id, people in
+            plan.derived(("participants", "groups"), "people by group", lambda: _group_people(plan)).items()}
+
+
+def _group_people(plan: Plan) -> dict[int, tuple[Participant, ...]]:
     found: dict[int, list[Participant]] = {}
     for person in plan.participants:
         if person.group_id is not None and plan.group(person.group_id) is not None:
             found.setdefault(person.group_id, []).append(person)
-    return found
+    return {group_id: tuple(people) for group_id, people in found.items()}

@@ -20,10 +20,12 @@ class Settled:
     timetable: Timetable
 
 
-def settle(plan: Plan, edit: Edit, label: str = "") -> Settled:
+def settle(plan: Plan, edit: Edit, label: str = "", previous: Timetable | None = None) -> Settled:
     """``edit`` with explicit ids, followed by the legs, pinned ends and times it makes
-    necessary, as one batch labelled ``label``; and the plan once it is applied."""
+    necessary, as one batch labelled ``label``; and the plan once it is applied.
+    ``previous``, the timetable of ``plan``, lets only the days the edit touches be
+    laid out and checked again."""
     edit = with_ids(plan, edit)
     after = apply_in_memory(plan, edit)
-    follow_on, timetable = consequences(after, plan)
+    follow_on, timetable = consequences(after, plan, previous)
     return Settled(Batch((edit, *follow_on), label), apply_in_memory(after, Batch(tuple(follow_on))), timetable)
