@@ -15,7 +15,7 @@ import json
 import math
 from dataclasses import fields
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from planner.model import Programme, format_clock, parse_clock
 
@@ -49,7 +49,7 @@ MAX_MONEY = 100_000_000  # 元: a price above a hundred million is a typo
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # so start date + days is always a real date
 
 # (lowest, highest) for the numeric fields, by name.
-_RANGES = {
+RANGES = {
     **{name: (1, MAX_ID) for name in ("id", *REFERENCES)},
     **{name: (0, MAX_CLOCK) for name in CLOCK_FIELDS},
     **{name: (0, MAX_MINUTES) for name in ("minutes", "manual_minutes", "visit_minutes", "stop_minutes")},
@@ -130,7 +130,7 @@ def _field_problem(name: str, annotation: str, value) -> tuple[str, str] | None:
     if isinstance(value, date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
         return (f"日期须在 {FIRST_YEAR}–{LAST_YEAR} 年之间：{value}",
                 f"the date must be in the years {FIRST_YEAR}–{LAST_YEAR}: {value}")
-    low, high = _RANGES.get(name, (None, None)) if number else (None, None)
+    low, high = RANGES.get(name, (None, None)) if number else (None, None)
     if low is not None and not low <= value <= high:
         return f"超出范围 {low}–{high}：{value!r}", f"out of range {low}–{high}: {value!r}"
     return None
@@ -165,21 +165,27 @@ def from_record(item_type: type, record: dict):
     """The dataclass ``item_type`` from a record; unknown keys are ignored.
     Raises ``FieldError``."""
     names = {f.name for f in item_fields(item_type)}
-    values = {name: _from_value(name, value) for name, value in record.items() if name in names}
-    try:
-        item = item_type(**values)
-    except TypeError:  # a required field left out
-        missing = next((f.name for f in fields(item_type) if f.name not in values), "?")
-        raise FieldError(missing, None, "缺少取值", "missing value") from None
+    item = build_item(item_type, {name: from_value(name, value) for name, value in record.items() if name in names})
     check_item(item)
     return item
 
 
-def _from_value(name: str, value):
+def build_item(item_type: type, values: dict):
+    """``item_type(**values)``, unchecked; ``FieldError`` for a required field left out."""
+    try:
+        return item_type(**values)
+    except TypeError:  # a required field left out
+        missing = next((f.name for f in fields(item_type) if f.name not in values), "?")
+        raise FieldError(missing, None, "缺少取值", "missing value") from None
+
+
+def from_value(name: str, value):
     """One field's record value in domain form."""
     try:
         if name in CLOCK_FIELDS:
-            return parse_clock(value, max_hours=None) if value else None
+            if not value:
+                return None
+            return _stored_clock(value) if type(value) is str else parse_clock(value, max_hours=None)
         if name in LIST_FIELDS:
             if isinstance(value, str):
                 value = json.loads(value or "[]")
@@ -191,6 +197,11 @@ def _from_value(name: str, value):
     except (ValueError, TypeError, AttributeError, RecursionError) as error:
         raise FieldError(name, value, f"取值无效：{value!r}（{error}）", f"invalid value {value!r} ({error})") from None
     return value
+
+
+@lru_cache(maxsize=4096)  # a plan holds a few hundred distinct times, each many times over
+def _stored_clock(text: str) -> int:
+    return parse_clock(text, max_hours=None)
 
 
 def to_row(item) -> dict:
