@@ -244,47 +244,47 @@
     <context>
         <name>AddPlaceDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="71" />
+            <location filename="../../ui/dialogs.py" line="73" />
             <source>添加县（市、区）</source>
             <translation>Add place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="74" />
+            <location filename="../../ui/dialogs.py" line="77" />
             <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
             <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="78" />
+            <location filename="../../ui/dialogs.py" line="81" />
             <source>手动定位（功能区等非行政区划）</source>
             <translation>Place by hand (a zone that is no division)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="85" />
+            <location filename="../../ui/dialogs.py" line="88" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="86" />
+            <location filename="../../ui/dialogs.py" line="89" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="87" />
+            <location filename="../../ui/dialogs.py" line="90" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="88" />
+            <location filename="../../ui/dialogs.py" line="91" />
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="147" />
+            <location filename="../../ui/dialogs.py" line="150" />
             <source>「{0}」对应多个行政区划，请在列表中选择一个。</source>
             <translation>“{0}” matches several divisions: pick one in the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="149" />
+            <location filename="../../ui/dialogs.py" line="152" />
             <source>请在列表中选择一个。</source>
             <translation>Pick one in the list.</translation>
         </message>
@@ -350,37 +350,37 @@
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="247" />
+            <location filename="../../ui/dialogs.py" line="250" />
             <source>添加现场教学</source>
             <translation>Add session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="265" />
+            <location filename="../../ui/dialogs.py" line="268" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="266" />
+            <location filename="../../ui/dialogs.py" line="269" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="267" />
+            <location filename="../../ui/dialogs.py" line="270" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="268" />
+            <location filename="../../ui/dialogs.py" line="271" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="273" />
+            <location filename="../../ui/dialogs.py" line="276" />
             <source>方案还没有组。</source>
             <translation>The plan has no groups yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="275" />
+            <location filename="../../ui/dialogs.py" line="278" />
             <source>请先添加现场教学点。</source>
             <translation>Add a site first.</translation>
         </message>
@@ -388,42 +388,42 @@
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="206" />
+            <location filename="../../ui/dialogs.py" line="209" />
             <source>添加现场教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="217" />
+            <location filename="../../ui/dialogs.py" line="220" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="219" />
+            <location filename="../../ui/dialogs.py" line="222" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="220" />
+            <location filename="../../ui/dialogs.py" line="223" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="221" />
+            <location filename="../../ui/dialogs.py" line="224" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="222" />
+            <location filename="../../ui/dialogs.py" line="225" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="227" />
+            <location filename="../../ui/dialogs.py" line="230" />
             <source>请先添加县（市、区）。</source>
             <translation>Add a place first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="229" />
+            <location filename="../../ui/dialogs.py" line="232" />
             <source>请填写名称。</source>
             <translation>Enter a name.</translation>
         </message>
@@ -431,7 +431,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="90" />
+            <location filename="../../ui/app.py" line="46" />
             <source>
 
 已改为打开示例方案。
@@ -1390,33 +1390,33 @@ The language changes at the next start.</source>
     <context>
         <name>NewPlanDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="41" />
+            <location filename="../../ui/dialogs.py" line="42" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="42" />
-            <location filename="../../ui/dialogs.py" line="57" />
+            <location filename="../../ui/dialogs.py" line="43" />
+            <location filename="../../ui/dialogs.py" line="59" />
             <source>新培训班</source>
             <translation>New programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="49" />
+            <location filename="../../ui/dialogs.py" line="51" />
             <source>培训班名称</source>
             <translation>Programme title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="50" />
+            <location filename="../../ui/dialogs.py" line="52" />
             <source>开始日期</source>
             <translation>First day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="51" />
+            <location filename="../../ui/dialogs.py" line="53" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="52" />
+            <location filename="../../ui/dialogs.py" line="54" />
             <source>分组数</source>
             <translation>Groups</translation>
         </message>
@@ -1605,57 +1605,17 @@ The language changes at the next start.</source>
     <context>
         <name>Plan</name>
         <message>
-            <location filename="../../ui/i18n.py" line="66" />
-            <source>大巴</source>
-            <translation>Bus</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="67" />
-            <source>高铁</source>
-            <translation>High-speed rail</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="68" />
-            <source>航班</source>
-            <translation>Flight</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="69" />
-            <source>步行</source>
-            <translation>Walk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="70" />
-            <source>其他</source>
-            <translation>Other</translation>
-        </message>
-        <message>
             <location filename="../../ui/i18n.py" line="72" />
-            <source>行车</source>
-            <translation>Travel</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="77" />
             <source>{mode} 约 {duration}</source>
             <translation>{mode} about {duration}</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="83" />
-            <source>出发</source>
-            <translation>Departure</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="83" />
-            <source>返程</source>
-            <translation>Return</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="88" />
+            <location filename="../../ui/i18n.py" line="84" />
             <source>第{day}天（{month}月{date}日）</source>
             <translation>Day {day} ({date} {month_name})</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="94" />
+            <location filename="../../ui/i18n.py" line="90" />
             <source>{month}月{date}日 第{day}天</source>
             <translation>{date} {month_name}, day {day}</translation>
         </message>
@@ -2793,7 +2753,7 @@ The language changes at the next start.</source>
             <translation>Market</translation>
         </message>
         <message>
-            <source>场馆</source>
+            <source>会场</source>
             <translation>Venue</translation>
         </message>
         <message>
@@ -2806,7 +2766,7 @@ The language changes at the next start.</source>
         </message>
         <message>
             <source>现场教学</source>
-            <translation>Site visit</translation>
+            <translation>On-site teaching</translation>
         </message>
         <message>
             <source>座谈</source>
