@@ -256,3 +256,19 @@ def test_route_map_png(qapp, sample):
         assert len(colours) > 20  # a map, not a blank
     red = {image.pixelColor(x, y).name() for x in range(800) for y in range(0, 600, 3)}
     assert "#d62728" in red  # group 1's colour
+
+
+def test_a_route_map_is_drawn_again_only_when_what_it_shows_changes(qapp, sample):
+    from PySide6.QtGui import QImage
+
+    from ui.map.snapshot import route_map_png
+
+    before = {group_id: route_map_png(sample, group_id, 640, 400) for group_id in (None, 1, 2)}
+    other_site = next(s for s in sample.sites if s.id not in {x.site_id for x in sample.sessions_of(2)})
+    moved = next(s for s in sample.sessions if s.group_id == 2)
+    after_edit = replace(sample, sessions=tuple(replace(s, site_id=other_site.id) if s is moved else s
+                                                for s in sample.sessions))
+    after = {group_id: route_map_png(after_edit, group_id, 640, 400) for group_id in (None, 1, 2)}
+    assert after[1] is before[1]  # group 1's map shows nothing of group 2: kept, not drawn again
+    assert after[2] != before[2] and after[None] != before[None]
+    assert QImage.fromData(after[2]).width() == 640
