@@ -18,6 +18,8 @@ import json
 import math
 from functools import lru_cache
 
+import numpy as np
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
@@ -44,24 +46,27 @@ def _mercator(lon: float, lat: float) -> tuple[float, float]:
 @lru_cache(maxsize=None)
 def _basemap(name: str) -> tuple[tuple[tuple[float, float, float, float], tuple[tuple[float, ...], ...]], ...]:
     """Units of a basemap file as (bbox, rings) in zoom-0 Mercator pixels; rings are
-    flat (x0, y0, x1, y1, …) tuples."""
+    flat (x0, y0, x1, y1, …) tuples. Decoded with numpy: the counties' 600,000 points
+    one at a time took over a second, on the first printed map."""
     data = json.loads(resource_path("map", name).read_text(encoding="utf-8"))
     scale = data["scale"]
     units = []
     for rings in [u["r"] for u in data["units"]]:
-        decoded = []
-        for flat in rings:
-            x = y = 0
-            out = []
-            for i in range(0, len(flat), 2):
-                x += flat[i]
-                y += flat[i + 1]
-                out.extend(_mercator(x / scale, y / scale))
-            decoded.append(tuple(out))
-        xs = [v for r in decoded for v in r[0::2]]
-        ys = [v for r in decoded for v in r[1::2]]
+        decoded = [_mercator_ring(flat, scale) for flat in rings]
+        xs = [min(r[0::2]) for r in decoded] + [max(r[0::2]) for r in decoded]
+        ys = [min(r[1::2]) for r in decoded] + [max(r[1::2]) for r in decoded]
         units.append(((min(xs), min(ys), max(xs), max(ys)), tuple(decoded)))
     return tuple(units)
+
+
+def _mercator_ring(flat: list[int], scale: float) -> tuple[float, ...]:
+    """A ring stored as deltas of scaled degrees, as flat zoom-0 pixels (``_mercator``)."""
+    points = np.cumsum(np.asarray(flat, dtype=np.float64).reshape(-1, 2), axis=0) / scale
+    lat = np.clip(points[:, 1], -85.0, 85.0)
+    s = np.sin(np.radians(lat))
+    x = (points[:, 0] + 180) / 360 * 256
+    y = (0.5 - np.log((1 + s) / (1 - s)) / (4 * math.pi)) * 256
+    return tuple(np.column_stack((x, y)).ravel().tolist())
 
 
 class _Projection:
