@@ -25,7 +25,7 @@ from planner.output_path import OutputPathError, check_output
 from planner.model import Plan
 from ui.printing.export_command import produce
 from ui.printing.pdf import pdf_bytes
-from ui.printing.render import PdfRenderer, PdfRenderError
+from ui.printing.render import PdfRenderError, shared_renderer
 
 MAX_DPI = 300
 EXPORTS = (
@@ -73,7 +73,6 @@ class PrintDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("打印与导出"))
         self.docs = Documents(plan)
-        self._renderer: PdfRenderer | None = None
         self.document = QComboBox()
         for name in DOCUMENTS:
             self.document.addItem(DOCUMENT_NAMES[name], name)
@@ -110,6 +109,7 @@ class PrintDialog(QDialog):
         layout.addWidget(self.font_note)
         layout.addWidget(buttons)
         self._update()
+        shared_renderer().warm_up()  # the app keeps it: only a session's first print starts Chromium
 
     def _update(self) -> None:
         self.participant.setEnabled(self.document.currentData() == "participant")
@@ -128,12 +128,10 @@ class PrintDialog(QDialog):
         return document, self.group.currentData(), participant
 
     def pdf(self) -> bytes:
-        if self._renderer is None:
-            self._renderer = PdfRenderer(self)
         document, group, participant = self.choice()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return pdf_bytes(self.docs, document, group, participant, renderer=self._renderer)
+            return pdf_bytes(self.docs, document, group, participant, renderer=shared_renderer())
         finally:
             QApplication.restoreOverrideCursor()
 
@@ -165,12 +163,6 @@ class PrintDialog(QDialog):
         except Exception as error:  # noqa: BLE001 — an exporter's bug: a message, never a traceback
             QMessageBox.warning(self, self.windowTitle(),
                                 self.tr("导出失败，未写入任何文件：%1").replace("%1", f"{type(error).__name__}: {error}"))
-
-    def done(self, result: int) -> None:
-        if self._renderer is not None:
-            self._renderer.close()
-            self._renderer = None
-        super().done(result)
 
 
 def show_print_dialog(plan: Plan, parent=None) -> int:
