@@ -22,9 +22,6 @@ import zipfile
 from typing import Iterator
 from xml.etree.ElementTree import XMLPullParser, fromstring
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
-
 from planner.limits import MAX_COLUMNS
 from planner.roster.errors import RosterError
 
@@ -70,6 +67,10 @@ class XlsxBook:
     """An .xlsx file's sheet names, and the rows of any of its sheets."""
 
     def __init__(self, data: bytes):
+        # openpyxl (and numpy under it) load with the first roster read, not with the app
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
+
+        self._from_excel, self._from_iso = from_excel, from_ISO8601
         self._zip = zipfile.ZipFile(io.BytesIO(data))
         workbook = self._workbook_path()
         root = fromstring(self._zip.read(workbook))
@@ -139,6 +140,8 @@ class XlsxBook:
         """Indexes of the cell styles whose number format shows a date or time."""
         if member is None or member not in self._zip.namelist():
             return frozenset()
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+
         root = fromstring(self._zip.read(member))
         formats = dict(BUILTIN_FORMATS)
         dates = set()
@@ -196,11 +199,11 @@ class XlsxBook:
         if kind == "b":
             return raw.strip() in ("1", "true")
         if kind == "d":
-            return from_ISO8601(raw)
+            return self._from_iso(raw)
         number = float(raw) if any(c in raw for c in ".eE") or not raw.strip().lstrip("-").isdigit() else int(raw)
         if style and int(style) in self._dates:
             try:
-                return from_excel(number, self.epoch)
+                return self._from_excel(number, self.epoch)
             except (OverflowError, ValueError):
                 return "#VALUE!"  # a date beyond the calendar, as openpyxl reads it
         return number
