@@ -47,12 +47,12 @@ def js(qtbot, pane, code):
     return json.loads(box["result"])
 
 
-def open_map(qtbot, plan):
+def open_map(qtbot, plan, size=(1000, 700)):
     from ui.map.view import MapPane
 
     pane = MapPane()
     qtbot.addWidget(pane)
-    pane.resize(1000, 700)
+    pane.resize(*size)
     pane.show()
     with qtbot.waitSignals([pane.ready, pane.applied, pane.basemapLoaded], timeout=WAIT):
         pane.set_plan(plan)
@@ -272,3 +272,13 @@ def test_a_route_map_is_drawn_again_only_when_what_it_shows_changes(qapp, sample
     assert after[1] is before[1]  # group 1's map shows nothing of group 2: kept, not drawn again
     assert after[2] != before[2] and after[None] != before[None]
     assert QImage.fromData(after[2]).width() == 640
+
+
+def test_county_borders_are_read_the_first_time_the_map_zooms_in_to_them(qtbot, recorder, sample):
+    recorder.urls.clear()
+    pane = open_map(qtbot, sample, (240, 340))  # the whole plan in the window's map dock: too far out for counties
+    assert js(qtbot, pane, "JSON.stringify(planner.zoom())") < 7
+    assert not [url for url in recorder.urls if url.endswith("/basemap/counties.json")]
+    js(qtbot, pane, "JSON.stringify(planner.zoom(8))")
+    qtbot.waitUntil(lambda: js(qtbot, pane, "JSON.stringify(planner.countiesLoaded === true)"), timeout=WAIT)
+    assert [url for url in recorder.urls if url.endswith("/basemap/counties.json")]

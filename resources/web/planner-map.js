@@ -151,21 +151,35 @@
 
   function loadBasemap() {
     var t0 = performance.now();
-    return Promise.all(["provinces.json", "prefectures.json", "counties.json", "labels.json"].map(fetchJson))
+    return Promise.all(["provinces.json", "prefectures.json", "labels.json"].map(fetchJson))
       .then(function (files) {
         P.fetchMs = performance.now() - t0;
-        var prov = files[0], pref = files[1], county = files[2];
+        var prov = files[0], pref = files[1];
         var land = {items: projectLevel(prov), fill: "#f7f4ec", stroke: "rgba(0,0,0,0)", width: 0, minZoom: 0};
         var provLines = {items: land.items, stroke: "#9c8f7a", width: 1.6, minZoom: 0};
         var seaLines = {items: projectLevel(prov, true), stroke: "#9c8f7a", width: 1.2, dash: [6, 4], open: true, minZoom: 0};
         var prefLines = {items: projectLevel(pref), stroke: "#b9ae9b", width: 1.1, minZoom: 5};
-        var countyLines = {items: projectLevel(county), stroke: "#d3cabb", width: 0.7, minZoom: 7};
+        // Counties (three quarters of the basemap) are read the first time the map is
+        // zoomed in far enough to show them: a plan seen whole never needs them.
+        var countyLines = {items: [], stroke: "#d3cabb", width: 0.7, minZoom: 7};
         P.decodeMs = performance.now() - t0;
         var options = {pane: "basemap", tileSize: 256, updateWhenZooming: false, keepBuffer: 4, maxZoom: 18};
         // Counties can be switched off on their own; the rest is always there.
         new BasemapLayer([land, prefLines, provLines, seaLines], options).addTo(map);
         countyLayer = new BasemapLayer([countyLines], options);
-        labels = files[3];
+        var countiesAsked = false;
+        function loadCounties() {
+          if (countiesAsked || map.getZoom() < countyLines.minZoom) return;
+          countiesAsked = true;
+          fetchJson("counties.json").then(function (county) {
+            countyLines.items = projectLevel(county);
+            countyLayer.redraw();
+            P.countiesLoaded = true;
+          }).catch(function (error) { send({cmd: "error", message: "basemap: " + error}); });
+        }
+        map.on("zoomend", loadCounties);
+        loadCounties();
+        labels = files[2];
         labelLayer = L.layerGroup([], {pane: "labels"});
         layersControl.addOverlay(countyLayer, word("counties"));
         layersControl.addOverlay(labelLayer, word("names"));
@@ -527,6 +541,7 @@
   P.markerCount = function () { return markers.size; };
   // A click on the map at a point, as Leaflet reports a real one (tests, tools).
   P.fireMapClick = function (lat, lon) { map.fire("click", {latlng: L.latLng(lat, lon)}); };
+  P.zoom = function (z) { if (z !== undefined) map.setZoom(z, {animate: false}); return map.getZoom(); };
   P.visibleMarkerCount = function () { return document.querySelectorAll(".site-marker").length; };
 
   var layersControl;
