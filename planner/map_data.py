@@ -89,8 +89,18 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
     words = WORDS[language]
     english = language == "en"  # the names of kinds come from planner.labels, as everywhere
 
+    day_texts: dict[int, str] = {}
+    site_points: dict[int, tuple[float, float] | None] = {}
+
     def day_text(day: int) -> str:
-        return day_label(plan, day, language)
+        if day not in day_texts:
+            day_texts[day] = day_label(plan, day, language)
+        return day_texts[day]
+
+    def point(site) -> tuple[float, float] | None:  # each site's once: a big plan has 5,000 stops and legs
+        if site.id not in site_points:
+            site_points[site.id] = _point(plan, site)
+        return site_points[site.id]
 
     timetable = timetable or schedule(plan)
     groups = plan.ordered_groups()
@@ -140,8 +150,8 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
 
     sites, unplaced = [], []
     for site in plan.sites:
-        point = _point(plan, site)
-        if point is None:
+        at = point(site)
+        if at is None:
             unplaced.append(site.id)
             continue
         place = plan.place_of(site)
@@ -163,8 +173,8 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
         sites.append({
             "id": site.id,
             "name": site.name,
-            "lon": point[0],
-            "lat": point[1],
+            "lon": at[0],
+            "lat": at[1],
             "kind": site.kind if site.kind in SITE_KINDS else "other",
             "place": place.id if place else None,
             "groups": [g for g in group_ids if g in colours],
@@ -199,8 +209,8 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
         for slot in day_plan.slots:
             if slot.kind != "travel" or slot.from_site_id is None or slot.site_id is None:
                 continue
-            start = _point(plan, plan.site(slot.from_site_id))
-            end = _point(plan, plan.site(slot.site_id))
+            start = point(plan.site(slot.from_site_id))
+            end = point(plan.site(slot.site_id))
             if start is None or end is None or start == end:
                 continue
             mode = label("leg_mode", slot.mode, english)

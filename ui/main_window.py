@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         counts = {s: sum(1 for f in self.document.findings if f.severity == s) for s in ("error", "warning", "info")}
         self.status.setText(self.tr("错误 {error} · 警告 {warning} · 提示 {info}").format(**counts))
         if kinds - {"participants"} and hasattr(self, "map"):
-            self.map.update_plan(plan)
+            self.map.update_plan(plan, self.document.timetable)  # the edit's, not scheduled again
 
     def _on_selection(self, selection: Selection) -> None:
         if selection.source != "map" and selection.kind in ("sites", "sessions", "groups", "places"):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from planner.map_data import map_payload, selection
 from planner.model import Plan
+from planner.schedule import Timetable
 from planner.resources import resource_path
 from ui.map.bridge import MapBridge
 from planner.mbtiles import MBTiles
@@ -105,8 +106,8 @@ class MapPane(QWidget):
         """The app's language when the page loads: the map speaks it too."""
         return "en" if is_english() else "zh"
 
-    def _payload(self, plan: Plan) -> dict:
-        return map_payload(plan, language=self.language)
+    def _payload(self, plan: Plan, timetable: Timetable | None = None) -> dict:
+        return map_payload(plan, timetable, language=self.language)
 
     # ---- the public API -------------------------------------------------------------
     def set_plan(self, plan: Plan) -> None:
@@ -123,14 +124,15 @@ class MapPane(QWidget):
         self._send(message)
         self.page.load(QUrl(PAGE_URL + ("?lang=en" if self.language == "en" else "")))
 
-    def update_plan(self, plan: Plan) -> int:
+    def update_plan(self, plan: Plan, timetable: Timetable | None = None) -> int:
         """After an edit: push the new data to the page, no reload. Returns the update's
-        sequence number (``applied`` is emitted with it once the page has drawn it)."""
+        sequence number (``applied`` is emitted with it once the page has drawn it).
+        ``timetable``: the plan's, when the caller has it (else it is scheduled again)."""
         if self.plan is None:
             self.set_plan(plan)
             return self._seq
         self.plan = plan
-        return self._send({"data": self._payload(plan)})
+        return self._send({"data": self._payload(plan, timetable)})
 
     def select(self, kind, ids: Iterable[int] = ()) -> None:
         """Highlight and pan to sites, sessions, groups, places or plenaries, or a day:
