@@ -23,7 +23,6 @@ booklet after it. Run:
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import time
@@ -32,15 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.booklet_plans import posting  # noqa: E402
 from ui.printing.pdf import ensure_app, prepare_headless, quiet_stderr  # noqa: E402
 
 TARGETS_S = {"sample": (1.0, 2.0), "posting": (3.0, 3.0)}  # (warm, cold)
-
-
-def posting():
-    from bench.synthetic import synthetic_plan
-
-    return synthetic_plan(random.Random(2025), groups=1, days=90, sessions=90)
 
 
 def moved(plan, run: int):

@@ -8,6 +8,8 @@ mark (or a line) says what is wrong.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QToolTip
@@ -34,12 +36,17 @@ def _distance(a: QColor, b: QColor) -> float:
 
 def mark_colour(severity: str, group_colours) -> QColor:
     """The colour marking findings of ``severity``: one no group uses (nor one close to it)."""
+    return QColor(_mark_name(severity, tuple(group_colours)))
+
+
+@lru_cache(maxsize=64)  # asked for each block painted: a 20-group board paints 700 a frame
+def _mark_name(severity: str, group_colours: tuple[str, ...]) -> str:
     used = [QColor(c) for c in group_colours]
     for name in ERROR_MARKS if severity == ERROR else WARNING_MARKS:
         colour = QColor(name)
         if all(_distance(colour, other) >= 90 for other in used):
-            return colour
-    return QColor("#000000")
+            return name
+    return "#000000"
 
 
 class BoardDelegate(QStyledItemDelegate):
