@@ -518,6 +518,26 @@ CHECKS = (
 )
 
 
+# The checks that read only the timetable's days: what a new order or day of a group's
+# sessions can change (the route optimiser judges its candidates with them).
+DAY_CHECKS = (
+    check_overlaps,
+    check_late_arrivals,
+    check_opening_hours,
+    check_day_window,
+    check_long_travel_days,
+    check_lunch,
+    check_leg_durations,
+    check_long_bus_legs,
+)
+
+
+def check_days(plan: Plan, timetable: Timetable, rules=DAY_CHECKS) -> list[Finding]:
+    """The findings of ``rules`` about the days ``timetable`` holds (it may hold a few)."""
+    ctx = _Context(plan, timetable)
+    return [finding for rule in rules for finding in rule(ctx)]
+
+
 def check(plan: Plan, timetable: Timetable | None = None) -> list[Finding]:
     """Every finding about ``plan``, errors first."""
     ctx = _Context(plan, timetable or schedule(plan))

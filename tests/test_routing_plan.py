@@ -15,9 +15,9 @@ from planner.edits import Update
 from planner.operations import edit_plan
 from planner.routing.core import RoutingError
 from planner.routing.path import brute_force
-from planner.routing.plan_routes import build_problem, propose_optimisation, travel_by_day
+from planner.routing.plan_routes import propose_optimisation, travel_by_day
 from planner.routing.split import plan_groups, total_travel
-from planner.schedule import schedule
+from planner.schedule import TravelTimes, day_ends, schedule
 from planner.store import PlanFile
 
 
@@ -81,23 +81,21 @@ def test_scope_errors_name_the_problem(sample):
 
 
 def test_one_day_matches_brute_force(sample):
-    """A group's day with fixed lodgings is a path: the optimiser finds the exact best."""
-    problem, current, sites = build_problem(sample, 3, 3)
-    route = problem.routes[0]
-    keys = current[(3, 3)]
-    locations = [route.start] + [next(s.location for s in problem.stops if s.key == k) for k in keys] + [route.end]
-    matrix = [[problem.matrix[a][b] for b in locations] for a in locations]
-    # brute force over the inner stops, start and end fixed
+    """A group's day between two fixed hotels is a path: the optimiser finds the exact best."""
     from itertools import permutations
-    inner = range(1, len(keys) + 1)
-    best = min(sum(matrix[a][b] for a, b in zip((0, *p, len(keys) + 1), (*p, len(keys) + 1)))
-               for p in permutations(inner))
+
+    travel = TravelTimes(sample)
+    start, end = day_ends(sample, 3, 3)
+    sites = [s.site_id for s in sample.sessions_of(3, 3)]
+
+    def path(order) -> int:
+        stops = [start, *order, end]
+        return sum(travel.between(3, a, b)[0] for a, b in zip(stops, stops[1:]))
+
+    best = min(path(order) for order in permutations(sites))
     proposal = propose_optimisation(sample, 3, 3, time_limit=5)
-    problem_after, current_after, _ = build_problem(proposal.after, 3, 3)
-    order = current_after[(3, 3)]
-    where = {s.key: s.location for s in problem_after.stops}
-    path = [route.start, *(where[k] for k in order), route.end]
-    assert sum(problem.matrix[a][b] for a, b in zip(path, path[1:])) == best
+    assert path([s.site_id for s in proposal.after.sessions_of(3, 3)]) == best
+    assert travel_by_day(schedule(proposal.after))[(3, 3)] == best
 
 
 def test_applying_the_edit_is_one_step_and_undoes_exactly(improvable_path):
@@ -235,13 +233,15 @@ def test_plan_groups_from_a_minimal_list_of_places(tmp_path):
 
 
 def test_opening_hours_broken_by_the_current_order_are_mended(sample):
-    """The site 第二组 visits last on day 3 closes an hour after the day's first visit
-    starts: an error the optimiser removes by going there first."""
+    """The site 第二组 visits last on day 3, after lunch, closes at noon: an error the
+    optimiser removes by going there first."""
     day = schedule(sample).day(2, 3)
-    first, last = day.items()[0], day.items()[-1]
+    last = day.items()[-1]
+    assert last.start > day.rules.lunch_start, "the test needs the last visit after lunch"
     target = sample.site(last.site_id)
-    plan = sample.with_items("sites", [replace(s, opens=8 * 60 + 30, closes=first.start + 75) if s.id == target.id else s
-                                       for s in sample.sites])
+    plan = sample.with_items("sites", [replace(s, opens=8 * 60 + 30, closes=day.rules.lunch_start) if s.id == target.id
+                                       else s for s in sample.sites])
+
     def hours_errors(p):
         return [f for f in check(p) if f.code == "outside-opening-hours" and ("sites", target.id) in f.refs]
 

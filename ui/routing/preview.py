@@ -150,9 +150,6 @@ def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=N
     notes = []
     if proposal.cancelled:
         notes.append(QCoreApplication.translate("RoutingPreview", "已取消：显示的是取消前找到的最好结果。"))
-    if proposal.relaxed:
-        notes.append(QCoreApplication.translate(
-            "RoutingPreview", "无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。"))
     if proposal.errors_after < proposal.errors_before:
         notes.append(QCoreApplication.translate("RoutingPreview", "检查错误从 %1 个减少到 %2 个。")
                      .replace("%1", str(proposal.errors_before))
