@@ -16,7 +16,7 @@ from planner.operations import edit_plan
 from planner.routing.core import RoutingError
 from planner.routing.path import brute_force
 from planner.routing.plan_routes import propose_optimisation, travel_by_day
-from planner.routing.split import plan_groups, total_travel
+from planner.routing.split import explain, idle_days, plan_groups, total_travel
 from planner.schedule import TravelTimes, day_ends, schedule
 from planner.store import PlanFile
 
@@ -135,14 +135,26 @@ def test_plan_groups_covers_every_place_once_and_checks_clean(sample, planned):
 
 
 def test_plan_groups_days_are_balanced_and_lodged(planned):
+    """Every night lodged; no idle day (a day of the journey out and the opening with no
+    visit is not idle); the visits end within the day's window, and only the journey home
+    or the way to the hotel runs past it."""
     timetable = schedule(planned)
     for group in planned.ordered_groups():
         nights = {l.night for l in planned.lodgings if l.group_id == group.id}
         assert nights == set(range(1, planned.programme.days))
+        assert idle_days(planned, group.id) == []
         for day in range(1, planned.programme.days + 1):
             day_plan = timetable.day(group.id, day)
-            assert planned.sessions_of(group.id, day), f"{group.name} idle on day {day}"
-            assert day_plan.last <= day_plan.rules.day_end + 30
+            assert day_plan.items() or any(s.journey for s in day_plan.of_kind("travel")), \
+                f"{group.name} idle on day {day}"
+            if 1 < day < planned.programme.days:
+                assert planned.sessions_of(group.id, day), f"{group.name} has no visit on day {day}"
+            assert max(s.end for s in day_plan.items()) <= day_plan.rules.day_end
+            if day < planned.programme.days:
+                assert day_plan.last <= day_plan.rules.day_end + 30
+        loads = [sum(s.minutes for s in timetable.day(group.id, day).of_kind("session"))
+                 for day in range(2, planned.programme.days)]
+        assert max(loads) - min(loads) <= 4 * 60, loads  # the full days are about as full
 
 
 def test_plan_groups_travels_less_than_the_published_routes(sample, planned):

@@ -112,7 +112,11 @@ def _cmd_optimise(args) -> int:
     try:
         with PlanFile.open(args.plan, readonly=bool(args.out)) as plan_file:
             plan = plan_file.load()
-            proposal = propose_optimisation(plan, args.group, args.day, time_limit=args.time_limit)
+            proposal = propose_optimisation(plan, args.group, args.day, time_limit=args.time_limit,
+                                            allow_longer_days=args.allow_longer_days)
+            if proposal.timed_out and not proposal.changed:
+                return _fail("优化失败 / optimisation failed: 在时间限制内没有找到更好的路线，请加长计算时间 / "
+                             "no better route was found within the time limit: allow more time")
             print(format_proposal(proposal))
             if args.out:
                 with PlanFile.create(args.out, proposal.after, overwrite=args.force):
@@ -128,12 +132,15 @@ def _cmd_optimise(args) -> int:
 
 def add_optimise_command(commands) -> None:
     optimise = commands.add_parser(
-        "optimise", help="improve the order of a plan's routes (a group, a day, or all); prints travel before/after")
+        "optimise", help="improve a plan's routes, moving visits between days too (a group, a day, or all); "
+                         "prints travel before/after")
     optimise.add_argument("plan", metavar="PLAN")
     optimise.add_argument("--group", type=_positive, metavar="N", help="only this group (its id)")
     optimise.add_argument("--day", type=_days, metavar="D", help="only this day")
     optimise.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
                           help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
+    optimise.add_argument("--allow-longer-days", action="store_true",
+                          help="a day may run further past its window, and warnings may be added, for less travel")
     optimise.add_argument("--out", metavar="NEW_PLAN", help="write the result here and leave PLAN as it is")
     optimise.add_argument("--force", action="store_true", help="overwrite NEW_PLAN if it exists")
     optimise.set_defaults(run=_cmd_optimise)
@@ -165,12 +172,14 @@ def load_places_plan(path: str):
 
 
 def _cmd_plan_groups(args) -> int:
-    from planner.routing.split import plan_groups, total_travel
+    from planner.routing.split import explain, plan_groups, total_travel
 
     check_plan_output(args.out, reading=(args.plan,), force=args.force)  # before the search
+    max_travel = round(args.max_travel * 60)
     try:
         plan = load_places_plan(args.plan)
-        planned = plan_groups(plan, args.groups, args.days, time_limit=args.time_limit)
+        planned = plan_groups(plan, args.groups, args.days, spread=args.spread, max_travel=max_travel,
+                              time_limit=args.time_limit)
     except RoutingError as error:
         return _fail(f"分组规划失败 / planning groups failed: {error.message_zh} / {error.message_en}")
     except Cancelled:
@@ -186,18 +195,37 @@ def _cmd_plan_groups(args) -> int:
     print(f"规划后总行车 / travel of the planned routes: {total_travel(planned)} 分钟 / min")
     print(f"检查：{len(errors)} 个错误 / check: {len(errors)} error(s)")
     print(f"已写入 / written: {args.out}")
-    if errors:  # usually too many places for the days: the plan is written so it can be edited
-        print(f"提示：请用 check {args.out} 查看错误（天数或组数是否太少？）/ "
-              f"note: run check {args.out} to see the errors (too few days or groups?)", file=sys.stderr)
+    for zh, en in explain(planned, max_travel):  # what is wrong, if anything: the plan is written to be edited
+        print(f"提示：{zh} / note: {en}", file=sys.stderr)
     return 0
 
 
+def _hours(value: str) -> float:
+    import argparse
+
+    try:
+        hours = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是小时数 / not a number of hours: {value!r}") from None
+    if not 0.5 <= hours <= 24:
+        raise argparse.ArgumentTypeError(f"须在 0.5 到 24 小时之间 / must be between 0.5 and 24 hours: {value}")
+    return hours
+
+
 def add_plan_groups_command(commands) -> None:
+    from planner.routing.split import DEFAULT_MAX_TRAVEL, SPREADS
+
     planner_ = commands.add_parser(
         "plan-groups", help="plan groups from scratch: split a plan's places among N groups over D days")
     planner_.add_argument("plan", metavar="PLAN", help="a plan file, or a (minimal) JSON plan with its places")
     planner_.add_argument("--groups", type=_groups, required=True, metavar="N", help=f"1 to {MAX_GROUPS}")
     planner_.add_argument("--days", type=_days, required=True, metavar="D", help=f"1 to {MAX_DAYS}")
+    planner_.add_argument("--spread", choices=SPREADS, default="even",
+                          help="even: days as equally full as the places allow (default); "
+                               "front: fill the days from the first, the free ones at the end")
+    planner_.add_argument("--max-travel", type=_hours, default=DEFAULT_MAX_TRAVEL / 60, metavar="H",
+                          help=f"hours of travel a day, the journey out and home not counted "
+                               f"(default {DEFAULT_MAX_TRAVEL / 60:g})")
     planner_.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
                           help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
     planner_.add_argument("--out", required=True, metavar="NEW_PLAN")

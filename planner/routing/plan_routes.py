@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from planner.checks import ERROR, WARNING, check
 from planner.edits import Batch, Delete, Insert, Update
 from planner.lodging import HOTEL_NOTE
-from planner.model import Plan
+from planner.model import Plan, format_clock
 from planner.operations import apply_in_memory, consequences
 from planner.progress import Progress
 from planner.records import REFERENCES
 from planner.routing.core import DEFAULT_TIME_LIMIT, RoutingError
 from planner.routing.search import DEFAULT_ROUNDS, Rules, improve_tour
 from planner.routing.tour import TourJudge
-from planner.schedule import Timetable, schedule
+from planner.schedule import Timetable, day_rules, schedule
 
 OPTIMISE_LABEL = "优化路线"
 
@@ -67,6 +67,7 @@ class Proposal:
     edit: Batch | None  # the edit to apply (one undo step); None when nothing changes
     days: tuple[DayChange, ...]
     cancelled: bool = False  # the search was cancelled: the best routes found by then
+    timed_out: bool = False  # the time limit stopped the search: more time may find better
     errors_before: int = 0
     errors_after: int = 0
     label: str = OPTIMISE_LABEL
@@ -102,6 +103,12 @@ def _check_scope(plan: Plan, group_id: int | None, day: int | None) -> None:
     if day is not None and not 1 <= day <= plan.programme.days:
         raise RoutingError(f"第 {day} 天不在培训班的 {plan.programme.days} 天之内",
                            f"day {day} is outside the programme's {plan.programme.days} days")
+    for number in [day] if day is not None else range(1, plan.programme.days + 1):
+        rules = day_rules(plan, number)
+        if rules.day_start >= rules.day_end:
+            window = f"{format_clock(rules.day_start)}–{format_clock(rules.day_end)}"
+            raise RoutingError(f"第 {number} 天的日程时间 {window} 开始不早于结束，请先改正",
+                               f"day {number}: its day window {window} does not start before it ends; correct it first")
 
 
 def _site_names(plan: Plan, group_id: int, day: int) -> tuple[str, ...]:
@@ -139,7 +146,7 @@ def _kinds(plan: Plan, timetable: Timetable) -> Counter:
 def _beyond(timetable: Timetable) -> dict:
     """Minutes each group's day runs outside its window."""
     return {key: max(0, d.rules.day_start - d.first) + max(0, d.last - d.rules.day_end)
-            for key, d in timetable.days.items() if d.first is not None}
+            for key, d in timetable.days.items() if d.last is not None}
 
 
 def _referenced_sites(plan: Plan) -> set[int]:
@@ -208,15 +215,16 @@ def propose_optimisation(plan: Plan, group_id: int | None = None, day: int | Non
     if progress is not None:
         progress.report(0.0, "正在优化路线… / optimising routes…")
     current, current_table = plan, timetable
-    cancelled = False
+    cancelled = timed_out = False
     for index, group in enumerate(groups):
         part = _PartProgress(progress, index, len(groups)) if progress is not None else None
         movable = [s.id for s in current.sessions_of(group) if s.day in days]
         judge = TourJudge(current, group, movable, others=current_table.days.values())
         trip_days = [d for d in days if judge.trip.on_tour(d)]
-        best, stopped = improve_tour(judge, trip_days, rules=rules, time_limit=time_limit / len(groups),
-                                     rounds=solution_limit, progress=part, text="正在优化路线… / optimising routes…")
-        cancelled = cancelled or stopped
+        best, stopped, out_of_time = improve_tour(
+            judge, trip_days, rules=rules, time_limit=time_limit / len(groups), rounds=solution_limit, progress=part,
+            text="正在优化路线… / optimising routes…")
+        cancelled, timed_out = cancelled or stopped, timed_out or out_of_time
         if best is not judge.start():
             current, current_table = _settled(current, Batch(tuple(edit_between(current, judge.plan_of(best)))))
         if cancelled:
@@ -242,7 +250,7 @@ def propose_optimisation(plan: Plan, group_id: int | None = None, day: int | Non
         progress.report(1.0, "完成 / done")
     errors_before = _errors(plan, timetable)
     errors_after = errors_before if edit is None else _errors(after, after_table)
-    return Proposal(plan, after, edit, tuple(rows), cancelled, errors_before, errors_after)
+    return Proposal(plan, after, edit, tuple(rows), cancelled, timed_out, errors_before, errors_after)
 
 
 def _better(plan: Plan, timetable: Timetable, after: Plan, after_table: Timetable, rules: Rules) -> bool:
@@ -274,6 +282,9 @@ def format_proposal(proposal: Proposal, *, only_changed: bool = False) -> str:
     lines.append(f"合计 / total\t\t{proposal.travel_before}\t{proposal.travel_after}\t{proposal.saved}")
     if proposal.cancelled:
         lines.append("已取消：以下为取消前找到的最好结果 / cancelled: the best result found so far")
+    elif proposal.timed_out:
+        lines.append("计算时间已用完：加长计算时间可能找到更好的路线 / the time limit stopped the search: "
+                     "more time may find a better route")
     if not proposal.changed:
         lines.append("已是最优，未作改动 / already the best order found: nothing changed")
     return "\n".join(lines)

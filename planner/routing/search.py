@@ -5,9 +5,9 @@ Moves: a run of one to three sessions to another place in its day or in another 
 (its placeholder lodgings follow), two sessions swapped, a run within a day reversed.
 A move is kept when the result is *admissible* and *better*:
 
-- admissible, against the tour as it was: no more errors; no day that had a visit left
-  without one; and, unless longer days are allowed, no new warning and no day running
-  further outside its window than it did;
+- admissible, against the tour as it was: no more errors; no more idle days (away from
+  home with no visit, plenary or journey); and, unless longer days are allowed, no new
+  warning and no day running further outside its window than it did;
 - better: fewer errors, then fewer warnings, then less travel (every leg: hotel to hotel,
   the journey out and back), then less time outside the day windows.
 
@@ -45,7 +45,7 @@ def score(verdict: Verdict, baseline: Verdict, rules: Rules) -> tuple:
     """What the search minimises: broken rules first (0 when admissible), then errors,
     warnings, travel, and minutes outside the day windows."""
     broken = UNIT * max(0, verdict.errors - baseline.errors)
-    broken += UNIT * max(0, len(baseline.visit_days) - len(verdict.visit_days))
+    broken += UNIT * max(0, len(verdict.idle_days) - len(baseline.idle_days))
     if not rules.allow_longer_days:
         broken += UNIT * sum((verdict.kinds - baseline.kinds).values())
         broken += sum(max(0, minutes - baseline.beyond.get(day, 0)) for day, minutes in verdict.beyond.items())
@@ -139,12 +139,12 @@ class _Clock:
     def __init__(self, time_limit: float, progress: Progress | None, text: str):
         self.started = time.monotonic()
         self.time_limit, self.progress, self.text = time_limit, progress, text
-        self.cancelled = False
+        self.cancelled = self.timed_out = False
         self.count = 0
 
     def out(self) -> bool:
         self.count += 1
-        if self.count % 25:
+        if self.count % 25 != 1 and not (self.cancelled or self.timed_out):
             return False
         elapsed = time.monotonic() - self.started
         if self.progress is not None and not self.cancelled:
@@ -152,15 +152,16 @@ class _Clock:
                 self.progress.report(min(0.99, elapsed / max(self.time_limit, 1e-3)), self.text)
             except Cancelled:
                 self.cancelled = True
-        return self.cancelled or elapsed >= self.time_limit
+        self.timed_out = self.timed_out or elapsed >= self.time_limit
+        return self.cancelled or self.timed_out
 
 
 def improve_tour(judge: TourJudge, days: list[int], *, rules: Rules = Rules(), time_limit: float = 2.0,
                  rounds: int | None = DEFAULT_ROUNDS, progress: Progress | None = None,
-                 text: str = "") -> tuple[Verdict, bool]:
+                 text: str = "") -> tuple[Verdict, bool, bool]:
     """The best admissible tour found from the group's current one (the current one
-    itself when nothing is better), and whether the search was cancelled. Only sessions
-    the judge may move, only on ``days``."""
+    itself when nothing is better), whether the search was cancelled, and whether the
+    time limit stopped it. Only sessions the judge may move, only on ``days``."""
     clock = _Clock(time_limit, progress, text)
     baseline = judge.start()
     near = _nearest(judge, [sid for day in days for sid in judge.current[day]])
@@ -205,4 +206,4 @@ def improve_tour(judge: TourJudge, days: list[int], *, rules: Rules = Rules(), t
                 best, failures, rng = found, 0, random.Random(SEED)
             else:
                 failures += 1
-    return best, clock.cancelled
+    return best, clock.cancelled, clock.timed_out and not clock.cancelled

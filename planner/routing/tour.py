@@ -35,9 +35,10 @@ class JudgedDay:
         self._check = check
         self.travel = sum(s.minutes for s in plan.of_kind("travel"))
         self.beyond = 0  # minutes outside the day's window (before its start, after its end)
-        if plan.first is not None:
+        if plan.last is not None:
             self.beyond = max(0, plan.rules.day_start - plan.first) + max(0, plan.last - plan.rules.day_end)
         self.visits = len(plan.of_kind("session"))
+        self.busy = bool(plan.items()) or any(s.journey for s in plan.of_kind("travel"))
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
@@ -51,7 +52,8 @@ class Verdict:
     routes: Routes
     lodgings: dict  # night -> (hotel site id, why or None) of each placeholder (the organiser's never move)
     days: dict  # day -> JudgedDay
-    tour_findings: tuple[Finding, ...]  # about the whole tour: the way home, nights, shared sites
+    tour_findings: tuple[Finding, ...]  # about the whole tour: the way home, nights
+    away: range  # the days away from home
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
@@ -81,9 +83,9 @@ class Verdict:
         return {day: d.beyond for day, d in self.days.items()}
 
     @cached_property
-    def visit_days(self) -> frozenset[int]:
-        """The days with a session."""
-        return frozenset(day for day, d in self.days.items() if d.visits)
+    def idle_days(self) -> frozenset[int]:
+        """Days away with nothing to do: no session, no plenary, no journey out or back."""
+        return frozenset(day for day in self.away if day in self.days and not self.days[day].busy)
 
 
 class TourJudge:
@@ -248,7 +250,8 @@ class TourJudge:
         tour_findings = self._tours.get(tour_key)
         if tour_findings is None:
             tour_findings = self._tours[tour_key] = self._tour_findings(self._plan(routes, placed), days)
-        verdict = Verdict(routes, placed, {day: d for day, (_, d) in days.items()}, tour_findings)
+        verdict = Verdict(routes, placed, {day: d for day, (_, d) in days.items()}, tour_findings,
+                          range(self.trip.departure_day, self.trip.return_day + 1))
         if len(self._verdicts) > 20000:  # a long search: keep memory bounded
             self._verdicts.clear()
             self._days.clear()

@@ -147,7 +147,7 @@ The sample plan is shown instead.</translation>
         <name>AssignDialog</name>
         <message>
             <location filename="../../ui/participants/assign_dialog.py" line="23" />
-            <location filename="../../ui/participants/assign_dialog.py" line="90" />
+            <location filename="../../ui/participants/assign_dialog.py" line="91" />
             <source>自动分组</source>
             <translation>Assign groups</translation>
         </message>
@@ -727,8 +727,8 @@ The sample plan is shown instead.</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="177" />
-            <location filename="../../ui/routing/actions.py" line="240" />
-            <location filename="../../ui/routing/actions.py" line="256" />
+            <location filename="../../ui/routing/actions.py" line="260" />
+            <location filename="../../ui/routing/actions.py" line="276" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
@@ -975,37 +975,47 @@ The language changes at the next start.</source>
     <context>
         <name>OptimiseDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="48" />
+            <location filename="../../ui/routing/actions.py" line="49" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="51" />
+            <location filename="../../ui/routing/actions.py" line="52" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="56" />
+            <location filename="../../ui/routing/actions.py" line="57" />
             <source>全部日期</source>
             <translation>All days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="61" />
+            <location filename="../../ui/routing/actions.py" line="62" />
+            <source>允许延长日程（可能增加警告）</source>
+            <translation>Allow longer days (may add warnings)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="63" />
+            <source>默认不让任何一天超出日程时间更多，也不增加检查警告；勾选后为减少行车可以放宽</source>
+            <translation>By default no day runs further past its window and no check warning is added; tick to allow that for less travel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="64" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="62" />
+            <location filename="../../ui/routing/actions.py" line="65" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="63" />
+            <location filename="../../ui/routing/actions.py" line="66" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="64" />
+            <location filename="../../ui/routing/actions.py" line="68" />
             <source>开始优化</source>
             <translation>Optimise</translation>
         </message>
@@ -1181,27 +1191,57 @@ The language changes at the next start.</source>
     <context>
         <name>PlanGroupsDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="76" />
+            <location filename="../../ui/routing/actions.py" line="80" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="85" />
+            <location filename="../../ui/routing/actions.py" line="89" />
+            <source>均匀分布（各天一样满）</source>
+            <translation>Even (days equally full)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="90" />
+            <source>靠前安排（空闲日留在最后）</source>
+            <translation>Front (free days at the end)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="95" />
+            <source> 小时</source>
+            <translation> h</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="96" />
+            <source>每天各站之间的行车时间上限，出发和返程的长途不计</source>
+            <translation>Most travel a day between stops; the journey out and home is not counted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="98" />
             <source>组数</source>
             <translation>Groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="86" />
+            <location filename="../../ui/routing/actions.py" line="99" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="87" />
+            <location filename="../../ui/routing/actions.py" line="100" />
+            <source>日程分布</source>
+            <translation>Spread</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="101" />
+            <source>每天最多行车</source>
+            <translation>Most travel a day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="102" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="88" />
+            <location filename="../../ui/routing/actions.py" line="103" />
             <source>开始规划</source>
             <translation>Plan</translation>
         </message>
@@ -1495,72 +1535,72 @@ The language changes at the next start.</source>
     <context>
         <name>RoutePreviewDialog</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="72" />
+            <location filename="../../ui/routing/preview.py" line="74" />
             <source>共节省行车 %1 分钟（优化前 %2 分钟 → 优化后 %3 分钟）</source>
             <translation>Travel saved: %1 min (before %2 min → after %3 min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="75" />
+            <location filename="../../ui/routing/preview.py" line="77" />
             <source>当前顺序已是找到的最好顺序，没有改动。</source>
             <translation>The current order is already the best found: nothing to change.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>天</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>原顺序</source>
             <translation>Current order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>新顺序</source>
             <translation>New order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="90" />
+            <location filename="../../ui/routing/preview.py" line="92" />
             <source>优化前（分钟）</source>
             <translation>Before (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="90" />
+            <location filename="../../ui/routing/preview.py" line="92" />
             <source>优化后（分钟）</source>
             <translation>After (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="90" />
+            <location filename="../../ui/routing/preview.py" line="92" />
             <source>节省（分钟）</source>
             <translation>Saved (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="120" />
+            <location filename="../../ui/routing/preview.py" line="122" />
             <source>应用</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="121" />
+            <location filename="../../ui/routing/preview.py" line="123" />
             <source>放弃</source>
             <translation>Discard</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="132" />
+            <location filename="../../ui/routing/preview.py" line="134" />
             <source>地图不可用（缺少 QtWebEngine）</source>
             <translation>No map (QtWebEngine is missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="134" />
+            <location filename="../../ui/routing/preview.py" line="136" />
             <source>原路线</source>
             <translation>Current routes</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="134" />
+            <location filename="../../ui/routing/preview.py" line="136" />
             <source>新路线</source>
             <translation>New routes</translation>
         </message>
@@ -1568,75 +1608,75 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingActions</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="104" />
+            <location filename="../../ui/routing/actions.py" line="120" />
             <source>优化路线(&amp;O)…</source>
             <translation>&amp;Optimise route…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="106" />
+            <location filename="../../ui/routing/actions.py" line="122" />
             <source>在时间限制内优化所选组或日期（或全部）的路线顺序，先预览再应用</source>
             <translation>Improve the order of the selected group's or day's routes (or all) within a time limit; preview before applying</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="108" />
+            <location filename="../../ui/routing/actions.py" line="124" />
             <source>分组规划(&amp;G)…</source>
             <translation>Plan &amp;groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="110" />
+            <location filename="../../ui/routing/actions.py" line="126" />
             <source>把各县（市、区）分给若干组并排好每天的路线，另存为新方案</source>
             <translation>Split the places among groups and lay out each day's route, as a new plan</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="121" />
-            <location filename="../../ui/routing/actions.py" line="141" />
+            <location filename="../../ui/routing/actions.py" line="137" />
+            <location filename="../../ui/routing/actions.py" line="157" />
             <source>路线规划</source>
             <translation>Route planning</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="121" />
+            <location filename="../../ui/routing/actions.py" line="137" />
             <source>上一次计算还没有结束。</source>
             <translation>The previous calculation has not finished yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="166" />
+            <location filename="../../ui/routing/actions.py" line="183" />
             <source>正在优化路线…</source>
             <translation>Optimising routes…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="178" />
-            <location filename="../../ui/routing/actions.py" line="183" />
+            <location filename="../../ui/routing/actions.py" line="195" />
+            <location filename="../../ui/routing/actions.py" line="200" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="178" />
+            <location filename="../../ui/routing/actions.py" line="195" />
             <source>方案在计算期间已改动，请重新优化。</source>
             <translation>The plan changed during the calculation; please optimise again.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="204" />
+            <location filename="../../ui/routing/actions.py" line="222" />
             <source>正在分组规划…</source>
             <translation>Planning groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="221" />
+            <location filename="../../ui/routing/actions.py" line="241" />
             <source>-分组规划</source>
             <translation>-groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="223" />
+            <location filename="../../ui/routing/actions.py" line="243" />
             <source>保存分组规划</source>
             <translation>Save the planned groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="227" />
-            <location filename="../../ui/routing/actions.py" line="232" />
+            <location filename="../../ui/routing/actions.py" line="247" />
+            <location filename="../../ui/routing/actions.py" line="252" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="227" />
+            <location filename="../../ui/routing/actions.py" line="247" />
             <source>请另选文件名：不能覆盖正在编辑的方案。</source>
             <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
         </message>
@@ -1644,7 +1684,7 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingDialogs</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="39" />
+            <location filename="../../ui/routing/actions.py" line="40" />
             <source> 秒</source>
             <translation> s</translation>
         </message>
@@ -1652,48 +1692,48 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingPreview</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="36" />
+            <location filename="../../ui/routing/preview.py" line="38" />
             <source>第%1天</source>
             <translation>Day %1</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="49" />
+            <location filename="../../ui/routing/preview.py" line="51" />
             <source>全程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="152" />
-            <location filename="../../ui/routing/preview.py" line="177" />
+            <location filename="../../ui/routing/preview.py" line="154" />
+            <location filename="../../ui/routing/preview.py" line="179" />
             <source>已取消：显示的是取消前找到的最好结果。</source>
             <translation>Cancelled: this is the best result found before cancelling.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="154" />
-            <source>无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。</source>
-            <translation>Not every opening time or one-group-at-a-time rule could be met; after applying, the checks list the conflicts.</translation>
+            <location filename="../../ui/routing/preview.py" line="156" />
+            <source>计算时间已用完：加长计算时间可能找到更好的路线。</source>
+            <translation>The time limit stopped the search: more time may find a better route.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="157" />
+            <location filename="../../ui/routing/preview.py" line="176" />
+            <source>规划结果有 %1 个错误，应用后可在检查结果中查看。</source>
+            <translation>The result has %1 error(s); see them in the findings after applying.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="158" />
             <source>检查错误从 %1 个减少到 %2 个。</source>
             <translation>Check errors go down from %1 to %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="162" />
+            <location filename="../../ui/routing/preview.py" line="163" />
             <source>优化路线预览</source>
             <translation>Optimise route: preview</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="170" />
+            <location filename="../../ui/routing/preview.py" line="171" />
             <source>应用后将另存为新的方案文件并打开；当前方案不变。</source>
             <translation>Applying saves this as a new plan file and opens it; the current plan is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="173" />
-            <source>规划结果有 %1 个错误（天数或组数是否太少？），应用后可在检查结果中查看。</source>
-            <translation>The planned result has %1 errors (too few days or groups?); after applying, see them in the findings.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/routing/preview.py" line="178" />
+            <location filename="../../ui/routing/preview.py" line="180" />
             <source>分组规划预览</source>
             <translation>Plan groups: preview</translation>
         </message>
