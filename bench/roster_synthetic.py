@@ -37,7 +37,7 @@ def id_number(rng: random.Random, male: bool) -> str:
 
 def people(rng: random.Random, count: int) -> list[list[str]]:
     """``count`` rows under HEADER: unique names, 11-digit mobiles, valid ID numbers."""
-    rows, names = [], set()
+    rows, names, ids = [], set(), set()
     for number in range(1, count + 1):
         while True:
             name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
@@ -49,8 +49,12 @@ def people(rng: random.Random, count: int) -> list[list[str]]:
         unit, title = SUFFIXES[(number - 1) % 2 + (2 if place in ("浏阳", "醴陵", "耒阳", "汨罗", "津市", "沅江") else 0)]
         phone = f"1{rng.choice('3589')}{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}"
         interests = "、".join(rng.sample(THEMES, rng.choice((0, 1, 2))))
+        number_id = id_number(rng, male)
+        while number_id in ids:  # two people born the same day in the same county, drawn twice
+            number_id = id_number(rng, male)
+        ids.add(number_id)
         rows.append([str(number), name, "男" if male else "女", rng.choice(ETHNICITIES), f"{place}{unit}", title,
-                     phone, id_number(rng, male), interests, ""])
+                     phone, number_id, interests, ""])
     return rows
 
 

@@ -19,6 +19,7 @@ from planner import schema
 from planner.model import ITEM_TYPES, Plan, Programme
 from planner.records import REFERENCES, FieldError, check_item, from_record, to_record
 from planner.resources import resource_path
+from planner.limits import MAX_DEPTH, MAX_ITEMS, MAX_LIST, MAX_NAME, input_file_problem, text_problem
 from planner.roles import SHIPPED_ROLES
 from planner.text import clean_text
 
@@ -97,6 +98,9 @@ def plan_from_json(document, *, source: str = "", gazetteer=None) -> Plan:
         raise PlanImportError(
             [Problem("$", "顶层必须是一个 JSON 对象", "the top level must be a JSON object")], source
         )
+    problems = limit_problems(document)
+    if problems:
+        raise PlanImportError(problems, source)
     try:
         document = _cleaned(document)
     except RecursionError:
@@ -131,6 +135,47 @@ def plan_from_json(document, *, source: str = "", gazetteer=None) -> Plan:
 
 
 _TOO_DEEP = Problem("$", "嵌套层次过深，不是方案文件", "nested too deeply to be a plan")
+
+
+LIST_KEYS = frozenset({"themes", "interests"})  # lists of names, not of items
+_MAX_LISTED = 20  # problems of size listed; a document of 100,000 long names needs no 100,000 lines
+
+
+def limit_problems(document) -> list[Problem]:
+    """Texts, lists and nesting beyond the input-size limits (``planner.limits``), in
+    document order; walked without recursion, so any depth is reported, not a crash."""
+    problems: list[Problem] = []
+    more = 0
+    stack = [(document, (), "")]
+    while stack:
+        value, path, key = stack.pop()
+        problem = None
+        if len(path) > MAX_DEPTH:
+            problem = _TOO_DEEP
+        elif isinstance(value, str):
+            reason = text_problem(key, value)
+            problem = reason and Problem(json_path(path), *reason)
+        elif isinstance(value, list):
+            most = MAX_LIST if key in LIST_KEYS else MAX_ITEMS
+            if len(value) > most:
+                problem = Problem(json_path(path), f"条目过多：{len(value):,} 项，最多 {most:,} 项",
+                                  f"too many entries: {len(value):,}, at most {most:,}")
+            else:
+                stack.extend((v, (*path, i), key) for i, v in reversed(list(enumerate(value))))
+        elif isinstance(value, dict):
+            for name in reversed(list(value)):
+                if isinstance(name, str) and len(name) > MAX_NAME:
+                    problem = Problem(json_path(path), f"键名过长：{len(name):,} 个字符", f"a key is too long: {len(name):,} characters")
+                else:
+                    stack.append((value[name], (*path, name), name))
+        if problem is not None:
+            if len(problems) < _MAX_LISTED:
+                problems.append(problem)
+            else:
+                more += 1
+    if more:
+        problems.append(Problem("$", f"另有 {more:,} 处过长或过多", f"and {more:,} more beyond the limits"))
+    return problems
 
 
 def _cleaned(value, key: str = ""):
@@ -180,6 +225,10 @@ def _reference_problems(document: dict) -> list[Problem]:
                     Problem(json_path([kind, index, "id"]), f"编号 {record['id']} 重复", f"duplicate id {record['id']}")
                 )
             seen.add(record["id"])
+    for index, record in enumerate(document.get("legs", [])):
+        if record["from_site_id"] == record["to_site_id"]:
+            problems.append(Problem(json_path(["legs", index, "to_site_id"]), "起点和终点是同一个现场教学点",
+                                    "the leg goes from a site to the same site"))
     records = [(["programme"], document["programme"])]
     records += [([kind, index], record) for kind in ITEM_TYPES for index, record in enumerate(document.get(kind, []))]
     for path, record in records:
@@ -220,6 +269,9 @@ def _duplicate_key_problems(document: dict) -> list[Problem]:
 def load_json_file(path) -> dict:
     """Parse a JSON file, turning unreadable or malformed input into PlanImportError."""
     path = Path(path)
+    problem = input_file_problem(path)  # a named pipe, a device, a huge file
+    if problem:
+        raise PlanImportError([Problem("$", *problem)], str(path))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

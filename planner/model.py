@@ -473,15 +473,24 @@ class Plan:
                 seen[place.id] = place
         return list(seen.values())
 
+    def _keyed(self, kind: str, key) -> dict:
+        """``kind``'s items by ``key(item)`` (the first of any that share a key), built once."""
+        name = f"{kind}_by_key"
+        index = self._index.get(name)
+        if index is None:
+            index = {}
+            for item in self.items(kind):
+                index.setdefault(key(item), item)
+            self._index[name] = index
+        return index
+
     def leg_between(self, group_id: int, from_site_id: int, to_site_id: int) -> Leg | None:
-        for leg in self.legs:
-            if (leg.group_id, leg.from_site_id, leg.to_site_id) == (
-                group_id,
-                from_site_id,
-                to_site_id,
-            ):
-                return leg
-        return None
+        legs = self._keyed("legs", lambda l: (l.group_id, l.from_site_id, l.to_site_id))
+        return legs.get((group_id, from_site_id, to_site_id))
+
+    def lodging(self, group_id: int, night: int) -> Lodging | None:
+        """Where the group sleeps the night after day ``night``, or None."""
+        return self._keyed("lodgings", lambda l: (l.group_id, l.night)).get((group_id, night))
 
     def with_items(self, kind: str, items: Iterable) -> "Plan":
         """A copy with the items of ``kind`` replaced (sorted by id)."""

@@ -22,6 +22,8 @@ class OutputPathError(ValueError):
 
 
 def is_plan_file(path: Path) -> bool:
+    if not Path(path).is_file():  # opening a named pipe to look would block
+        return False
     try:
         with open(path, "rb") as handle:
             return handle.read(len(PLAN_FILE_HEADER)) == PLAN_FILE_HEADER
@@ -51,6 +53,8 @@ def check_output(out: str | os.PathLike, *, reading: tuple = (), replace_plans: 
         raise OutputPathError(f"目录不存在：{folder} / folder does not exist: {folder}")
     if path.is_dir():
         raise OutputPathError(f"输出路径是目录：{path} / the output is a folder: {path}")
+    if path.exists() and not path.is_file():  # a named pipe or a device (/dev/null) would be replaced
+        raise OutputPathError(f"输出路径不是普通文件：{path} / the output is not a regular file: {path}")
     for source in reading:
         if _same_file(path, Path(source)):
             raise OutputPathError(f"输出文件就是正在读取的文件：{path}，请另选文件名 / "

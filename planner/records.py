@@ -15,6 +15,7 @@ import json
 import math
 from dataclasses import fields
 from datetime import date
+from functools import cache
 
 from planner.model import Programme, format_clock, parse_clock
 
@@ -87,13 +88,29 @@ class FieldError(ValueError):
         super().__init__(f"{name}: {reason_en}")
 
 
+@cache
+def item_fields(item_type: type) -> tuple:
+    """``dataclasses.fields`` of a type, computed once (it builds a new tuple per call,
+    a fifth of the time of checking 10,000 imported people)."""
+    return fields(item_type)
+
+
+@cache
+def _text_fields(item_type: type) -> frozenset[str]:
+    return frozenset(f.name for f in item_fields(item_type) if f.type == "str")
+
+
 def check_item(item) -> None:
     """Raise ``FieldError`` for the first field of ``item`` that is of the wrong type
     or out of range."""
-    for f in fields(item):
-        problem = _field_problem(f.name, f.type, getattr(item, f.name))
+    texts = _text_fields(type(item))
+    for f in item_fields(type(item)):
+        value = getattr(item, f.name)
+        if f.name in texts and type(value) is str and _encodable(value):
+            continue  # the common case, decided at once (a roster import checks 100,000 of these)
+        problem = _field_problem(f.name, f.type, value)
         if problem:
-            raise FieldError(f.name, getattr(item, f.name), *problem)
+            raise FieldError(f.name, value, *problem)
 
 
 def _field_problem(name: str, annotation: str, value) -> tuple[str, str] | None:
@@ -132,7 +149,7 @@ def to_record(item) -> dict:
     """A dataclass item as a JSON-ready dict. Raises ``FieldError``."""
     check_item(item)
     record = {}
-    for f in fields(item):
+    for f in item_fields(type(item)):
         value = getattr(item, f.name)
         if f.name in CLOCK_FIELDS:
             value = format_clock(value) or None
@@ -147,7 +164,7 @@ def to_record(item) -> dict:
 def from_record(item_type: type, record: dict):
     """The dataclass ``item_type`` from a record; unknown keys are ignored.
     Raises ``FieldError``."""
-    names = {f.name for f in fields(item_type)}
+    names = {f.name for f in item_fields(item_type)}
     values = {name: _from_value(name, value) for name, value in record.items() if name in names}
     try:
         item = item_type(**values)

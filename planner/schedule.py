@@ -229,10 +229,8 @@ def is_fixed(session: Session) -> bool:
 
 
 def lodging_site(plan: Plan, group_id: int, night: int) -> int | None:
-    for lodging in plan.lodgings:
-        if lodging.group_id == group_id and lodging.night == night:
-            return lodging.site_id
-    return None
+    lodging = plan.lodging(group_id, night)
+    return lodging.site_id if lodging is not None else None
 
 
 def day_ends(plan: Plan, group_id: int, day: int, trip: Journey | None = None) -> tuple[int | None, int | None]:

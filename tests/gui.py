@@ -18,6 +18,18 @@ def make_window(qtbot, plan_file, tmp_path):
     return window
 
 
+def answer_dialogs(window, qtbot, fill) -> None:
+    """Instead of showing a modal dialog, let ``fill(dialog)`` type into its widgets
+    (and accept it)."""
+
+    def run(dialog) -> bool:
+        qtbot.addWidget(dialog)
+        fill(dialog)
+        return True
+
+    window.run_dialog = run
+
+
 def type_chinese(widget, text: str) -> None:
     """Type ``text`` the way a Chinese input method does: one committed string
     (QTest can only send keys for ASCII characters)."""

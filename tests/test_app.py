@@ -36,7 +36,8 @@ def test_the_window_shows_the_plan(qtbot, sample_path):
         groups = [window.outline.model().index(row, 0, root).data() for row in range(3)]
         assert groups[0].startswith("第一组") and groups[2].startswith("第三组")
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert tabs[0] == "日程时间轴" and "学员" in tabs
+        assert tabs[:2] == ["日程总览", "日程时间轴"] and "学员" in tabs
+        assert window.tabs.currentWidget() is window.board  # the home view
         assert "错误 0" in window.status.text()
 
 

@@ -40,3 +40,15 @@ def test_importing_every_planner_module_loads_no_qt():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_views_build_no_edits_themselves():
+    """The rules of editing live in planner (named operations); ui/ only calls them."""
+    import re
+
+    raw = re.compile(r"\b(Batch|Insert|Update|Delete|UpdateProgramme)\(")
+    offenders = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+                 for path in sorted((ROOT / "ui").rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if raw.search(line) and not line.lstrip().startswith("#")]
+    assert offenders == []

@@ -54,7 +54,7 @@ def test_the_window_speaks_english(english, qtbot, tmp_path, sample_path):
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&Plan", "Par&ticipants", "&Material", "&View", "&Settings"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Timeline", "Places", "Sites", "Participants", "Indicators", "Reflections", "Measures"]
+        "Overview", "Timeline", "Places", "Sites", "Participants", "Indicators", "Reflections", "Measures"]
     assert window.status.text() == "Errors 0 · Warnings 0 · Notes 0" or window.status.text().startswith("Errors 0")
     assert window.timeline.day_box.itemText(0) == "Whole trip"
     assert window.timeline.day_box.itemText(1).startswith("Day 1 (")

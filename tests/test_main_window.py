@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog
 
 from planner.store import PlanFile
 from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
 from ui.findings import FindingRole
-from ui.main_window import MainWindow
 
-from tests.gui import drag, make_window, type_chinese
-
-
-def answer_dialogs(window: MainWindow, qtbot, fill) -> None:
-    """Instead of showing a modal dialog, let ``fill(dialog)`` type into its widgets."""
-
-    def run(dialog: QDialog) -> bool:
-        qtbot.addWidget(dialog)
-        fill(dialog)
-        return True
-
-    window.run_dialog = run
+from tests.gui import answer_dialogs, drag, make_window, type_chinese
 
 
 def test_create_a_plan_and_edit_it_by_hand_then_reopen(qtbot, tmp_path, sample_path):
@@ -63,6 +50,9 @@ def test_create_a_plan_and_edit_it_by_hand_then_reopen(qtbot, tmp_path, sample_p
 
     # drag the session to day 3 on the timeline, then undo and redo
     timeline = window.timeline
+    window.tabs.setCurrentWidget(timeline)  # the board is the home view
+    qtbot.waitExposed(timeline)
+    qtbot.wait(20)  # the timeline fits its width once shown
     timeline.set_day(None)
     block = timeline.blocks("session", session.id)[0]
     to = timeline.viewport_point(session.group_id, 3, 10 * 60) + QPoint(6, 0)

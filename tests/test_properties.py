@@ -52,7 +52,7 @@ def test_shows_the_selected_session_with_its_times_and_the_travel_before_it(edit
     assert editor.editors["kind"].currentText() == "现场教学"
     assert not editor.editors["pinned"].isChecked()
     info = editor.info.text()
-    assert "日程" in info and "此前行车" in info and "分钟" in info
+    assert "日程" in info and "此前行车" in info and "，约 " in info and "分钟" not in info  # as on paper
     assert editor.heading.text().startswith("现场教学：")
 
 
@@ -66,7 +66,7 @@ def test_changing_the_length_re_times_the_session_as_one_undo_step(qtbot, editor
     assert document.plan_file.load().get("sessions", session.id) == after
     assert document.undo_stack.count() == 1
     assert document.undo_stack.undoText() == f"修改「{session.title}」的时长（分钟）"
-    assert "150 分钟" in editor.info.text()
+    assert "（2 小时 30 分）" in editor.info.text()  # 150 minutes, as on paper
     # The form follows undo.
     document.undo_stack.undo()
     assert document.plan.get("sessions", session.id) == session

@@ -221,7 +221,8 @@ def test_delete_is_one_undoable_step_and_a_refused_delete_says_why(qtbot, docume
     used = document.plan.places[1]
     places.view.selectRow(view_index(places, used.id, "name").row())
     assert not places.delete_selected()
-    assert places.message.isVisible() and "引用" in places.message.text()
+    assert places.message.isVisible() and "个现场教学点" in places.message.text()  # says what still uses it
+    assert "still use it" in places.message.text()
     assert document.plan_file.load().get("places", used.id) == used
 
 

@@ -234,6 +234,7 @@ def test_late_arrivals_and_findings_are_outlined(timeline, document):
 
 
 def test_zoom_buttons_and_day_selector(qtbot, timeline, document):
+    timeline.set_day(2)
     zoom = timeline.zoom
     qtbot.mouseClick(timeline.zoom_in_button, Qt.MouseButton.LeftButton)
     assert timeline.zoom > zoom
@@ -242,3 +243,49 @@ def test_zoom_buttons_and_day_selector(qtbot, timeline, document):
     timeline.day_box.setCurrentIndex(timeline.day_box.findData(3))
     assert timeline.day == 3 and {b.spec.day for b in timeline.blocks()} == {3}
     assert timeline.day_box.itemText(1) == "第1天（2月23日）" and timeline.day_box.itemText(0) == "全部日程"
+
+
+def test_the_timeline_opens_on_a_day_and_fits_its_width_on_every_resize(qtbot, document):
+    view = TimelineView(document)
+    qtbot.addWidget(view)
+    assert view.day == 1 and view.day_box.currentData() == 1  # a day, not the whole trip
+    view.resize(1200, 600)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def fits() -> bool:
+        layout, width = view._layout, view.view.viewport().width()
+        return abs(layout.width - width) <= 2
+
+    qtbot.waitUntil(fits)
+    wide = view.zoom
+    view.resize(800, 600)
+    qtbot.waitUntil(fits)
+    assert view.zoom < wide
+    view.set_day(4)
+    assert fits() and {b.spec.day for b in view.blocks()} == {4}
+    # lanes share the height
+    rows = view.rows()
+    assert len(rows) == len(document.plan.groups)
+    assert rows[-1].bottom >= view.view.viewport().height() - 20
+    # zoomed by hand, the zoom stays on a resize
+    view.zoom_in()
+    zoom = view.zoom
+    view.resize(900, 600)
+    qtbot.wait(20)
+    assert view.zoom == zoom and not view.fitting
+    view.fit_width()
+    assert fits() and view.fitting
+
+
+def test_a_block_names_the_site_first_and_times_read_as_on_paper(timeline, document):
+    timeline.set_day(2)
+    for block in timeline.blocks("session"):
+        session = document.plan.get("sessions", block.spec.item_id)
+        site = document.plan.site(session.site_id)
+        assert block.spec.lines[0] == site.name
+        slot = document.timetable.slot_of("session", session.id)
+        hours, minutes = divmod(slot.minutes, 60)
+        assert ("小时" in block.toolTip()) == (hours > 0) and "分钟）" not in block.toolTip()
+    travel = timeline.blocks("travel")[0]
+    assert " 约 " in travel.spec.lines[0] and "分钟" not in travel.spec.lines[0]

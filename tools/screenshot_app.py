@@ -25,10 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--size", default="1600x1000")
     parser.add_argument("--day", type=int, default=1, help="timeline day (0: whole trip)")
-    parser.add_argument("--map-width", type=int, default=560, help="width of the map dock")
+    parser.add_argument("--map-width", type=int, default=0, help="width of the map dock (default: as the app sizes it)")
     parser.add_argument("--dock", help="raise this bottom dock (e.g. budget: the 经费 pane)")
     parser.add_argument("--dock-height", type=int, default=420, help="height of the raised bottom dock")
     parser.add_argument("--select", help="select an item first, KIND:ID (e.g. lodgings:1)")
+    parser.add_argument("--tab", choices=("board", "timeline"), default="board",
+                        help="the central view shown: the board (日程总览, the home view) or the timeline")
     args = parser.parse_args(argv)
 
     home = Path(tempfile.mkdtemp(prefix="planner-shot-"))
@@ -53,9 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
+    window.size_docks()
     window.timeline.set_day(args.day or None)
-    map_dock = window.map.parentWidget()
-    window.resizeDocks([map_dock], [args.map_width], Qt.Orientation.Horizontal)
+    if args.tab == "timeline":
+        window.tabs.setCurrentWidget(window.timeline)
+    if args.map_width:
+        window.resizeDocks([window.map.parentWidget()], [args.map_width], Qt.Orientation.Horizontal)
     if args.dock:
         from PySide6.QtWidgets import QDockWidget
 

@@ -25,7 +25,7 @@ from planner.budget.labels import (
 )
 from planner.budget.standard import StandardsError, plan_standard, standards
 from planner.documents import Documents
-from planner.edits import Delete
+from planner.editing import delete_items
 from planner.exports import ExportError
 from planner.model import DAY_KINDS
 from ui.columns import MAX_PRICE, MONEY, Field, InvalidInput
@@ -371,7 +371,8 @@ class BudgetPane(QWidget):
     def delete_line(self) -> None:
         selection = self.document.selection
         if selection.kind == "budget_lines" and selection.ids:
-            self._edit(Delete("budget_lines", selection.first), self.tr("删除费用"))
+            self.document.perform(delete_items(self.document.plan, "budget_lines", [selection.first]),
+                                  self.tr("删除费用"))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         refs = item.data(0, RefsRole) or ()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.gazetteer import Gazetteer
+from planner.limits import MAX_NAME, MAX_TEXT
 from planner.minimal import default_group_colour, group_name
 from planner.model import SITE_KINDS, Group, Plan, Programme
 from planner.text import clean_text
@@ -40,6 +41,7 @@ class NewPlanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建考察方案"))
         self.title = QLineEdit(self.tr("新培训班"))
+        self.title.setMaxLength(MAX_TEXT)  # a new plan is no edit: planner.limits is applied here
         self.start = QDateEdit(QDate.currentDate())
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
@@ -71,6 +73,7 @@ class AddPlaceDialog(QDialog):
         self.setWindowTitle(self.tr("添加县（市、区）"))
         self.gazetteer = gazetteer or Gazetteer.default()
         self.query = QLineEdit()
+        self.query.setMaxLength(MAX_NAME)  # a name: a pasted page of text is no place to look up
         self.query.setPlaceholderText(self.tr("输入名称、拼音或首字母，如 义乌、yiwu、yw"))
         self.matches = QListWidget()
         self.message = QLabel()

@@ -15,9 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.checks import Finding, check
-from planner.edits import Batch, Change, Edit, PlanEditError
+from planner.edits import Change, Edit, PlanEditError
+from planner.editing import Outcome, Refusal, settle
+from planner.limits import check_edit
 from planner.model import Plan
-from planner.operations import apply_in_memory, consequences, with_ids
+from planner.operations import apply_in_memory
 from planner.schedule import Timetable, schedule
 from planner.store import PlanFile
 
@@ -86,20 +88,32 @@ class PlanDocument(QObject):
     def edit(self, edit: Edit, label: str) -> Change | None:
         """Apply an organiser's edit with its consequences as one undoable step.
         Returns the change, or None (and emits ``editFailed``) if the plan refused it."""
-        edit = with_ids(self.plan, edit)
-        after = apply_in_memory(self.plan, edit)
-        follow_on, timetable = consequences(after, self.plan)
-        whole = Batch((edit, *follow_on), label)
         try:
-            change = self.plan_file.apply(whole)
+            check_edit(edit)  # what was typed or pasted, within the input limits
         except PlanEditError as error:
             self.editFailed.emit(f"{error.message_zh}\n{error.message_en}")
             return None
-        self.plan = apply_in_memory(after, Batch(tuple(follow_on)))
-        self._refresh_derived(timetable)
+        settled = settle(self.plan, edit, label)
+        try:
+            change = self.plan_file.apply(settled.whole)
+        except PlanEditError as error:
+            self.editFailed.emit(f"{error.message_zh}\n{error.message_en}")
+            return None
+        self.plan = settled.plan
+        self._refresh_derived(settled.timetable)
         self.undo_stack.push(_EditCommand(self, change, label))
         self.changed.emit(frozenset(change.touched))
         return change
+
+    def perform(self, outcome: Outcome, label: str) -> Change | None:
+        """Carry out what an operation (``planner.editing``) answered: an edit becomes
+        one undo step; a refusal is said once (``editFailed``); None changes nothing."""
+        if outcome is None:
+            return None
+        if isinstance(outcome, Refusal):
+            self.editFailed.emit(str(outcome))
+            return None
+        return self.edit(outcome, label)
 
     def _apply_exact(self, edit: Edit) -> Change:
         """Replay an undo or redo step exactly (its consequences are already in it)."""

@@ -1,8 +1,10 @@
 """The main window: menus and the panes that show one open plan.
 
-The window owns a ``PlanDocument`` and lays out the panes around it (outline, timeline,
-tables, properties, findings, map); each pane talks only to the document. File
-handling (new, open, save as, recent files) and the edit actions live here.
+The window owns a ``PlanDocument`` and lays out the panes around it: the board (日程总览,
+the home view), the timeline and the tables in the middle, outline, properties,
+findings and map around; each pane talks only to the document. File handling (new,
+open, save as, recent files) and the edit actions live here; every edit is a named
+operation of ``planner.editing``.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget,
 )
 
-from planner.edits import Batch, Delete, Insert
+from planner.editing import add_place, add_session, add_site, delete_items
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
 from ui import settings as app_settings
+from ui.adding import install_add_actions
+from ui.board import BoardView
 from ui.budget_pane import BudgetPane
 from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
 from ui.document import PlanDocument, Selection
@@ -37,6 +41,21 @@ from ui.timeline import TimelineView
 APP_NAME = "考察方案编排"
 DELETABLE = {"sessions", "sites", "places", "participants", "plenaries", "lodgings", "legs", "groups",
              "indicators", "reflections", "measures"}
+PREFERRED_SIZE = QSize(1500, 950)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+def first_size(available: QSize, preferred: QSize = PREFERRED_SIZE) -> QSize:
+    """The first window's size: the preferred one where the screen has room, else what
+    the screen has (less a margin for the window's frame)."""
+    return QSize(min(preferred.width(), available.width() - 16), min(preferred.height(), available.height() - 40))
 
 
 class MainWindow(QMainWindow):
@@ -45,8 +64,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document: PlanDocument | None = None
         self.setObjectName("MainWindow")
-        self.resize(1500, 950)
+        self._fit_screen()
         self._build_actions()
+        self.add_actions = install_add_actions(self)
         self._build_menus()
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
@@ -74,12 +94,18 @@ class MainWindow(QMainWindow):
         document.editFailed.connect(self._show_edit_error)
         document.selectionChanged.connect(self._on_selection)
 
+        self.board = BoardView(document)
+        self.board.editRequested.connect(self.edit_item)
+        self.board.addSessionRequested.connect(self.add_session)
+        self.board.lodgingRequested.connect(self.add_actions.set_lodging)
+        self.board.plenaryRequested.connect(self.add_actions.add_plenary)
         self.timeline = TimelineView(document)
         self.tables = {kind: ItemTable(document, kind) for kind in ("places", "sites", "participants", *MATERIAL_TABS)}
         for table in self.tables.values():  # the window's Delete serves them (one shortcut, not two)
             table.delete_action.setShortcut(QKeySequence())
         tabs = QTabWidget()
         tabs.setObjectName("mainTabs")
+        tabs.addTab(self.board, self.tr("日程总览"))
         tabs.addTab(self.timeline, self.tr("日程时间轴"))
         tabs.addTab(self.tables["places"], self.tr("县（市、区）"))
         tabs.addTab(self.tables["sites"], self.tr("现场教学点"))
@@ -109,14 +135,14 @@ class MainWindow(QMainWindow):
         map_dock = self._dock(self.map, self.tr("地图"), "mapDock", Qt.DockWidgetArea.RightDockWidgetArea)
         findings_dock = self._dock(self.findings, self.tr("检查结果"), "findingsDock",
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
-        budget_dock = self._dock(self.budget_pane, self.tr("经费"), "budgetDock", Qt.DockWidgetArea.BottomDockWidgetArea)
+        # scrolled, so that its wide form does not set the window's least size (a 1366×768 screen)
+        budget_dock = self._dock(scrolled(self.budget_pane), self.tr("经费"), "budgetDock",
+                                 Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(findings_dock, budget_dock)
         findings_dock.raise_()
         # The map gets the right-hand column's room; properties sit below it.
         self.splitDockWidget(map_dock, properties_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([map_dock, properties_dock], [640, 260], Qt.Orientation.Vertical)
-        self.resizeDocks([map_dock], [560], Qt.Orientation.Horizontal)
-        self.resizeDocks([findings_dock], [130], Qt.Orientation.Vertical)
+        self.size_docks()
         self.undo_action.setEnabled(False)
         self._connect_undo()
         self._on_changed(PlanDocument.ALL_KINDS)
@@ -135,7 +161,7 @@ class MainWindow(QMainWindow):
         action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # no "checked" into a slot's arguments
         return action
 
     def _build_actions(self) -> None:
@@ -174,8 +200,12 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
-        plan_menu = self.menuBar().addMenu(self.tr("方案(&P)"))
-        plan_menu.addActions([self.add_place_action, self.add_site_action, self.add_session_action])
+        self.plan_menu = plan_menu = self.menuBar().addMenu(self.tr("方案(&P)"))
+        adding = self.add_actions
+        plan_menu.addActions([self.add_place_action, self.add_site_action, adding.add_hotel_action,
+                              self.add_session_action])
+        plan_menu.addSeparator()
+        plan_menu.addActions([adding.add_group_action, adding.add_plenary_action, adding.add_lodging_action])
         plan_menu.addSeparator()
         plan_menu.addAction(self.check_action)
         self.view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
@@ -191,7 +221,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.add_place_action, self.add_site_action, self.add_session_action, self.check_action])
+        adding = self.add_actions
+        toolbar.addActions([self.add_place_action, self.add_site_action, self.add_session_action,
+                            adding.add_plenary_action, adding.add_lodging_action, self.check_action])
         toolbar.addSeparator()
         toolbar.addAction(self.print_action)
         self._fill_recent()
@@ -253,13 +285,22 @@ class MainWindow(QMainWindow):
         selection = self.document.selection
         if selection.kind not in DELETABLE or not selection.ids:
             return
-        self.document.edit(Batch(tuple(Delete(selection.kind, i) for i in selection.ids)), self.tr("删除所选"))
+        self.document.perform(delete_items(self.document.plan, selection.kind, selection.ids), self.tr("删除所选"))
+
+    def edit_item(self, kind: str, item_id: int) -> None:
+        """Show an item's properties to edit (a double click on the board)."""
+        self.document.select(kind, [item_id])
+        dock = self.dock_named("propertiesDock")
+        dock.show()
+        dock.raise_()
+        self.properties.setFocus()
 
     def add_place(self) -> None:
         dialog = AddPlaceDialog(can_pick=True, parent=self)
         dialog.pickOnMap.connect(lambda: self._pick_for(dialog))
         if self.run_dialog(dialog) and (values := dialog.values()):
-            change = self.document.edit(Insert("places", values), self.tr("添加「{name}」").format(name=values["name"]))
+            change = self.document.perform(add_place(self.document.plan, values),
+                                           self.tr("添加「{name}」").format(name=values["name"]))
             if change:
                 self.document.select("places", [change.new_id])
 
@@ -278,17 +319,25 @@ class MainWindow(QMainWindow):
         place_id = selection.first if selection.kind == "places" else None
         dialog = AddSiteDialog(self.document.plan, place_id, self)
         if self.run_dialog(dialog) and (values := dialog.values()):
-            change = self.document.edit(Insert("sites", values), self.tr("添加「{name}」").format(name=values["name"]))
+            change = self.document.perform(add_site(self.document.plan, values),
+                                           self.tr("添加「{name}」").format(name=values["name"]))
             if change:
                 self.document.select("sites", [change.new_id])
 
-    def add_session(self) -> None:
-        selection = self.document.selection
+    def add_session(self, group_id: int | None = None, day: int | None = None) -> None:
+        """添加现场教学: for the group and day given (a board cell), else for what is selected."""
+        plan, selection = self.document.plan, self.document.selection
         site_id = selection.first if selection.kind == "sites" else None
-        dialog = AddSessionDialog(self.document.plan, site_id=site_id, parent=self)
+        if group_id is None and day is None and selection.kind == "sessions" and selection.first is not None:
+            session = plan.get("sessions", selection.first)
+            group_id, day = (session.group_id, session.day) if session else (None, None)
+        elif day is None and selection.kind == "days":
+            day = selection.first
+        dialog = AddSessionDialog(plan, group_id=group_id, day=day, site_id=site_id, parent=self)
         if self.run_dialog(dialog) and (values := dialog.values()):
-            site = self.document.plan.site(values["site_id"])
-            change = self.document.edit(Insert("sessions", values), self.tr("添加现场教学「{site}」").format(site=site.name))
+            site = plan.site(values["site_id"])
+            outcome = add_session(plan, values["group_id"], values["day"], values["site_id"], values["title"])
+            change = self.document.perform(outcome, self.tr("添加现场教学「{site}」").format(site=site.name))
             if change:
                 self.document.select("sessions", [change.new_id])
 
@@ -298,7 +347,7 @@ class MainWindow(QMainWindow):
         self.run_dialog(PrintDialog(self.document.plan, self))
 
     def show_findings(self) -> None:
-        dock = self.findChild(QDockWidget, "findingsDock")
+        dock = self.dock_named("findingsDock")
         dock.show()
         dock.raise_()
         self.findings.refresh()
@@ -396,11 +445,45 @@ class MainWindow(QMainWindow):
 
     # --- layout -----------------------------------------------------------------------
 
+    def dock_named(self, name: str) -> QDockWidget | None:
+        """The dock of that name in the window's layout (not one of a plan shown before,
+        which may linger until deleted)."""
+        for dock in self.findChildren(QDockWidget, name):
+            if self.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea:
+                return dock
+        return None
+
+    def size_docks(self) -> None:
+        """Share the window out: the board gets the room; the map about three tenths of
+        the width, the outline a seventh, the findings a fifth of the height."""
+        docks = {name: self.dock_named(name) for name in ("mapDock", "propertiesDock", "outlineDock", "findingsDock")}
+        docks = {name: dock for name, dock in docks.items() if dock is not None and not dock.isFloating()}
+        width, height = self.width(), self.height()
+        if "mapDock" in docks and "propertiesDock" in docks:
+            self.resizeDocks([docks["mapDock"], docks["propertiesDock"]], [height * 2 // 3, height // 3],
+                             Qt.Orientation.Vertical)
+        if "mapDock" in docks:
+            self.resizeDocks([docks["mapDock"]], [min(560, width * 3 // 10)], Qt.Orientation.Horizontal)
+        if "outlineDock" in docks:
+            self.resizeDocks([docks["outlineDock"]], [min(240, width // 7)], Qt.Orientation.Horizontal)
+        if "findingsDock" in docks:
+            self.resizeDocks([docks["findingsDock"]], [min(150, height // 5)], Qt.Orientation.Vertical)
+
+    def _fit_screen(self) -> None:
+        """Open at a size the screen has room for (an office laptop has 1366×768)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        available = screen.availableGeometry()
+        self.resize(first_size(available.size()))
+        self.move(available.topLeft())
+
     def _restore_layout(self) -> None:
         geometry = app_settings.WINDOW_GEOMETRY.get(self.settings)
         state = app_settings.WINDOW_STATE.get(self.settings)
         if geometry:
-            self.restoreGeometry(QByteArray(geometry))
+            self.restoreGeometry(QByteArray(geometry))  # Qt keeps it within the screen it opens on
         if state:
             self.restoreState(QByteArray(state))
 

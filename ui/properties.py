@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.edits import PlanEditError
+from planner.labels import duration_text
 from planner.model import format_clock
 from planner.operations import choose_leg_option, set_fields
 from planner.travel.describe import duration_en, duration_zh, part_line, ride
@@ -311,7 +312,7 @@ class PropertyEditor(QWidget):
             for group in plan.ordered_groups():
                 slot = timetable.slot_of("plenary", item.id, group.id)
                 if slot is not None:
-                    late = f"，晚到 {slot.late_by} 分钟" if slot.late_by else ""
+                    late = self.tr("，晚到 {0}").format(self._duration(slot.late_by)) if slot.late_by else ""
                     lines.append(f"{group.name}：{format_clock(slot.start)}–{format_clock(slot.end)}{late}")
             return "\n".join(lines)
         if self.kind == "sites":
@@ -331,6 +332,10 @@ class PropertyEditor(QWidget):
             return ENUM_LABELS["leg_mode"].get(mode, (mode, mode))[1]
         return mode_name(mode)
 
+    def _duration(self, minutes: int) -> str:
+        """Times on screen read as on paper: 2 小时 37 分 / 2 h 37 min."""
+        return duration_text(minutes, self._in_english())
+
     def _in_english(self) -> bool:
         """Texts made in planner/ (parts, durations) come in both languages: pick one."""
         return self.english or is_english()
@@ -338,8 +343,8 @@ class PropertyEditor(QWidget):
     def _leg_info(self, leg) -> str:
         """How the leg is timed, and its parts door to door (to the station, the train…)."""
         minutes = leg.effective_minutes
-        lines = [self.tr("按此计时：{0}，{1} 分钟").format(self._mode_name(leg.effective_mode),
-                                                      "?" if minutes is None else minutes)]
+        lines = [self.tr("按此计时：{0}，约 {1}").format(self._mode_name(leg.effective_mode),
+                                                    "?" if minutes is None else self._duration(minutes))]
         guess = leg_estimate(self.document.plan, leg)
         option = guess.option(leg.effective_mode) if guess is not None else None
         if option is not None and len(option.parts) > 1:
@@ -422,10 +427,10 @@ class PropertyEditor(QWidget):
             return self.tr("未排入日程")
         slot = slots[at]
         date = plan.programme.date_of(session.day)
-        lines = [self.tr("日程：{0}月{1}日 {2}–{3}（{4} 分钟）").format(
-            date.month, date.day, format_clock(slot.start), format_clock(slot.end), slot.minutes)]
+        lines = [self.tr("日程：{0}月{1}日 {2}–{3}（{4}）").format(
+            date.month, date.day, format_clock(slot.start), format_clock(slot.end), self._duration(slot.minutes))]
         if slot.late_by:
-            lines.append(self.tr("固定时间赶不上：晚到 {0} 分钟").format(slot.late_by))
+            lines.append(self.tr("固定时间赶不上：晚到 {0}").format(self._duration(slot.late_by)))
         before = None  # the travel that brought the group here (lunch may come between)
         for earlier in reversed(slots[:at]):
             if earlier.kind in ("session", "plenary"):
@@ -436,10 +441,10 @@ class PropertyEditor(QWidget):
         if before is not None:
             origin = plan.site(before.from_site_id) if before.from_site_id is not None else None
             mode = ENUM_LABELS["leg_mode"].get(before.mode, (before.mode, ""))[0]
-            lines.append(self.tr("此前行车：{0}，{1} 分钟（{2}–{3}）").format(
+            lines.append(self.tr("此前行车：{0}，约 {1}（{2}–{3}）").format(
                 f"{origin.name if origin else '出发地'} → {plan.site(session.site_id).name}"
                 + (f"，{mode}" if mode else ""),
-                before.minutes, format_clock(before.start), format_clock(before.end)))
+                self._duration(before.minutes), format_clock(before.start), format_clock(before.end)))
         else:
             lines.append(self.tr("此前无行车"))
         return "\n".join(lines)

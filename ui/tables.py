@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from planner.edits import Batch, Delete
+from planner.editing import Refusal, delete_items
 from planner.material.operations import NEW_ITEM_KINDS, new_item
 from ui.columns import BOOL, CLOCK, ENUM, KIND_NAMES, LIST, REF, item_name
 from ui.columns import tr as field_tr
@@ -228,8 +228,11 @@ class ItemTable(QWidget):
                 kind=kind_name, name=item_name(plan, self.kind, plan.get(self.kind, ids[0])))
         else:
             label = self.tr("删除 {count} 个{kind}").format(count=len(ids), kind=kind_name)
-        edit = Batch(tuple(Delete(self.kind, item_id) for item_id in ids), label)
-        change, refusal = edit_or_refusal(self.document, edit, label)
+        outcome = delete_items(plan, self.kind, ids)
+        if isinstance(outcome, Refusal):  # said once, under the table
+            self.show_message(str(outcome))
+            return False
+        change, refusal = edit_or_refusal(self.document, outcome, label)
         if change is None:
             self.show_message(refusal)
         return change is not None

@@ -2,9 +2,12 @@
 or the whole trip (rows = group × day). Click to select, drag a session to another
 time, day or group; the scheduler re-flows the times.
 
-The view never computes times itself: a drop becomes one ``document.edit`` and the
-blocks are redrawn from ``document.timetable`` when ``changed`` arrives. Rows whose
-blocks did not change keep their items, so an edit redraws only what it touched.
+It opens on a day, its zoom fits the width on every resize and change of day (until
+the organiser zooms by hand), and a day's lanes share the height, their text wrapped.
+The view never computes times itself: a drop becomes the ``move_session`` operation,
+one ``document`` edit, and the blocks are redrawn from ``document.timetable`` when
+``changed`` arrives. Rows whose blocks did not change keep their items, so an edit
+redraws only what it touched.
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.edits import Batch, Change, Update
+from planner.edits import Change
+from planner.editing import move_session
+from planner.labels import duration_text
 from planner.model import format_clock
-from planner.schedule import day_rules, session_length
+from planner.schedule import day_rules
 from ui.document import PlanDocument, Selection
-from ui.i18n import day_name, journey_name, short_day_name, translate, travel_name
+from ui.i18n import day_name, is_english, journey_name, short_day_name, translate, travel_name
 from ui.timeline_items import FLAG, PLENARY_FILL, BlockItem, BlockSpec, TimelineStyle, brush, mix
 
 SNAP = 5  # minutes
@@ -226,9 +231,10 @@ class _GraphicsView(QGraphicsView):
         self.header.setGeometry(viewport.x() - left, viewport.y(), left, viewport.height())
         self.corner.setGeometry(viewport.x() - left, viewport.y() - top, left, top)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event) -> None:  # the view's, and its viewport's (a scroll bar came or went)
         super().resizeEvent(event)
         self._place_margins()
+        self.timeline._schedule_fit()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -377,6 +383,7 @@ class _GraphicsView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
+                self.timeline.fitting = False
                 self.timeline.set_zoom(self.timeline.zoom * ZOOM_STEP ** steps, anchor=event.position().x())
             event.accept()
             return
@@ -388,14 +395,16 @@ class TimelineView(QWidget):
 
     dayChanged = Signal(object)  # int or None (the overview)
 
-    DAY_LANE_LINES = 3
+    DAY_LANE_LINES = 3  # the least a day's lane shows; lanes share the height beyond that
     OVERVIEW_LINES = 2
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.day: int | None = None
+        self.day: int | None = 1 if document.plan.programme.days else None  # a day, not the whole trip
         self.zoom = ZOOM_DEFAULT
+        self._fitting = True  # the zoom follows the width (until zoomed by hand)
+        self._fit_pending = False
         self.last_rebuild_ms = 0.0
         self._style = TimelineStyle(self.font())
         self._layout: _Layout | None = None
@@ -433,6 +442,7 @@ class TimelineView(QWidget):
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.view = _GraphicsView(self)
         self.view.setScene(self.scene)
+        self.fitting = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -470,7 +480,24 @@ class TimelineView(QWidget):
         super().showEvent(event)
         if not self._shown_once:  # a day fills the width the window gives it at first
             self._shown_once = True
-            QTimer.singleShot(0, self.fit_width)
+            self._schedule_fit()
+
+    def _schedule_fit(self) -> None:
+        """Fit the zoom and the lanes to the new size once the layout has settled."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
+        if self._layout is None:
+            return
+        if self.fitting:
+            self.fit_width()
+        rows = self._layout.rows
+        if self.day is not None and rows and self._lane_height() != rows[0].height:  # lanes share the height
+            self._rebuild(full=True)
+            self._apply_highlight(self.document.selection)
 
     # --- public API -------------------------------------------------------------------
 
@@ -490,6 +517,8 @@ class TimelineView(QWidget):
         self._rebuild(full=True)
         self._apply_highlight(self.document.selection)
         self.view.verticalScrollBar().setValue(0)
+        self.fitting = True  # a new day is shown whole
+        self.fit_width()
         self.dayChanged.emit(day)
 
     def set_zoom(self, pixels_per_minute: float, anchor: float | None = None) -> None:
@@ -506,12 +535,28 @@ class TimelineView(QWidget):
         bar.setValue(round(self._layout.x(minute) - anchor))
 
     def zoom_in(self) -> None:
+        self.fitting = False
         self.set_zoom(self.zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self.fitting = False
         self.set_zoom(self.zoom / ZOOM_STEP)
 
+    @property
+    def fitting(self) -> bool:
+        return self._fitting
+
+    @fitting.setter
+    def fitting(self, on: bool) -> None:
+        """Fitted, the day is never wider than the view: no horizontal scroll bar (whose
+        coming and going would change the height the lanes share)."""
+        self._fitting = on
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                                               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
     def fit_width(self) -> None:
+        """Show the whole span of the day in the view's width (and keep doing so)."""
+        self.fitting = True
         if self._layout is not None:
             span = self._layout.last - self._layout.first
             self.set_zoom((self.view.viewport().width() - _Layout.LEFT_PAD - _Layout.RIGHT_PAD) / span)
@@ -541,72 +586,33 @@ class TimelineView(QWidget):
 
     def move_session(self, session_id: int, group_id: int, day: int, minute: int,
                      pin: bool = False) -> Change | None:
-        """Drop a session on (group, day) at ``minute`` (snapped to 5 minutes).
-
-        A pinned session (or any, with ``pin``) is fixed at that time. A flowing one goes
-        into that row after the sessions that start before ``minute``, and the scheduler
-        re-flows the times. One undo step; None when nothing changes or it was refused."""
+        """Drop a session on (group, day) at ``minute`` (snapped to 5 minutes): the
+        ``move_session`` operation (a pinned session, or any with ``pin``, is fixed at
+        that time; a flowing one goes in among the sessions by time, and the times
+        re-flow). One undo step; None when nothing changes or it was refused."""
         document = self.document
-        plan, timetable = document.plan, document.timetable
+        plan = document.plan
         session = plan.get("sessions", session_id)
-        if session is None or plan.group(group_id) is None or not 1 <= day <= plan.programme.days:
-            return None
+        outcome = move_session(plan, document.timetable, session_id, group_id, day, minute=minute, pin=pin)
+        if session is None or outcome is None:
+            return document.perform(outcome, "")
         minute = snap(minute)
-        slot = timetable.slot_of("session", session_id)
         site = plan.site(session.site_id)
         name = site.name if site else session.title or f"#{session_id}"
         same_row = (session.group_id, session.day) == (group_id, day)
         group = plan.group(group_id)
         where = (translate("Timeline", "第{day}天") if session.group_id == group_id
-                 else translate("Timeline", "{group}第{day}天")).format(day=day, group=group.name)
-
-        if session.pinned or pin:
-            if session.pinned and session.start is not None and session.end is not None:
-                length = session.end - session.start
-            elif slot is not None:
-                length = slot.minutes
-            else:
-                length = session_length(plan, session, day_rules(plan, day))
-            if session.pinned and same_row and session.start == minute:
-                return None
-            changes = {"start": minute, "end": minute + length}
-            if not same_row:
-                changes.update(group_id=group_id, day=day)
-            if not session.pinned:
-                changes["pinned"] = True
-                label = translate("Timeline", "固定「{name}」于{where} {time}").format(
-                    name=name, where=where, time=format_clock(minute))
-            else:
-                target = format_clock(minute) if same_row else f"{where} {format_clock(minute)}"
-                label = translate("Timeline", "移动「{name}」到{target}").format(name=name, target=target)
-            return document.edit(Update("sessions", session_id, changes), label)
-
-        def starts(other) -> int:
-            other_slot = timetable.slot_of("session", other.id)
-            return other_slot.start if other_slot else (other.start or 0)
-
-        others = [s for s in plan.sessions_of(group_id, day) if s.id != session_id]
-        index = 0
-        for i, other in enumerate(others):
-            if starts(other) < minute:
-                index = i + 1
-        order = others[:index] + [session] + others[index:]
-        if same_row and [s.id for s in order] == [s.id for s in plan.sessions_of(group_id, day)]:
-            return None  # dropped where it was: same row, same order
-        updates = []
-        for position, item in enumerate(order):
-            changes = {}
-            if item.id == session_id:
-                if not same_row:
-                    changes.update(group_id=group_id, day=day)
-                changes["position"] = position
-            elif item.position != position:
-                changes["position"] = position
-            if changes:
-                updates.append(Update("sessions", item.id, changes))
-        label = (translate("Timeline", "调整「{name}」的顺序") if same_row
-                 else translate("Timeline", "移动「{name}」到{target}")).format(name=name, target=where)
-        return document.edit(Batch(tuple(updates), label), label)
+                 else translate("Timeline", "{group}第{day}天")).format(day=day, group=group.name if group else "")
+        if pin and not session.pinned:
+            label = translate("Timeline", "固定「{name}」于{where} {time}").format(
+                name=name, where=where, time=format_clock(minute))
+        elif session.pinned or pin:
+            target = format_clock(minute) if same_row else f"{where} {format_clock(minute)}"
+            label = translate("Timeline", "移动「{name}」到{target}").format(name=name, target=target)
+        else:
+            label = (translate("Timeline", "调整「{name}」的顺序") if same_row
+                     else translate("Timeline", "移动「{name}」到{target}")).format(name=name, target=where)
+        return document.perform(outcome, label)
 
     # --- document signals -------------------------------------------------------------
 
@@ -618,7 +624,11 @@ class TimelineView(QWidget):
             if self.day is not None and self.day > self.document.plan.programme.days:
                 self.set_day(None)
                 return
+        span = self._time_span()
+        before = (self._layout.first, self._layout.last) if self._layout else None
         self._rebuild(full="groups" in kinds or "programme" in kinds or "day_settings" in kinds)
+        if self.fitting and span != before:  # the day grew or shrank: still shown whole
+            self.fit_width()
         self._apply_highlight(self.document.selection, scroll=False)
 
     def _selection_changed(self, selection: Selection) -> None:
@@ -723,7 +733,7 @@ class TimelineView(QWidget):
         rows: list[Row] = []
         y = 4.0
         if self.day is not None:
-            height = float(round(style.line * self.DAY_LANE_LINES + 14))
+            height = self._lane_height()
             rules = day_rules(plan, self.day)
             for group in groups:
                 rows.append(Row(group.id, self.day, y, height, group.name, group.colour, True,
@@ -744,11 +754,21 @@ class TimelineView(QWidget):
                 y += height
         return rows
 
+    def _lane_height(self) -> float:
+        """A day's lanes share the view's height, each at least DAY_LANE_LINES lines."""
+        least = float(round(self._style.line * self.DAY_LANE_LINES + 14))
+        groups = max(1, len(self.document.plan.groups))
+        return max(least, float((self.view.viewport().height() - 12) // groups))
+
     def _time_span(self) -> tuple[int, int]:
+        """The hours shown: the day's (or, for the whole trip, every day's) window and
+        every slot in it, to the hour."""
         plan = self.document.plan
-        earliest = min([plan.programme.day_start] + [d.rules.day_start for d in self.document.timetable.days.values()])
-        latest = max([plan.programme.day_end] + [d.rules.day_end for d in self.document.timetable.days.values()])
-        for day_plan in self.document.timetable.days.values():
+        days = [d for d in self.document.timetable.days.values() if self.day is None or d.day == self.day]
+        windows = [day_rules(plan, self.day)] if self.day is not None else [d.rules for d in days]
+        earliest = min([plan.programme.day_start] + [rules.day_start for rules in windows])
+        latest = max([plan.programme.day_end] + [rules.day_end for rules in windows])
+        for day_plan in days:
             if day_plan.slots:
                 earliest = min(earliest, day_plan.slots[0].start)
                 latest = max(latest, max(s.end for s in day_plan.slots))
@@ -766,22 +786,25 @@ class TimelineView(QWidget):
         specs = []
         where = f"{group.name} · {day_label(self.document, row.day)}"
         for slot in day_plan.slots:
-            times = f"{format_clock(slot.start)}–{format_clock(slot.end)}"
+            times = f"{format_clock(slot.start)}–\u200b{format_clock(slot.end)}"  # may break after the dash
             site = plan.site(slot.site_id) if slot.site_id is not None else None
             site_name = site.name if site else ""
             place = plan.place_of(site) if site else None
-            late = translate("Timeline", "迟到 {minutes} 分钟").format(minutes=slot.late_by) if slot.late_by > 0 else ""
+            late = translate("Timeline", "迟到 {duration}").format(
+                duration=duration_text(slot.late_by, is_english())) if slot.late_by > 0 else ""
             pinned, is_flagged = False, slot.late_by > 0
             if slot.kind == "session":
                 session = plan.get("sessions", slot.item_id)
                 title = session.title if session and session.title else site_name
                 pinned = bool(session and session.pinned)
                 is_flagged = is_flagged or slot.item_id in flagged
-                lines = (site_name or title, f"{times}  {title}") if overview else (title, site_name, times)
+                # the site's full name first; the session's own title (if any) after the times
+                lines = (site_name or title, f"{times}  {title}") if overview else \
+                    (site_name or title, times, *((title,) if title != site_name else ()))
                 details = [title, translate("Timeline", "现场教学点：{site}").format(site=site_name)
                            + (f"（{place.name}）" if place else ""),
-                           translate("Timeline", "{where}  {times}（{minutes} 分钟）").format(
-                               where=where, times=times, minutes=slot.minutes)]
+                           translate("Timeline", "{where}  {times}（{duration}）").format(
+                               where=where, times=times, duration=duration_text(slot.minutes, is_english()))]
                 if session and session.theme:
                     details.append(translate("Timeline", "教学主题：{theme}").format(theme=session.theme))
                 if session and session.host:

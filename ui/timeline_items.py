@@ -14,6 +14,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from ui.wrapping import WrapCache
+
 SELECTABLE = {"session": "sessions", "plenary": "plenaries"}  # slot kind -> selection kind
 
 PLENARY_FILL = QColor("#3f3a6b")
@@ -54,6 +56,7 @@ class TimelineStyle:
         self.line = self.metrics.height()  # one line of block text
         self.small_line = self.small_metrics.height()
         self._elided: dict[tuple[int, str, float], str] = {}
+        self.wrap = WrapCache((self.bold, self.font, self.small))  # wrap(text, 0|1|2, width) -> lines
 
     def elided(self, which: int, text: str, width: float) -> str:
         """``text`` elided to ``width`` in font ``which`` (0 bold, 1 regular, 2 small); cached,
@@ -216,37 +219,46 @@ class BlockItem(QGraphicsItem):
         painter.restore()
 
     def _text(self, painter: QPainter, area: QRectF, colour: QColor) -> None:
-        if area.width() < 8 or not self.spec.lines:
-            return
+        """The block's lines, each wrapped to the block's width, as many as its height
+        holds; the last one shown ends in "…" when more would follow."""
         style = self.style
+        if area.width() < style.metrics.horizontalAdvance("大巴约") or not self.spec.lines:
+            return  # a sliver: text broken a character a line reads as noise (the tooltip tells)
         if self._elided is None:
-            self._elided = []
-            for index, line in enumerate(self.spec.lines):
-                which = (0 if self.spec.kind in SELECTABLE else 1) if index == 0 else 2
-                font = (style.bold, style.font, style.small)[which]
-                elided = style.elided(which, line, area.width())
-                if elided.endswith("…") and elided[:-1].endswith(" "):
-                    elided = elided[:-1].rstrip()  # "08:55–09:55 …": the times alone say more
-                if elided and elided != "…":
-                    self._elided.append((font, elided))
-                elif index == 0:
-                    break
-        heights = [style.line if font is not style.small else style.small_line for font, _ in self._elided]
-        shown, total = 0, 0.0
-        for height in heights:  # as many lines as fit
-            if total + height > area.height() - 2 and shown:
-                break
-            total += height
-            shown += 1
-        if not shown or total > area.height() + 2:
+            self._elided = self._wrapped(area)
+        if not self._elided:
             return
-        y = area.top() + (area.height() - total) / 2 if len(self.spec.lines) == 1 or shown < 2 else area.top() + 3
+        heights = [style.line if font is not style.small else style.small_line for font, _ in self._elided]
+        total = sum(heights)
+        y = area.top() + (area.height() - total) / 2 if len(self._elided) == 1 else area.top() + 3
         painter.setPen(colour)
-        for (font, text), height in zip(self._elided[:shown], heights):
+        for (font, text), height in zip(self._elided, heights):
             painter.setFont(font)
             painter.drawText(QRectF(area.left(), y, area.width(), height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             y += height
+
+    def _wrapped(self, area: QRectF) -> list[tuple[QFont, str]]:
+        style = self.style
+        fonts = (style.bold, style.font, style.small)
+        room = area.height() - (6 if len(self.spec.lines) > 1 else 2)
+        shown: list[tuple[int, str]] = []
+        used, cut = 0.0, False
+        for index, line in enumerate(self.spec.lines):
+            which = (0 if self.spec.kind in SELECTABLE else 1) if index == 0 else 2
+            height = style.line if which != 2 else style.small_line
+            for piece in style.wrap(line, which, area.width()):
+                if used + height > room and shown:
+                    cut = True
+                    break
+                shown.append((which, piece))
+                used += height
+            if cut:
+                break
+        if cut:  # say that there is more
+            which, last = shown[-1]
+            shown[-1] = (which, style.elided(which, last + "…", area.width()))
+        return [(fonts[which], text) for which, text in shown]
 
 
 def brush(colour: QColor, alpha: int) -> QBrush:

@@ -5,7 +5,8 @@ exports and the calendar all read, so every output shows the same rows. Nothing 
 knows about pages, fonts or Qt.
 
 Phone numbers are masked (``138****5678``) in documents handed to the whole delegation
-(overview, itineraries, rosters) and complete in the liaisons' contact list.
+(overview, itineraries, rosters, the booklet and its contact lists) and complete in the
+liaisons' own contact list.
 """
 
 from __future__ import annotations
@@ -442,9 +443,11 @@ class Documents:
 
     # -- contacts ----------------------------------------------------------------
 
-    def contacts(self) -> "ContactList":
+    def contacts(self, masked: bool = False) -> "ContactList":
         """Sites and hosts per group in route order, hotels, and each group's staff —
-        phone numbers complete (for the liaisons)."""
+        phone numbers complete (the liaisons' own list), or masked (``masked``: the
+        copy in the booklet, which the whole delegation gets)."""
+        phone = mask_phone if masked else (lambda number: number)
         plan = self.plan
         groups = []
         for group in plan.ordered_groups():
@@ -459,14 +462,14 @@ class Documents:
                     seen.add(slot_site.id)
                     rows.append(ContactRow(len(rows) + 1, day.date_label, slot_site.name,
                                            _place_name(plan, slot_site), slot_site.address, row.host,
-                                           slot_site.contact_person, slot_site.contact_phone))
+                                           slot_site.contact_person, phone(slot_site.contact_phone)))
                 hotel = next((l for l in plan.lodgings if l.group_id == group.id and l.night == day.day), None)
                 site = plan.site(hotel.site_id) if hotel else None
                 if site is not None and site.id not in seen:
                     seen.add(site.id)
                     rows.append(ContactRow(len(rows) + 1, day.date_label, site.name, _place_name(plan, site),
-                                           site.address, "住宿", site.contact_person, site.contact_phone))
-            staff = tuple(self.staff(group.id))
+                                           site.address, "住宿", site.contact_person, phone(site.contact_phone)))
+            staff = tuple((role, name, phone(number)) for role, name, number in self.staff(group.id))
             groups.append(GroupContacts(group.id, group.name, group.vehicle, staff, tuple(rows)))
         return ContactList(self.title, tuple(groups))
 

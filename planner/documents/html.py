@@ -7,10 +7,12 @@ the programme overview), "landscape" (wide tables) or "portrait".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from planner.documents import Documents
 from planner.documents import material
@@ -51,6 +53,34 @@ MapSource = Callable[[int | None], MapImage | None]
 _environment: Environment | None = None
 
 
+# A run of characters with no break opportunity of its own: no space, no CJK character
+# (each of those may end a line). Chromium lays out such a run in time growing with the
+# square of its length once it must be broken (overflow-wrap): one 10,000-letter title
+# took the booklet 57 s, several made printing time out.
+LONG_RUN = 30  # characters: a longer run gets break opportunities
+CHUNK = 20  # characters between them
+_UNBROKEN = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]{%d,}" % LONG_RUN)
+
+
+def breakable(value):
+    """Every value a template prints, escaped, with a ``<wbr>`` every CHUNK characters
+    of a long unbroken run: a break opportunity that adds no character (the PDF's text
+    is unchanged) and makes Chromium lay the run out piece by piece, in linear time.
+    Markup (already escaped: font URLs, attributes marked ``|e``) is left alone."""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    text = str(escape(value))
+    if len(text) < LONG_RUN:
+        return Markup(text)
+    return Markup(_UNBROKEN.sub(lambda m: "<wbr>".join(_chunks(m.group())), text))
+
+
+def _chunks(run: str) -> list[str]:
+    """``run`` cut every CHUNK characters, never inside an entity such as ``&amp;``."""
+    pieces = re.findall(r"&[#a-zA-Z0-9]+;|.", run, flags=re.S)
+    return ["".join(pieces[i:i + CHUNK]) for i in range(0, len(pieces), CHUNK)]
+
+
 def environment() -> Environment:
     global _environment
     if _environment is None:
@@ -59,12 +89,15 @@ def environment() -> Environment:
             autoescape=select_autoescape(("html", "css"), default=True),
             undefined=StrictUndefined,
             trim_blocks=False,
+            finalize=breakable,  # every {{ value }} of every template: no template can forget it
         )
     return _environment
 
 
 def font_urls() -> dict[str, str]:
-    return {key: resource_path("fonts", name).resolve().as_uri() for key, name in FONT_FILES.items()}
+    """The shipped fonts' file URLs, escaped already (they go into CSS, where a break
+    opportunity must not)."""
+    return {key: escape(resource_path("fonts", name).resolve().as_uri()) for key, name in FONT_FILES.items()}
 
 
 def sections(docs: Documents, document: str, group_id: int | None = None,
@@ -116,7 +149,7 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
             found.append(Section("map", "landscape", image))
         found.append(Section("group", "landscape", docs.group_itinerary(g)))
         found.append(Section("roster", "portrait", docs.roster(g)))
-    contacts = {c.group_id: c for c in docs.contacts().groups}
+    contacts = {c.group_id: c for c in docs.contacts(masked=True).groups}  # the whole delegation gets it
     found += [Section("contacts", "landscape", contacts[g]) for g in groups]
     return found
 
@@ -124,7 +157,7 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
 def render_html(docs: Documents, found: list[Section], document_name: str | None = None) -> str:
     """The page; ``document_name`` titles the PDF (its sections carry the programme's title)."""
     template = environment().get_template("document.html")
-    return template.render(title=docs.title, page_title=document_name or docs.title,
+    return template.render(title=docs.title, page_title=escape(document_name or docs.title),  # <title> holds no tags
                            sections=found, fonts=font_urls())
 
 

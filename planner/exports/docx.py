@@ -86,6 +86,20 @@ def _lay_out(section, landscape: bool) -> None:
         section.left_margin, section.right_margin = Mm(28), Mm(26)
 
 
+def _merge_down(cells) -> None:
+    """Merge one column's cells vertically, keeping the first cell's value (the others
+    hold the same one). Written as Word stores it — the first cell restarts a vertical
+    merge, each cell below continues it and is left empty — because python-docx's
+    ``merge`` recurses once per row and raises RecursionError past about 1,000 rows
+    (a day of 1,100 sessions)."""
+    cells[0]._tc.vMerge = "restart"
+    for cell in cells[1:]:
+        tc = cell._tc
+        tc.clear_content()
+        tc.append(OxmlElement("w:p"))
+        tc.vMerge = "continue"
+
+
 def write_table(document, table: Table, first: bool) -> None:
     section = document.sections[-1] if first else document.add_section(WD_SECTION.NEW_PAGE)
     _lay_out(section, table.landscape)
@@ -104,7 +118,8 @@ def write_table(document, table: Table, first: bool) -> None:
     usable = section.page_width - section.left_margin - section.right_margin
     total = sum(table.widths)
     widths = [int(usable * w / total) for w in table.widths]
-    header = grid.rows[0]
+    rows = list(grid.rows)  # once: grid.rows[i] walks every row of the table (a 1,500-row day took 4 s)
+    header = rows[0]
     _flag(header, "w:tblHeader")
     for cell, heading, width in zip(header.cells, table.columns, widths):
         cell.width = width
@@ -116,7 +131,7 @@ def write_table(document, table: Table, first: bool) -> None:
     # call, which made a 30-row rooming list take a second and a half to merge.
     body = []
     for r, values in enumerate(table.rows):
-        row = grid.rows[r + 1]
+        row = rows[r + 1]
         _flag(row, "w:cantSplit")
         body.append(row.cells)
         for c, (cell, value, width) in enumerate(zip(body[-1], values, widths)):
@@ -142,10 +157,7 @@ def write_table(document, table: Table, first: bool) -> None:
             continue
         # vertical merges keep every row's cells in place, and the across merges above
         # only remove cells in columns after the first, which these skip
-        merged = body[first_row][column].merge(body[last_row][column])
-        # merging joins the cells' paragraphs: keep the first value only
-        for paragraph in merged.paragraphs[1:]:
-            paragraph._p.getparent().remove(paragraph._p)
+        _merge_down([body[r][column] for r in range(first_row, last_row + 1)])
     for line in table.footer:  # notes and the signatures line
         _run(document.add_paragraph(), line, BODY_FONT, 11)
 
@@ -165,6 +177,23 @@ def docx_bytes(tables: list[Table], title: str = "") -> bytes:
 
 
 def read_tables(data: bytes) -> list[list[list[str]]]:
-    """Each table's body rows as text (merged cells read as their value)."""
+    """Each table's body rows as text, merged cells read as their value: a cell that
+    continues a vertical merge as the cell above it, one spanning columns once per column
+    (python-docx's ``row.cells`` does the same by recursion, too deep for long tables)."""
     document = Document(io.BytesIO(data))
-    return [[[cell.text for cell in row.cells] for row in table.rows[1:]] for table in document.tables]
+    tables = []
+    for table in document.tables:
+        rows, above = [], {}
+        for tr in table._tbl.tr_lst:
+            row, column = [], 0
+            for tc in tr.tc_lst:
+                text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p")))
+                if tc.vMerge == "continue":
+                    text = above.get(column, "")
+                for _ in range(tc.grid_span):
+                    above[column] = text
+                    row.append(text)
+                    column += 1
+            rows.append(row)
+        tables.append(rows[1:])
+    return tables

@@ -103,8 +103,8 @@ def roster_table(docs: Documents, group_id: int, masked: bool = True) -> Table:
                  ROSTER_WIDTHS, rows, landscape=False)
 
 
-def contacts_table(docs: Documents, group_id: int) -> Table:
-    group = next(g for g in docs.contacts().groups if g.group_id == group_id)
+def contacts_table(docs: Documents, group_id: int, masked: bool = False) -> Table:
+    group = next(g for g in docs.contacts(masked).groups if g.group_id == group_id)
     rows = [[str(r.number), r.date_label, r.site, r.place, r.address, r.host, r.contact_person, r.phone]
             for r in group.rows]
     subtitle = "　".join(f"{role}：{name} {phone}" for role, name, phone in group.staff)
@@ -159,5 +159,5 @@ def _tables(docs: Documents, document: str, group_id: int | None) -> list[Table]
         tables = [overview_table(docs)] if group_id is None else []
         for g in groups:
             tables += [itinerary_table(docs, g), roster_table(docs, g)]
-        return tables + [contacts_table(docs, g) for g in groups]
+        return tables + [contacts_table(docs, g, masked=True) for g in groups]  # for the whole delegation
     raise ValueError(document)

@@ -37,21 +37,40 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _cell(sheet: Worksheet, row: int, column: int, text: str):
-    """Every text goes into the workbook here: a control character from an old plan or
-    a hand edit would make openpyxl refuse the whole export (IllegalCharacterError)."""
-    return sheet.cell(row, column, clean_text(text, multiline=True))
+# What makes a spreadsheet read a typed cell as a formula (OWASP, "CSV Injection"):
+# = + - @, a tab or a carriage return first; the full-width forms an IME types too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def text_cell(sheet: Worksheet, row: int, column: int, text: str):
+    """Every text goes into a workbook here, and only as text.
+
+    Control characters are left out (openpyxl refuses the whole export for one:
+    IllegalCharacterError). The cell is always a string cell: openpyxl would store a
+    text starting with "=" as a live formula, so a name like "=HYPERLINK(…)" from a
+    roster or an imported plan would run in the organiser's Excel. A text starting with
+    a formula character is also marked as typed with a leading apostrophe (the cell's
+    quotePrefix, OWASP's advice in the form Excel itself stores it): it shows and prints
+    exactly as written, and stays text when someone edits the cell later."""
+    text = clean_text(text, multiline=True)
+    cell = sheet.cell(row, column)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell
+
 
 
 def write_table(sheet: Worksheet, table: Table) -> None:
     columns = len(table.columns)
     last_letter = get_column_letter(columns)
-    title = _cell(sheet, 1, 1, table.title)
+    title = text_cell(sheet, 1, 1, table.title)
     title.font = Font(name=TITLE_FONT, size=16, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.merge_cells(f"A1:{last_letter}1")
     sheet.row_dimensions[1].height = 32
-    subtitle = _cell(sheet, 2, 1, table.subtitle)
+    subtitle = text_cell(sheet, 2, 1, table.subtitle)
     subtitle.font = Font(name=BODY_FONT, size=10)
     subtitle.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
     sheet.merge_cells(f"A2:{last_letter}2")
@@ -59,7 +78,7 @@ def write_table(sheet: Worksheet, table: Table) -> None:
 
     header_fill = PatternFill("solid", fgColor="E7E6E6")
     for col, heading in enumerate(table.columns, 1):
-        cell = _cell(sheet, HEADER_ROW, col, heading)
+        cell = text_cell(sheet, HEADER_ROW, col, heading)
         cell.font = Font(name=HEADER_FONT, size=11, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BORDER
@@ -81,7 +100,7 @@ def write_table(sheet: Worksheet, table: Table) -> None:
                 cell.number_format = "#,##0.00" if "." in value else "#,##0"
                 cell.alignment = right
             else:
-                cell = _cell(sheet, excel_row, c, value)
+                cell = text_cell(sheet, excel_row, c, value)
                 cell.alignment = centred if c == 1 or r in table.across else wrap
             cell.font = bold if r in table.strong else body
             cell.border = BORDER
@@ -96,7 +115,7 @@ def write_table(sheet: Worksheet, table: Table) -> None:
     last_row = HEADER_ROW + len(table.rows)
     for line in table.footer:  # notes and the signatures line, each across the table
         last_row += 1
-        cell = _cell(sheet, last_row, 1, line)
+        cell = text_cell(sheet, last_row, 1, line)
         cell.font = body
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         sheet.merge_cells(start_row=last_row, start_column=1, end_row=last_row, end_column=columns)

@@ -82,20 +82,29 @@ def guess_mapping(header: tuple[str, ...]) -> dict[int, str]:
     return mapping
 
 
-def find_header(sheet: Sheet, scan: int = 30) -> int:
-    """The position (in ``sheet.rows``) of the header row: the first of the first rows
-    that names the name column and at least one other known column."""
+HEADER_SCAN = 1_000  # rows searched for the header: title rows, notes, blank lines above it
+
+
+def find_header(sheet: Sheet, scan: int = HEADER_SCAN) -> int:
+    """The position (in ``sheet.rows``) of the header row: the first row that names the
+    name column and at least one other known column; else the first that names only the
+    name column, by one of its own headers (a list of names under 姓名). A title that
+    merely contains such a word (学员名单, 参训人员名册) is no header: taking it for one
+    would import every row below, title rows and all, as people."""
     best = None
     for position, (_number, cells) in enumerate(sheet.rows[:scan]):
         mapping = guess_mapping(cells)
         if "name" in mapping.values() and len(mapping) >= 2:
             return position
-        if "name" in mapping.values() and best is None:
+        if best is None and any(field == "name" and normalise_header(cells[index]) in ALIASES["name"]
+                                for index, field in mapping.items()):
             best = position
     if best is not None:
         return best
+    shown = min(scan, len(sheet.rows))
     raise RosterError(
-        f"在工作表「{sheet.name}」的前 {scan} 行中找不到表头（需要一列「姓名」）；可手动指定表头行和列",
-        f"no header row in the first {scan} rows of sheet '{sheet.name}' (a 姓名 (name) column is needed); "
-        "give the header row and the columns by hand",
+        f"在工作表「{sheet.name}」的前 {shown:,} 行中找不到表头（需要一行列名，其中有「姓名」和至少另一列，如「单位」「性别」）；"
+        "可手动指定表头行和列",
+        f"no header row in the first {shown:,} rows of sheet '{sheet.name}' (a row naming 姓名 (name) and at least "
+        "one more column, such as 单位 or 性别, is needed); give the header row and the columns by hand",
     )

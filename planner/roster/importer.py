@@ -14,7 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from planner.bulk import collector_paused
 from planner.edits import Batch, Insert, Update
+from planner.limits import text_problem
 from planner.model import Participant, Plan
 from planner.roles import role_by_name, roles_of
 from planner.roster.columns import FIELDS, IGNORE, find_header, guess_mapping
@@ -32,6 +34,7 @@ PERSON_FIELDS = ("name", "unit", "title", "gender", "phone", "ethnicity", "id_nu
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 _SPLIT = re.compile(r"[、,，;；/／\s]+")
 NUMERALS = "零一二三四五六七八九十"
+SHOWN = 40  # characters of a too-long cell kept to name it in the report
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,11 @@ def _row_values(cells: tuple[str, ...], mapping: dict, plan: Plan):
     raw = {f: cells[i].strip() if i < len(cells) else "" for i, f in mapping.items() if f != IGNORE}
     reasons: list[tuple[str, str]] = []
     warnings: list[tuple[str, str]] = []
+    for key, text in raw.items():
+        problem = text_problem(key, text)
+        if problem:
+            reasons.append((f"{FIELDS[key][0]}{problem[0]}", f"{FIELDS[key][1]}: {problem[1]}"))
+            raw[key] = text[:SHOWN] + "…"  # the row is refused; its report stays readable
     values: dict = {}
     name = clean_name(raw.get("name", ""))
     if not name:
@@ -283,6 +291,11 @@ def _as_record(person: Participant) -> dict:
 
 
 def preview_rows(plan: Plan, sheet: Sheet, mapping: dict, header_position: int, source: str = "") -> RosterPreview:
+    with collector_paused():  # every row's values stay alive in the preview
+        return _preview_rows(plan, sheet, mapping, header_position, source)
+
+
+def _preview_rows(plan: Plan, sheet: Sheet, mapping: dict, header_position: int, source: str) -> RosterPreview:
     if "name" not in mapping.values():
         raise RosterError("没有指定「姓名」列，无法导入", "no column is mapped to the name: nothing can be imported")
     existing = _People()

@@ -1,4 +1,4 @@
-"""Roster files read as rows of text: .xlsx (openpyxl), .xls (xlrd) and .csv.
+"""Roster files read as rows of text: .xlsx (planner.roster.xlsx), .xls (xlrd) and .csv.
 
 CSV files come from Chinese office software in UTF-8 (with or without a BOM), UTF-16
 (Excel's "Unicode text") or GBK; GB18030 is read as GBK's superset. Every row keeps
@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from planner.bulk import collector_paused
 from planner.errors import BilingualError
+from planner.limits import MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, input_file_problem
+from planner.roster.xlsx import XlsxBook, too_wide
 from planner.text import clean_text
 
 
@@ -58,10 +61,9 @@ def cell_text(value) -> str:
 def read_sheet(path, sheet: str | None = None) -> Sheet:
     """The rows of ``sheet`` (default: the first sheet with data) of a roster file."""
     path = Path(path)
-    if not path.exists():
-        raise RosterError(f"文件不存在：{path}", f"the file does not exist: {path}")
-    if path.is_dir():
-        raise RosterError(f"这是一个文件夹：{path}", f"it is a folder: {path}")
+    problem = input_file_problem(path)  # missing, a folder, a named pipe, a device, too large
+    if problem:
+        raise RosterError(f"无法读取「{path}」：{problem[0]}", f"cannot read '{path}': {problem[1]}")
     suffix = path.suffix.lower()
     try:
         data = path.read_bytes()
@@ -69,11 +71,12 @@ def read_sheet(path, sheet: str | None = None) -> Sheet:
         raise RosterError(f"无法读取「{path}」：{error.strerror}", f"cannot read '{path}': {error.strerror}") from None
     if not data:
         raise RosterError(f"文件是空的：{path}", f"the file is empty: {path}")
-    if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, data, sheet)
-    if data[:8] == bytes.fromhex("D0CF11E0A1B11AE1") or suffix == ".xls":
-        return _read_xls(path, data, sheet)
-    return _read_csv(path, data)
+    with collector_paused():  # every row and cell read stays alive
+        if data[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path, data, sheet)
+        if data[:8] == bytes.fromhex("D0CF11E0A1B11AE1") or suffix == ".xls":
+            return _read_xls(path, data, sheet)
+        return _read_csv(path, data)
 
 
 def _pick(path: Path, names: list[str], sheet: str | None, has_data) -> str:
@@ -102,29 +105,59 @@ def _damage_reported(path: Path, kind: str):
 
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Sheet:
-    from openpyxl import load_workbook
-
-    # read_only reads each sheet lazily, so a damaged file can fail on opening or on any
-    # row: a sheet cut short, a corrupt member, broken metadata — openpyxl, zipfile and
-    # lxml raise many kinds (ParseError, XMLSyntaxError, zlib.error, BadZipFile, TypeError…).
+    # The sheets are read as they are streamed, so a damaged file can fail on opening or
+    # on any row: a sheet cut short, a corrupt member, broken XML — zipfile, zlib and the
+    # XML parser raise many kinds (BadZipFile, zlib.error, ParseError, KeyError…).
     with _damage_reported(path, "Excel"):
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        _check_unpacked_size(path, data)
+        book = XlsxBook(data)
         try:
             return _xlsx_sheet(path, book, sheet)
         finally:
             book.close()
 
 
-def _xlsx_sheet(path: Path, book, sheet: str | None) -> Sheet:
-    names = list(book.sheetnames)
-    name = _pick(path, names, sheet, lambda n: any(
-        any(v not in (None, "") for v in row) for row in book[n].iter_rows(max_row=50, values_only=True)))
-    rows = []
-    for number, values in enumerate(book[name].iter_rows(values_only=True), 1):
-        cells = tuple(cell_text(v) for v in values)
+def _check_unpacked_size(path: Path, data: bytes) -> None:
+    """Refuse a zip whose members unpack beyond the input limit (a "zip bomb": a few
+    kilobytes that would fill the memory); zipfile never reads past a member's stated size."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked > MAX_INPUT_BYTES:
+        raise RosterError(f"「{path.name}」解压后过大（{unpacked / 2**20:,.0f} MB，最多 {MAX_INPUT_BYTES / 2**20:,.0f} MB）",
+                          f"'{path.name}' unpacks to too much ({unpacked / 2**20:,.0f} MB, at most "
+                          f"{MAX_INPUT_BYTES / 2**20:,.0f} MB)")
+
+
+def _xlsx_sheet(path: Path, book: XlsxBook, sheet: str | None) -> Sheet:
+    names = book.sheet_names
+    name = _pick(path, names, sheet, lambda n: any(any(v not in (None, "") for v in values)
+                                                   for _, values in book.rows(n, max_row=50)))
+    rows = _Rows(path)
+    for number, values in book.rows(name):  # every row there is, whatever <dimension> says
+        rows.add(number, tuple(cell_text(v) for v in values))
+    return Sheet(name, rows.done(), tuple(names))
+
+
+class _Rows:
+    """The rows with data of a sheet being read, refused past ``MAX_ROWS``."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.rows: list[tuple[int, tuple[str, ...]]] = []
+
+    def add(self, number: int, cells: tuple[str, ...]) -> None:
+        if len(cells) > MAX_COLUMNS and any(cells[MAX_COLUMNS:]):
+            raise too_wide(len(cells))
         if any(cells):
-            rows.append((number, cells))
-    return Sheet(name, tuple(rows), tuple(names))
+            if len(self.rows) >= MAX_ROWS:
+                raise RosterError(f"「{self.path.name}」的行数过多（超过 {MAX_ROWS:,} 行）",
+                                  f"'{self.path.name}' has too many rows (more than {MAX_ROWS:,})")
+            self.rows.append((number, cells))
+
+    def done(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        return tuple(self.rows)
 
 
 def _read_xls(path: Path, data: bytes, sheet: str | None) -> Sheet:
@@ -146,7 +179,7 @@ def _xls_sheet(path: Path, book, sheet: str | None) -> Sheet:
     names = book.sheet_names()
     name = _pick(path, names, sheet, lambda n: book.sheet_by_name(n).nrows > 0)
     table = book.sheet_by_name(name)
-    rows = []
+    rows = _Rows(path)
     for index in range(table.nrows):
         cells = []
         for cell in table.row(index):
@@ -159,9 +192,8 @@ def _xls_sheet(path: Path, book, sheet: str | None) -> Sheet:
             elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                 value = bool(value)
             cells.append(cell_text(value))
-        if any(cells):
-            rows.append((index + 1, tuple(cells)))
-    return Sheet(name, tuple(rows), tuple(names))
+        rows.add(index + 1, tuple(cells))
+    return Sheet(name, rows.done(), tuple(names))
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -194,16 +226,32 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    rows = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for number, values in enumerate(reader, 1):
-            cells = tuple(cell_text(v) for v in values)
-            if any(cells):
-                rows.append((number, cells))
-    except csv.Error as error:
-        raise RosterError(f"「{path.name}」第 {reader.line_num} 行无法解析（{error}）",
-                          f"'{path.name}' line {reader.line_num} cannot be parsed ({error})") from None
+        rows = _csv_rows(path, text, delimiter, strict=True)
+    except csv.Error:  # a slip the lenient reading takes as Excel does: text after a closing quote ("王伟" ,男)
+        rows = _csv_rows(path, text, delimiter, strict=False)
     if not rows:  # bytes that are no text at all (NULs, control characters) read as blank cells
         raise RosterError(f"「{path.name}」中没有任何数据", f"'{path.name}' holds no data")
-    return Sheet(path.stem, tuple(rows), (path.stem,), encoding)
+    return Sheet(path.stem, rows, (path.stem,), encoding)
+
+
+def _csv_rows(path: Path, text: str, delimiter: str, strict: bool) -> tuple:
+    """The rows of a CSV text. A quote never closed is refused, not read as one cell
+    holding the rest of the file (a name made of every row below it)."""
+    rows = _Rows(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    record_line = 1  # the line the record being read starts on
+    try:
+        for number, values in enumerate(reader, 1):
+            rows.add(number, tuple(cell_text(v) for v in values))
+            record_line = reader.line_num + 1
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise RosterError(f"「{path.name}」第 {record_line} 行有一个引号（\"）没有闭合，其后直到文件末尾的内容都无法分开读取",
+                              f"'{path.name}' line {record_line}: a quote (\") is never closed, so everything after it "
+                              "to the end of the file would be read as one cell") from None
+        if strict:
+            raise
+        raise RosterError(f"「{path.name}」第 {reader.line_num} 行无法解析（{error}）",
+                          f"'{path.name}' line {reader.line_num} cannot be parsed ({error})") from None
+    return rows.done()

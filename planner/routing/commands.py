@@ -12,6 +12,7 @@ from pathlib import Path
 
 from planner.checks import ERROR, check
 from planner.jsonio import load_json_file, plan_from_json
+from planner.limits import input_file_problem
 from planner.output_path import check_plan_output
 from planner.progress import Cancelled
 from planner.routing.core import RoutingError
@@ -70,6 +71,9 @@ def _groups(value: str) -> int:
 
 def _cmd_route(args) -> int:
     path = Path(args.matrix)
+    problem = input_file_problem(path)  # a named pipe would block the read
+    if problem:
+        return _fail(f"无法读取矩阵文件「{path}」：{problem[0]} / cannot read the matrix file: {problem[1]}")
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

@@ -2,87 +2,385 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
     <context>
-        <name>AddPlaceDialog</name>
+        <name>AddActions</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="71" />
-            <source>添加县（市、区）</source>
-            <translation>Add place</translation>
+            <location filename="../../ui/adding.py" line="25" />
+            <source>添加组(&amp;G)…</source>
+            <translation>Add &amp;Group…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="74" />
-            <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
-            <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
+            <location filename="../../ui/adding.py" line="26" />
+            <source>添加一个组：名称、颜色、带队领导、车辆</source>
+            <translation>Add a group: name, colour, leader, vehicle</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="78" />
-            <source>手动定位（功能区等非行政区划）</source>
-            <translation>Place by hand (a zone that is no division)</translation>
+            <location filename="../../ui/adding.py" line="27" />
+            <source>添加全体活动(&amp;L)…</source>
+            <translation>Add Ple&amp;nary…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="85" />
+            <location filename="../../ui/adding.py" line="29" />
+            <source>开班式、结业式等全体学员参加的活动</source>
+            <translation>An event for all participants: opening, closing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="30" />
+            <source>安排住宿(&amp;H)…</source>
+            <translation>Set &amp;Lodging…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="32" />
+            <source>为一个组（或所有组）安排一晚或几晚的宾馆</source>
+            <translation>Book a hotel for a group (or every group) for one night or several</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="33" />
+            <source>添加宾馆(&amp;B)…</source>
+            <translation>Add &amp;Hotel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="34" />
+            <source>添加一个宾馆（住宿地点）</source>
+            <translation>Add a hotel (a place to stay)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="82" />
+            <source>添加组「{name}」</source>
+            <translation>Add group “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="90" />
+            <source>添加全体活动「{title}」</source>
+            <translation>Add plenary “{title}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="101" />
+            <source>安排住宿（第 {nights} 天晚）</source>
+            <translation>Lodging (night of day {nights})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/adding.py" line="111" />
+            <source>添加宾馆「{name}」</source>
+            <translation>Add hotel “{name}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddDialogs</name>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="46" />
+            <source>{day} 晚</source>
+            <translation>{day}, night</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddGroupDialog</name>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="61" />
+            <source>添加组</source>
+            <translation>Add Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="69" />
+            <source>大巴 {number} 号车</source>
+            <translation>Bus {number}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="72" />
+            <source>未定</source>
+            <translation>Not known</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="74" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="86" />
+            <location filename="../../ui/add_dialogs.py" line="75" />
+            <source>颜色</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="76" />
+            <source>带队领导</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="77" />
+            <source>车辆</source>
+            <translation>Vehicle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="78" />
+            <source>座位数</source>
+            <translation>Seats</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="88" />
+            <source>组的颜色</source>
+            <translation>Group colour</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="96" />
+            <source>请填写名称。</source>
+            <translation>Enter a name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="98" />
+            <source>已有同名的组。</source>
+            <translation>There is already a group of that name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddHotelDialog</name>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="171" />
+            <source>添加宾馆</source>
+            <translation>Add Hotel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="181" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="182" />
+            <source>所在县（市、区）</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="183" />
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="184" />
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="185" />
+            <source>联系电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="190" />
+            <source>请先添加县（市、区）。</source>
+            <translation>Add a place first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="191" />
+            <source>请填写名称。</source>
+            <translation>Enter a name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddLodgingDialog</name>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="205" />
+            <source>安排住宿</source>
+            <translation>Set Lodging</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="213" />
+            <source>所有组</source>
+            <translation>All groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="222" />
+            <source>新宾馆…</source>
+            <translation>New hotel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="229" />
+            <source> 元</source>
+            <translation> yuan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="230" />
+            <source>不变</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="232" />
+            <source>组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="233" />
+            <source>第一晚</source>
+            <translation>First night</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="234" />
+            <source>最后一晚</source>
+            <translation>Last night</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="235" />
+            <source>宾馆</source>
+            <translation>Hotel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="236" />
+            <source>房价（每间每晚）</source>
+            <translation>Room price (per room and night)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="265" />
+            <source>（新）{name}</source>
+            <translation>(new) {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="286" />
+            <source>方案还没有组。</source>
+            <translation>The plan has no groups yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="288" />
+            <source>请选择宾馆，或添加新宾馆。</source>
+            <translation>Choose a hotel, or add a new one.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddPlaceDialog</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="73" />
+            <source>添加县（市、区）</source>
+            <translation>Add place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="77" />
+            <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
+            <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="81" />
+            <source>手动定位（功能区等非行政区划）</source>
+            <translation>Place by hand (a zone that is no division)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="88" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="89" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="87" />
+            <location filename="../../ui/dialogs.py" line="90" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="88" />
+            <location filename="../../ui/dialogs.py" line="91" />
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="147" />
+            <location filename="../../ui/dialogs.py" line="150" />
             <source>「{0}」对应多个行政区划，请在列表中选择一个。</source>
             <translation>“{0}” matches several divisions: pick one in the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="149" />
+            <location filename="../../ui/dialogs.py" line="152" />
             <source>请在列表中选择一个。</source>
             <translation>Pick one in the list.</translation>
         </message>
     </context>
     <context>
-        <name>AddSessionDialog</name>
+        <name>AddPlenaryDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="247" />
-            <source>添加现场教学</source>
-            <translation>Add session</translation>
+            <location filename="../../ui/add_dialogs.py" line="113" />
+            <source>添加全体活动</source>
+            <translation>Add Plenary</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="265" />
-            <source>组</source>
-            <translation>Group</translation>
+            <location filename="../../ui/add_dialogs.py" line="129" />
+            <source>（不指定）</source>
+            <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="266" />
+            <location filename="../../ui/add_dialogs.py" line="139" />
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="142" />
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="143" />
+            <source>名称</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="144" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="267" />
+            <location filename="../../ui/add_dialogs.py" line="145" />
+            <source>地点</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="146" />
+            <source>开始时间</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="147" />
+            <source>时长</source>
+            <translation>Length</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="148" />
+            <source>主持</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <location filename="../../ui/add_dialogs.py" line="157" />
+            <source>请填写名称。</source>
+            <translation>Enter a name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddSessionDialog</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="250" />
+            <source>添加现场教学</source>
+            <translation>Add session</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="268" />
+            <source>组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="269" />
+            <source>日期</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="270" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="268" />
+            <location filename="../../ui/dialogs.py" line="271" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="273" />
+            <location filename="../../ui/dialogs.py" line="276" />
             <source>方案还没有组。</source>
             <translation>The plan has no groups yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="275" />
+            <location filename="../../ui/dialogs.py" line="278" />
             <source>请先添加现场教学点。</source>
             <translation>Add a site first.</translation>
         </message>
@@ -90,42 +388,42 @@
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="206" />
+            <location filename="../../ui/dialogs.py" line="209" />
             <source>添加现场教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="217" />
+            <location filename="../../ui/dialogs.py" line="220" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="219" />
+            <location filename="../../ui/dialogs.py" line="222" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="220" />
+            <location filename="../../ui/dialogs.py" line="223" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="221" />
+            <location filename="../../ui/dialogs.py" line="224" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="222" />
+            <location filename="../../ui/dialogs.py" line="225" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="227" />
+            <location filename="../../ui/dialogs.py" line="230" />
             <source>请先添加县（市、区）。</source>
             <translation>Add a place first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="229" />
+            <location filename="../../ui/dialogs.py" line="232" />
             <source>请填写名称。</source>
             <translation>Enter a name.</translation>
         </message>
@@ -218,6 +516,185 @@ The sample plan is shown instead.</translation>
         </message>
     </context>
     <context>
+        <name>Board</name>
+        <message>
+            <location filename="../../ui/board/model.py" line="110" />
+            <source>带队领导：{name}</source>
+            <translation>Leader: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/model.py" line="112" />
+            <source>（{seats} 座）</source>
+            <translation> ({seats} seats)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/model.py" line="113" />
+            <source>车辆：{vehicle}{seats}</source>
+            <translation>Vehicle: {vehicle}{seats}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="19" />
+            <source>星期一</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="19" />
+            <source>星期二</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="19" />
+            <source>星期三</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="20" />
+            <source>星期四</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="20" />
+            <source>星期五</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="20" />
+            <source>星期六</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="21" />
+            <source>星期日</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="27" />
+            <source>{month}月{date}日</source>
+            <translation>{date} {month_name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="32" />
+            <source>第{day}天</source>
+            <translation>Day {day}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="45" />
+            <source>全体活动</source>
+            <translation>Plenary</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="46" />
+            <source>全体 · {title}</source>
+            <translation>All · {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="56" />
+            <source>迟到 {duration}</source>
+            <translation>late by {duration}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="66" />
+            <source>车程约 {duration}</source>
+            <translation>Travel about {duration}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="71" />
+            <source>住宿：{hotel}</source>
+            <translation>Hotel: {hotel}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="73" />
+            <source>住宿：未安排</source>
+            <translation>Hotel: none booked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="75" />
+            <source>当天返回{place}</source>
+            <translation>Back in {place} the same day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="84" />
+            <source>（{where}）</source>
+            <translation> ({where})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="107" />
+            <source>内容：{title}</source>
+            <translation>Title: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="109" />
+            <source>县（市、区）：{place}</source>
+            <translation>Place: {place}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="111" />
+            <source>已固定时间</source>
+            <translation>Time pinned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="113" />
+            <source>拖到另一格可移到别的日期或组，拖到本格内可调整顺序；双击编辑</source>
+            <translation>Drag to another cell to move it to another day or group, within its cell to reorder; double-click to edit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="131" />
+            <source>全体：{events}</source>
+            <translation>All: {events}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="131" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="300" />
+            <source>双击或右键可更换宾馆</source>
+            <translation>Double-click or right-click to change the hotel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="498" />
+            <source>调整「{name}」的顺序</source>
+            <translation>Reorder “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="500" />
+            <source>移动「{name}」到{group}第{day}天</source>
+            <translation>Move “{name}” to {group}, day {day}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="522" />
+            <source>编辑「{name}」…</source>
+            <translation>Edit “{name}”…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="524" />
+            <location filename="../../ui/board/view.py" line="547" />
+            <source>删除「{name}」</source>
+            <translation>Delete “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="528" />
+            <source>在此添加现场教学…</source>
+            <translation>Add a session here…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="531" />
+            <source>设置当晚住宿…</source>
+            <translation>Set the night's lodging…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="532" />
+            <source>更换当晚住宿…</source>
+            <translation>Change the night's lodging…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/view.py" line="535" />
+            <source>在这一天添加全体活动…</source>
+            <translation>Add a plenary on this day…</translation>
+        </message>
+    </context>
+    <context>
         <name>BudgetPane</name>
         <message>
             <location filename="../../ui/budget_pane.py" line="54" />
@@ -242,7 +719,7 @@ The sample plan is shown instead.</translation>
         </message>
         <message>
             <location filename="../../ui/budget_pane.py" line="68" />
-            <location filename="../../ui/budget_pane.py" line="374" />
+            <location filename="../../ui/budget_pane.py" line="375" />
             <source>删除费用</source>
             <translation>Delete cost</translation>
         </message>
@@ -487,32 +964,32 @@ The sample plan is shown instead.</translation>
     <context>
         <name>GroupTree</name>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="33" />
+            <location filename="../../ui/participants/groups_view.py" line="34" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="33" />
+            <location filename="../../ui/participants/groups_view.py" line="34" />
             <source>性别</source>
             <translation>Gender</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="33" />
+            <location filename="../../ui/participants/groups_view.py" line="34" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="33" />
+            <location filename="../../ui/participants/groups_view.py" line="34" />
             <source>职务</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="33" />
+            <location filename="../../ui/participants/groups_view.py" line="34" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="34" />
+            <location filename="../../ui/participants/groups_view.py" line="35" />
             <source>分组原因</source>
             <translation>Why this group</translation>
         </message>
@@ -591,235 +1068,240 @@ The sample plan is shown instead.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="83" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="113" />
             <source>对标指标</source>
             <translation>Indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="114" />
             <source>学习体会</source>
             <translation>Reflections</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>举措清单</source>
             <translation>Measures</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>经费</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="142" />
+            <location filename="../../ui/main_window.py" line="168" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="144" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="146" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="147" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="149" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="151" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="178" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="153" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>添加现场教学点(&amp;S)…</source>
             <translation>Add &amp;Site…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="180" />
             <source>添加现场教学(&amp;E)…</source>
             <translation>Add S&amp;ession…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="191" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="167" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="203" />
             <location filename="../../ui/routing/actions.py" line="260" />
             <location filename="../../ui/routing/actions.py" line="276" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="211" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="182" />
+            <location filename="../../ui/main_window.py" line="212" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="214" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="189" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="242" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="245" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="254" />
             <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
             <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
-            <location filename="../../ui/main_window.py" line="281" />
+            <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="323" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="340" />
             <source>添加现场教学「{site}」</source>
             <translation>Add session at “{site}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="288" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="274" />
+            <location filename="../../ui/main_window.py" line="108" />
+            <source>日程总览</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="315" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="307" />
+            <location filename="../../ui/main_window.py" line="356" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="321" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="409" />
             <source>{error}
 
 已改为打开示例方案。
@@ -830,7 +1312,7 @@ The sample plan is shown instead.
 已改为打开示例方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="395" />
+            <location filename="../../ui/main_window.py" line="444" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
@@ -908,33 +1390,33 @@ The language changes at the next start.</source>
     <context>
         <name>NewPlanDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="41" />
+            <location filename="../../ui/dialogs.py" line="42" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="42" />
-            <location filename="../../ui/dialogs.py" line="57" />
+            <location filename="../../ui/dialogs.py" line="43" />
+            <location filename="../../ui/dialogs.py" line="59" />
             <source>新培训班</source>
             <translation>New programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="49" />
+            <location filename="../../ui/dialogs.py" line="51" />
             <source>培训班名称</source>
             <translation>Programme title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="50" />
+            <location filename="../../ui/dialogs.py" line="52" />
             <source>开始日期</source>
             <translation>First day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="51" />
+            <location filename="../../ui/dialogs.py" line="53" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="52" />
+            <location filename="../../ui/dialogs.py" line="54" />
             <source>分组数</source>
             <translation>Groups</translation>
         </message>
@@ -1099,33 +1581,33 @@ The language changes at the next start.</source>
     <context>
         <name>ParticipantGroupsView</name>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="99" />
+            <location filename="../../ui/participants/groups_view.py" line="100" />
             <source>拖动学员到另一组即可调整；调整后的学员自动锁定。</source>
             <translation>Drag people to another group to move them; moved people are locked there.</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="139" />
-            <location filename="../../ui/participants/groups_view.py" line="180" />
+            <location filename="../../ui/participants/groups_view.py" line="140" />
+            <location filename="../../ui/participants/groups_view.py" line="173" />
             <source>未分组</source>
             <translation>No group</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="143" />
+            <location filename="../../ui/participants/groups_view.py" line="144" />
             <source>%1（%2 人）</source>
             <translation>%1 (%2 people)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="150" />
+            <location filename="../../ui/participants/groups_view.py" line="151" />
             <source>超员：缺 %1 个座位</source>
             <translation>Over capacity: %1 seat(s) short</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="183" />
+            <location filename="../../ui/participants/groups_view.py" line="176" />
             <source>将「%1」移到%2</source>
             <translation>Move '%1' to %2</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="185" />
+            <location filename="../../ui/participants/groups_view.py" line="178" />
             <source>将 %1 人移到%2</source>
             <translation>Move %1 people to %2</translation>
         </message>
@@ -1317,77 +1799,82 @@ The language changes at the next start.</source>
     <context>
         <name>PropertyEditor</name>
         <message>
-            <location filename="../../ui/properties.py" line="57" />
+            <location filename="../../ui/properties.py" line="58" />
             <source>选择一个条目以查看和编辑其属性</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="319" />
+            <location filename="../../ui/properties.py" line="315" />
+            <source>，晚到 {0}</source>
+            <translation>, {0} late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="320" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="322" />
+            <location filename="../../ui/properties.py" line="323" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="326" />
+            <location filename="../../ui/properties.py" line="327" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="341" />
-            <source>按此计时：{0}，{1} 分钟</source>
-            <translation>Timed as: {0}, {1} min</translation>
+            <location filename="../../ui/properties.py" line="346" />
+            <source>按此计时：{0}，约 {1}</source>
+            <translation>Timed as: {0}, about {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="348" />
+            <location filename="../../ui/properties.py" line="353" />
             <source>全程（门到门）：</source>
             <translation>Door to door:</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="376" />
+            <location filename="../../ui/properties.py" line="381" />
             <source>可选方式（门到门）：</source>
             <translation>Ways to go (door to door):</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="387" />
+            <location filename="../../ui/properties.py" line="392" />
             <source>当前</source>
             <translation>Current</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="390" />
+            <location filename="../../ui/properties.py" line="395" />
             <source>改为{0}</source>
             <translation>Go by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="408" />
+            <location filename="../../ui/properties.py" line="413" />
             <source>「{0}」改为{1}</source>
             <translation>“{0}” by {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="422" />
+            <location filename="../../ui/properties.py" line="427" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="425" />
-            <source>日程：{0}月{1}日 {2}–{3}（{4} 分钟）</source>
-            <translation>Scheduled: {1}/{0} {2}–{3} ({4} min)</translation>
+            <location filename="../../ui/properties.py" line="430" />
+            <source>日程：{0}月{1}日 {2}–{3}（{4}）</source>
+            <translation>Scheduled: {1}/{0} {2}–{3} ({4})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="428" />
-            <source>固定时间赶不上：晚到 {0} 分钟</source>
-            <translation>Cannot make its pinned time: {0} min late</translation>
-        </message>
-        <message>
-            <location filename="../../ui/properties.py" line="439" />
-            <source>此前行车：{0}，{1} 分钟（{2}–{3}）</source>
-            <translation>Travel before: {0}, {1} min ({2}–{3})</translation>
+            <location filename="../../ui/properties.py" line="433" />
+            <source>固定时间赶不上：晚到 {0}</source>
+            <translation>Cannot make its pinned time: {0} late</translation>
         </message>
         <message>
             <location filename="../../ui/properties.py" line="444" />
+            <source>此前行车：{0}，约 {1}（{2}–{3}）</source>
+            <translation>Travel before: {0}, about {1} ({2}–{3})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/properties.py" line="449" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
         </message>
@@ -1749,140 +2236,140 @@ The language changes at the next start.</source>
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../ui/timeline.py" line="335" />
+            <location filename="../../ui/timeline.py" line="341" />
             <source>固定于 {time}</source>
             <translation>Pin at {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="413" />
+            <location filename="../../ui/timeline.py" line="422" />
             <source>选择日期 / 全部日程</source>
             <translation>Choose a day / the whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="414" />
+            <location filename="../../ui/timeline.py" line="423" />
             <source>缩小（Ctrl+滚轮）</source>
             <translation>Zoom out (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="415" />
+            <location filename="../../ui/timeline.py" line="424" />
             <source>放大（Ctrl+滚轮）</source>
             <translation>Zoom in (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="416" />
+            <location filename="../../ui/timeline.py" line="425" />
             <source>适合宽度</source>
             <translation>Fit width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="416" />
+            <location filename="../../ui/timeline.py" line="425" />
             <source>按窗口宽度显示全天</source>
             <translation>Show the whole day in the window's width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="423" />
+            <location filename="../../ui/timeline.py" line="432" />
             <source>日程：</source>
             <translation>Schedule:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="426" />
+            <location filename="../../ui/timeline.py" line="435" />
             <source>缩放：</source>
             <translation>Zoom:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="560" />
+            <location filename="../../ui/timeline.py" line="604" />
             <source>第{day}天</source>
             <translation>day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="561" />
+            <location filename="../../ui/timeline.py" line="605" />
             <source>{group}第{day}天</source>
             <translation>{group}, day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="577" />
+            <location filename="../../ui/timeline.py" line="607" />
             <source>固定「{name}」于{where} {time}</source>
             <translation>Pin “{name}” at {where} {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="581" />
-            <location filename="../../ui/timeline.py" line="608" />
+            <location filename="../../ui/timeline.py" line="611" />
+            <location filename="../../ui/timeline.py" line="614" />
             <source>移动「{name}」到{target}</source>
             <translation>Move “{name}” to {target}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="607" />
+            <location filename="../../ui/timeline.py" line="613" />
             <source>调整「{name}」的顺序</source>
             <translation>Reorder “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="710" />
+            <location filename="../../ui/timeline.py" line="720" />
             <source>全部日程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="773" />
-            <source>迟到 {minutes} 分钟</source>
-            <translation>{minutes} min late</translation>
+            <location filename="../../ui/timeline.py" line="793" />
+            <source>迟到 {duration}</source>
+            <translation>late by {duration}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="781" />
+            <location filename="../../ui/timeline.py" line="806" />
+            <source>{where}  {times}（{duration}）</source>
+            <translation>{where}  {times} ({duration})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="804" />
             <source>现场教学点：{site}</source>
             <translation>Site: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="783" />
-            <source>{where}  {times}（{minutes} 分钟）</source>
-            <translation>{where}  {times} ({minutes} min)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/timeline.py" line="786" />
+            <location filename="../../ui/timeline.py" line="809" />
             <source>教学主题：{theme}</source>
             <translation>Theme: {theme}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="788" />
-            <location filename="../../ui/timeline.py" line="802" />
+            <location filename="../../ui/timeline.py" line="811" />
+            <location filename="../../ui/timeline.py" line="825" />
             <source>主持/讲解：{host}</source>
             <translation>Host: {host}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="790" />
+            <location filename="../../ui/timeline.py" line="813" />
             <source>已固定时间（拖动时按住 Shift 也会固定）</source>
             <translation>Pinned time (hold Shift while dragging to pin)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="793" />
+            <location filename="../../ui/timeline.py" line="816" />
             <source>全体活动</source>
             <translation>Plenary</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="796" />
+            <location filename="../../ui/timeline.py" line="819" />
             <source>全体 · {title}</source>
             <translation>All · {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="798" />
+            <location filename="../../ui/timeline.py" line="821" />
             <source>全体活动：{title}</source>
             <translation>Plenary: {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="799" />
-            <location filename="../../ui/timeline.py" line="815" />
+            <location filename="../../ui/timeline.py" line="822" />
+            <location filename="../../ui/timeline.py" line="838" />
             <source>地点：{site}</source>
             <translation>Venue: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="809" />
+            <location filename="../../ui/timeline.py" line="832" />
             <source>行车：{origin} → {site}</source>
             <translation>Travel: {origin} → {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="813" />
+            <location filename="../../ui/timeline.py" line="836" />
             <source>午餐</source>
             <translation>Lunch</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="813" />
+            <location filename="../../ui/timeline.py" line="836" />
             <source>晚餐</source>
             <translation>Dinner</translation>
         </message>

@@ -10,7 +10,8 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from planner.edits import Batch, Update
+from planner.edits import Batch
+from planner.editing import move_people
 from planner.labels import label
 from planner.roles import role_name, role_order
 from ui.document import PlanDocument
@@ -166,24 +167,16 @@ class ParticipantGroupsView(QWidget):
     def move(self, ids: list[int], group_id: int | None) -> None:
         """Move people to ``group_id`` (None: out of every group) as one undoable edit."""
         plan = self.document.plan
-        edits = []
-        for participant_id in ids:
-            person = plan.get("participants", participant_id)
-            if person is None or person.group_id == group_id:
-                continue
-            reason = "手动调整（已锁定）" if group_id is not None else ""
-            edits.append(Update("participants", person.id,
-                                {"group_id": group_id, "locked": group_id is not None, "group_reason": reason}))
-        if not edits:
-            return
+        outcome = move_people(plan, ids, group_id)
+        moved = [e.id for e in outcome.edits] if isinstance(outcome, Batch) else []
         group = plan.group(group_id) if group_id is not None else None
         target = group.name if group else self.tr("未分组")
-        if len(edits) == 1:
-            who = plan.get("participants", edits[0].id).name
+        if len(moved) == 1:
+            who = plan.get("participants", moved[0]).name
             label = self.tr("将「%1」移到%2").replace("%1", who).replace("%2", target)
         else:
-            label = self.tr("将 %1 人移到%2").replace("%1", str(len(edits))).replace("%2", target)
-        self.document.edit(Batch(tuple(edits), label), label)
+            label = self.tr("将 %1 人移到%2").replace("%1", str(len(moved))).replace("%2", target)
+        self.document.perform(outcome, label)
 
     def _selected(self) -> None:
         ids = [item.data(0, PERSON_ROLE) for item in self.tree.selectedItems() if item.data(0, PERSON_ROLE)]

@@ -102,21 +102,68 @@ def document_html(docs: Documents, document: str, group_id: int | None = None,
 
 
 def pdf_bytes(docs: Documents, document: str, group_id: int | None = None,
-              participant_id: int | None = None, renderer=None, problems: list[str] | None = None) -> bytes:
-    """The PDF of a document. Needs a QApplication (see ``ensure_app``)."""
-    from ui.printing.render import PdfRenderer
+              participant_id: int | None = None, renderer=None, problems: list[str] | None = None,
+              timeout_ms: int | None = None) -> bytes:
+    """The PDF of a document. Needs a QApplication (see ``ensure_app``). Printing that
+    does not finish in time (``render.TIMEOUT_MS``) raises ``PrintTimedOut`` naming the
+    plan's longest texts, the usual cause, instead of a bare time-out."""
+    from ui.printing.render import TIMEOUT_MS, PdfRenderer, PrintTimedOut
 
     html, files = document_html(docs, document, group_id, participant_id, problems=problems)
     own = renderer is None
     renderer = renderer or PdfRenderer()
     try:
-        data = renderer.render(html, files)
+        data = renderer.render(html, files, timeout_ms or TIMEOUT_MS)
         if document in NUMBERED_CONTENTS:  # its contents page needs the printed page numbers
             from ui.printing.contents import with_page_numbers
 
             found = sections(docs, document, group_id, participant_id)
             data = with_page_numbers(docs, found, data, renderer, files, document, problems)
         return data
+    except PrintTimedOut as error:
+        raise PrintTimedOut(timed_out_message(docs.plan, error.seconds), error.seconds) from None
     finally:
         if own:
             renderer.close()
+
+
+LONG_TEXT = 200  # characters: a text this long is named when printing times out
+
+
+def longest_texts(plan, count: int = 3) -> list[tuple[str, int | None, str, int]]:
+    """(kind, id, field, characters) of the plan's ``count`` longest texts of at least
+    LONG_TEXT characters, longest first (kind "programme" has no id)."""
+    from planner.model import ITEM_TYPES
+    from planner.records import item_fields
+
+    found = []
+    for kind in ("programme", *ITEM_TYPES):
+        for item in (plan.programme,) if kind == "programme" else plan.items(kind):
+            for f in item_fields(type(item)):
+                value = getattr(item, f.name)
+                length = len(value) if isinstance(value, str) else (
+                    sum(len(v) for v in value if isinstance(v, str)) if isinstance(value, tuple) else 0)
+                if length >= LONG_TEXT:
+                    found.append((kind, getattr(item, "id", None), f.name, length))
+    return sorted(found, key=lambda entry: -entry[3])[:count]
+
+
+def timed_out_message(plan, seconds: float) -> str:
+    """What the print watchdog says: which texts are too long to lay out, when any is."""
+    from ui.columns import FIELDS, KIND_NAMES
+
+    head_zh = f"打印超时（{seconds:g} 秒），未生成 PDF"
+    head_en = f"printing timed out after {seconds:g} s: no PDF was made"
+    longest = longest_texts(plan)
+    if not longest:
+        return f"{head_zh}；文档过长，请分组打印 / {head_en}; the document is too long: print one group at a time"
+    names_zh, names_en = [], []
+    for kind, item_id, name, length in longest:
+        kind_zh, kind_en = KIND_NAMES.get(kind, ("培训班", "programme"))
+        field = next((f for f in FIELDS.get(kind, ()) if f.name == name), None)
+        field_zh, field_en = (field.zh, field.en.lower()) if field else (name, name)
+        number = f" #{item_id}" if item_id is not None else ""
+        names_zh.append(f"{kind_zh}{number}的「{field_zh}」（{length:,} 个字符）")
+        names_en.append(f"{kind_en}{number} {field_en} ({length:,} characters)")
+    return (f"{head_zh}：文字过长——{'；'.join(names_zh)}。请缩短后再打印 / "
+            f"{head_en}: text too long to lay out — {'; '.join(names_en)}. Shorten it and print again")

@@ -14,14 +14,21 @@ from PySide6.QtCore import QEventLoop, QMarginsF, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 
-
-
 READY_MESSAGE = "planner:ready"
 TIMEOUT_MS = 60_000
+TIMED_OUT = "timed out"
 
 
 class PdfRenderError(RuntimeError):
     pass
+
+
+class PrintTimedOut(PdfRenderError):
+    """The page did not print within the time allowed (the watchdog fired)."""
+
+    def __init__(self, message: str, seconds: float):
+        super().__init__(message)
+        self.seconds = seconds
 
 
 class _PrintPage(QWebEnginePage):
@@ -106,7 +113,7 @@ class PdfRenderer(QObject):
 
         timer = QTimer()
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda: finish(f"timed out after {timeout_ms / 1000:.0f} s"))
+        timer.timeout.connect(lambda: finish(TIMED_OUT))
         page.loadFinished.connect(on_loaded)
         page.ready.connect(on_ready)
         try:
@@ -117,6 +124,8 @@ class PdfRenderer(QObject):
             timer.stop()
             page.loadFinished.disconnect(on_loaded)
             page.ready.disconnect(on_ready)
+        if state["error"] == TIMED_OUT:
+            raise PrintTimedOut(f"timed out after {timeout_ms / 1000:.0f} s", timeout_ms / 1000)
         if state["error"]:
             raise PdfRenderError(state["error"])
         return state["pdf"]
