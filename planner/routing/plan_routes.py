@@ -21,6 +21,7 @@ travel — is empty, so optimising twice in a row changes nothing.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ from planner.routing.tour import TourJudge
 from planner.schedule import Timetable, day_rules, schedule
 
 OPTIMISE_LABEL = "优化路线"
+MAX_PASSES = 4  # over the groups: one group's new tour can open moves for another (shared sites)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,14 @@ def _check_scope(plan: Plan, group_id: int | None, day: int | None) -> None:
             window = f"{format_clock(rules.day_start)}–{format_clock(rules.day_end)}"
             raise RoutingError(f"第 {number} 天的日程时间 {window} 开始不早于结束，请先改正",
                                f"day {number}: its day window {window} does not start before it ends; correct it first")
+
+
+def _others_at_sites(plan: Plan, timetable: Timetable, group_id: int) -> tuple:
+    """The other groups' visits at the sites of ``group_id``'s sessions: all a group's best
+    tour depends on outside itself (a shared site is booked one group at a time)."""
+    sites = {s.site_id for s in plan.sessions_of(group_id)}
+    return tuple(sorted((key, slot.site_id, slot.start, slot.end) for key, day in timetable.days.items()
+                        if key[0] != group_id for slot in day.of_kind("session") if slot.site_id in sites))
 
 
 def _site_names(plan: Plan, group_id: int, day: int) -> tuple[str, ...]:
@@ -216,18 +226,30 @@ def propose_optimisation(plan: Plan, group_id: int | None = None, day: int | Non
         progress.report(0.0, "正在优化路线… / optimising routes…")
     current, current_table = plan, timetable
     cancelled = timed_out = False
-    for index, group in enumerate(groups):
-        part = _PartProgress(progress, index, len(groups)) if progress is not None else None
-        movable = [s.id for s in current.sessions_of(group) if s.day in days]
-        judge = TourJudge(current, group, movable, others=current_table.days.values())
-        trip_days = [d for d in days if judge.trip.on_tour(d)]
-        best, stopped, out_of_time = improve_tour(
-            judge, trip_days, rules=rules, time_limit=time_limit / len(groups), rounds=solution_limit, progress=part,
-            text="正在优化路线… / optimising routes…")
-        cancelled, timed_out = cancelled or stopped, timed_out or out_of_time
-        if best is not judge.start():
-            current, current_table = _settled(current, Batch(tuple(edit_between(current, judge.plan_of(best)))))
-        if cancelled:
+    deadline = time.monotonic() + time_limit
+    searched: dict[int, tuple] = {}  # group -> the other groups' visits at its sites when last searched
+    for _ in range(MAX_PASSES):  # until no group's surroundings changed: optimising again then does nothing
+        waiting = [g for g in groups if searched.get(g) != _others_at_sites(current, current_table, g)]
+        for index, group in enumerate(waiting):
+            searched[group] = _others_at_sites(current, current_table, group)
+            part = _PartProgress(progress, index, len(waiting)) if progress is not None else None
+            for _ in range(MAX_PASSES):  # again from its result until a search finds nothing better
+                movable = [s.id for s in current.sessions_of(group) if s.day in days]
+                judge = TourJudge(current, group, movable, others=current_table.days.values())
+                trip_days = [d for d in days if judge.trip.on_tour(d)]
+                share = max(0.0, deadline - time.monotonic()) / (len(waiting) - index)
+                best, stopped, out_of_time = improve_tour(
+                    judge, trip_days, rules=rules, time_limit=share, rounds=solution_limit, progress=part,
+                    text="正在优化路线… / optimising routes…")
+                cancelled, timed_out = cancelled or stopped, timed_out or out_of_time
+                if best is judge.start():
+                    break
+                current, current_table = _settled(current, Batch(tuple(edit_between(current, judge.plan_of(best)))))
+                if cancelled or timed_out:
+                    break
+            if cancelled:
+                break
+        if cancelled or timed_out or not waiting:
             break
     edit, after, after_table = None, plan, timetable
     if current is not plan:

@@ -44,6 +44,7 @@ from planner.schedule import DayPlan, Timetable, TravelTimes, day_rules, is_fixe
 
 OVERRUN_COST = 100
 SPAN_COST = 1
+EMPTY_GROUP_COST = 100 * DAY  # a group with no place (a hard "every group goes somewhere" stops the first solution)
 COUNT_COST = 30  # per session a group holds beyond its fair share
 PLAN_GROUPS_LABEL = "分组规划"
 SPLIT_SOLUTION_LIMIT = 500  # deterministic unless the time limit comes first
@@ -240,6 +241,8 @@ def _assign(plan: Plan, visits, travel: TravelTimes, time_limit: float, progress
         return 0 if a is None or b is None or a == b else travel.between(0, a, b)[0]
 
     cost_matrix = [[cost(locations[i], locations[j]) for j in range(size)] for i in range(size)]
+    for v in range(count):  # a group going nowhere still makes its journey: never cheaper than a route
+        cost_matrix[n + v][n + count + v] = EMPTY_GROUP_COST
     # working time: visits and the travel between them (the journey out and home is no work)
     work = [[service[i] + (cost_matrix[i][j] if i < n and j < n or (i >= n and opening is not None and j < n)
                            else 0) for j in range(size)] for i in range(size)]
@@ -254,7 +257,6 @@ def _assign(plan: Plan, visits, travel: TravelTimes, time_limit: float, progress
     for v, group in enumerate(groups):
         capacity = _capacity(plan, group, travel, anchor[0])
         dimension.SetCumulVarSoftUpperBound(routing.End(v), capacity, OVERRUN_COST)
-        sessions.CumulVar(routing.End(v)).SetMin(1)  # every group goes somewhere (it travels anyway)
         sessions.SetCumulVarSoftUpperBound(routing.End(v), -(-sum(counts) // count), COUNT_COST)
         sessions.SetCumulVarSoftLowerBound(routing.End(v), sum(counts) // count, COUNT_COST)
         routing.SetVehicleUsedWhenEmpty(True, v)
