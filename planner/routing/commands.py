@@ -10,7 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from planner.checks import ERROR, check
+from planner.checks import check
+from planner.findings import ERROR
 from planner.jsonio import load_json_file, plan_from_json
 from planner.limits import input_file_problem
 from planner.output_path import check_plan_output

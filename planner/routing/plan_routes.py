@@ -25,7 +25,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from planner.checks import ERROR, WARNING, check
+from planner.checks import check
+from planner.findings import ERROR, WARNING
 from planner.edits import Batch, Delete, Insert, Update
 from planner.lodging import HOTEL_NOTE
 from planner.model import Plan, format_clock

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.checks import ERROR, WARNING, check, check_days, check_journey
+from planner.checks import check, check_days, check_journey
+from planner.findings import ERROR, WARNING
 from planner.journey import journey
 from planner.legs import settle
 from planner.lodging import placeholder_hotel, stop_places, with_placeholder_lodgings

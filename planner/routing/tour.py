@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Callable, Iterable
 
-from planner.checks import ERROR, WARNING, Finding, check_days, check_journey, check_lodging, check_site_bookings
+from planner.checks import check_days, check_journey, check_lodging, check_site_bookings
+from planner.findings import ERROR, WARNING, Finding
 from planner.journey import journey
 from planner.lodging import is_placeholder, placeholder_hotel, placeholder_nights, placeholder_note, stop_places
 from planner.model import Lodging, Plan, Session
