@@ -90,11 +90,25 @@ def test_a_30_day_posting_spreads_its_6_places():
     days = sorted(s.day for s in planned.sessions)
     assert len(days) == 6 and len(set(days)) == 6  # one a day
     gaps = [b - a for a, b in zip(days, days[1:])]
-    assert min(gaps) >= 4 and days[0] <= 6 and days[-1] >= 25  # over the month, not all at one end
+    assert min(gaps) >= 4 and days[0] <= 2 and days[-1] >= 25  # from the first day after arrival, over the month
     assert problems(planned) == []
     assert sorted(l.night for l in planned.lodgings) == list(range(1, 30))
     notes = explain(planned)  # the free days are said to be many, not too few
     assert len(notes) == 1 and "more days than the places need" in notes[0][1] and "too few" not in notes[0][1]
+
+
+def test_four_teams_to_four_far_cities_start_on_arrival():
+    """One city each, a long journey out: each team visits on the day it arrives or the
+    next (no day idle before its visit), and the long journey is no "too far" place."""
+    cities = ["广东省深圳市南山区", "四川省成都市武侯区", "浙江省杭州市余杭区", "北京市海淀区"]
+    planned = plan_groups(expand_minimal_plan(minimal(4, [cities], origin="湖南省长沙市")), 4, 4, time_limit=2)
+    assert problems(planned) == []
+    for group in planned.ordered_groups():
+        days = [s.day for s in planned.sessions_of(group.id)]
+        assert len(days) == 1 and days[0] <= 2, (group.name, days)
+        assert all(day > days[0] for day in idle_days(planned, group.id))
+    notes = [en for _, en in explain(planned)]
+    assert not any("too far" in en or "too few" in en for en in notes), notes
 
 
 def test_spread_front_fills_the_first_days():

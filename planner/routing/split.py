@@ -373,9 +373,11 @@ def _split_days(model: _DayModel, ordered: list[Session], spread: str) -> dict[i
     minutes = [session_length(plan, s, rules) + rules.stop_minutes for s in ordered]
     window = max(60, rules.day_end - rules.day_start)
     before = [sum(minutes[:v]) for v in range(n + 1)]
-    total = max(1, before[-1])
-    # where visit v falls when the visits are spread evenly over the days
-    target = [(before[v] + minutes[v] / 2) / total * m - 0.5 for v in range(n)]
+    # where visit v falls when the visits are spread evenly from the first day to the last
+    # (the checks keep a visit off a day the journey leaves no time on)
+    middle = [before[v] + minutes[v] / 2 for v in range(n)]
+    width = middle[-1] - middle[0] if n else 0
+    target = [(middle[v] - middle[0]) / width * (m - 1) if width else 0.0 for v in range(n)]
 
     def spread_cost(k: int, i: int, j: int) -> float:
         load = before[j] - before[i]
@@ -448,22 +450,35 @@ def explain(plan: Plan, max_travel: int = DEFAULT_MAX_TRAVEL) -> list[tuple[str,
         en = "; ".join(f"{name} on day(s) {_ranges(days, ', ', '–')}" for name, days in idle.items())
         notes.append((f"天数多于地点所需：{zh}没有安排（可减少天数）",
                       f"more days than the places need: nothing to do for {en} (consider fewer days)"))
-    travel = TravelTimes(plan)
-    sites = {}  # a visited site of each place
-    for session in plan.sessions:
-        site = plan.site(session.site_id)
-        if site is not None and site.place_id is not None and site.kind not in NOT_VISITED:
-            sites.setdefault(site.place_id, site.id)
-    for place_id, site_id in sites.items():
-        nearest = min(((travel.between(0, other, site_id)[0], other) for p, other in sites.items() if p != place_id),
-                      default=None)
-        if nearest is not None and nearest[0] > max_travel:
-            far, near = plan.place(place_id), plan.place(plan.site(nearest[1]).place_id)
-            hours = nearest[0] / 60
-            notes.append((f"「{far.name}」太远：离最近的「{near.name}」也要约 {hours:.1f} 小时，"
-                          f"超过每天 {max_travel / 60:g} 小时的行车上限，一天之内到不了",
-                          f"'{far.name}' is too far for a day's travel: about {hours:.1f} h from the nearest place, "
-                          f"'{near.name}', over the {max_travel / 60:g} h of travel a day"))
+    notes += _too_far(plan, timetable, max_travel)
+    return notes
+
+
+def _too_far(plan: Plan, timetable: Timetable, max_travel: int) -> list[tuple[str, str]]:
+    """A place too far for a day's travel: in a group that travels more than
+    ``max_travel`` on some day (the journey out and home not counted), a place whose
+    nearest other place on the group's route is further than that."""
+    travel, notes = TravelTimes(plan), []
+    for group in plan.ordered_groups():
+        if all(sum(s.minutes for s in day.of_kind("travel") if not s.journey) <= max_travel
+               for day in timetable.of_group(group.id)):
+            continue
+        sites = {}  # a visited site of each of the group's places
+        for session in plan.sessions_of(group.id):
+            site = plan.site(session.site_id)
+            if site is not None and site.place_id is not None and site.kind not in NOT_VISITED:
+                sites.setdefault(site.place_id, site.id)
+        for place_id, site_id in sites.items():
+            nearest = min(((travel.between(group.id, other, site_id)[0], other) for p, other in sites.items()
+                           if p != place_id), default=None)
+            if nearest is not None and nearest[0] > max_travel:
+                far, near = plan.place(place_id), plan.place(plan.site(nearest[1]).place_id)
+                hours = nearest[0] / 60
+                notes.append((f"「{far.name}」太远：{group.name}路线上离它最近的「{near.name}」也要行车约 {hours:.1f} 小时，"
+                              f"超过每天 {max_travel / 60:g} 小时的上限，一天之内到不了（可分给别的组、删去或放宽上限）",
+                              f"'{far.name}' is too far for a day's travel: about {hours:.1f} h from the nearest "
+                              f"place on {group.name}'s route, '{near.name}', over the {max_travel / 60:g} h of travel "
+                              "a day (give it to another group, drop it, or allow more travel)"))
     return notes
 
 
