@@ -16,7 +16,7 @@ from planner.editing import edit_plan
 from planner.routing.core import RoutingError
 from planner.routing.path import brute_force
 from planner.routing.plan_routes import propose_optimisation, travel_by_day
-from planner.routing.split import explain, idle_days, plan_groups, total_travel
+from planner.routing.split import idle_days, plan_groups, total_travel
 from planner.schedule import TravelTimes, day_ends, schedule
 from planner.store import PlanFile
 

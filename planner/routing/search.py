@@ -22,7 +22,6 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass
-from typing import Iterator
 
 from planner.progress import Cancelled, Progress
 from planner.routing.tour import Routes, TourJudge, Verdict
