@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -14,7 +15,7 @@ from planner.jsonio import load_json_file
 from planner.lodging import is_placeholder, placeholder_nights, stop_places
 from planner.minimal import expand_minimal_plan
 from planner.routing.plan_routes import propose_optimisation
-from planner.routing.split import explain, idle_days, plan_groups, total_travel
+from planner.routing.split import DEFAULT_MAX_TRAVEL, explain, idle_days, plan_groups, total_travel
 from planner.schedule import schedule
 from planner.store import PlanFile
 from planner.summary import summarise
@@ -82,6 +83,24 @@ def test_plan_groups_balances_the_groups(far_planned):
     travel = [sum(s.minutes for d in timetable.of_group(g.id) for s in d.of_kind("travel") if not s.journey)
               for g in far_planned.ordered_groups()]
     assert max(travel) <= 2 * min(travel)
+    for day in timetable.days.values():  # the most travel a day, the journey out and home not counted
+        assert sum(s.minutes for s in day.of_kind("travel") if not s.journey) <= DEFAULT_MAX_TRAVEL
+
+
+def test_a_session_pinned_to_a_group_day_and_time_stays_there(far_tour):
+    """桐乡 pinned to 第二组, day 3 at 14:00: it is held there, the place is not visited
+    again, and the plan still checks clean."""
+    pinned = far_tour.sessions_of(1)[2]
+    plan = far_tour.with_items("sessions", [
+        replace(s, pinned=True, group_id=2, day=3, start=14 * 60, end=15 * 60) if s.id == pinned.id else s
+        for s in far_tour.sessions])
+    planned = plan_groups(plan, 3, 5, time_limit=3)
+    kept = planned.get("sessions", pinned.id)
+    assert (kept.group_id, kept.day, kept.start, kept.end) == (2, 3, 14 * 60, 15 * 60)
+    assert [s.site_id for s in planned.sessions].count(pinned.site_id) == 1
+    assert len(planned.sessions) == 16
+    assert problems(planned) == []
+    assert all(idle_days(planned, g.id) == [] for g in planned.ordered_groups())
 
 
 def test_a_30_day_posting_spreads_its_6_places():

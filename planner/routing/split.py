@@ -154,7 +154,7 @@ def plan_groups(plan: Plan, groups: int, days: int, *, spread: str = "even", max
         for day, day_sessions in _split_days(model, ordered, spread).items():
             for position, model in enumerate(day_sessions):
                 sessions.append(replace(model, id=next_id, group_id=g + 1, day=day, position=position,
-                                        start=None, end=None, pinned=False))
+                                        start=None, end=None))  # a pin without a time flows (is_fixed)
                 next_id += 1
     participants = [p if p.group_id is None or p.group_id <= groups else replace(p, group_id=None, locked=False)
                     for p in plan.participants]
