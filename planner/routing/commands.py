@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from planner.labels import FORCE_HELP, PLAN_HELP, TIME_LIMIT_HELP
 from planner.checks import ERROR, check
 from planner.jsonio import load_json_file, plan_from_json
 from planner.limits import input_file_problem
@@ -97,11 +98,14 @@ def _cmd_route(args) -> int:
 
 def add_route_command(commands) -> None:
     route = commands.add_parser(
-        "route", help="order stops from a JSON cost matrix (row/column 0 is the start); prints {order, cost}")
+        "route", help="按 JSON 费用矩阵排定各站顺序（第 0 行/列为起点），输出 {order, cost} / order stops "
+                      "from a JSON cost matrix (row/column 0 is the start); prints {order, cost}")
     route.add_argument("--matrix", required=True, metavar="FILE.json",
-                       help="square list of lists of whole-number costs")
-    route.add_argument("--round-trip", action="store_true", help="come back to 0 (the cost includes the way back)")
-    route.add_argument("--time-limit", type=_time_limit, default=2.0, metavar="S", help="seconds (default 2)")
+                       help="方阵：整数费用的列表的列表 / square list of lists of whole-number costs")
+    route.add_argument("--round-trip", action="store_true",
+                       help="回到起点 0（费用含返程）/ come back to 0 (the cost includes the way back)")
+    route.add_argument("--time-limit", type=_time_limit, default=2.0, metavar="S",
+                       help=TIME_LIMIT_HELP.format(default=2))
     route.set_defaults(run=_cmd_route)
 
 
@@ -132,14 +136,16 @@ def _cmd_optimise(args) -> int:
 
 def add_optimise_command(commands) -> None:
     optimise = commands.add_parser(
-        "optimise", help="improve the order of a plan's routes (a group, a day, or all); prints travel before/after")
-    optimise.add_argument("plan", metavar="PLAN")
-    optimise.add_argument("--group", type=_positive, metavar="N", help="only this group (its id)")
-    optimise.add_argument("--day", type=_days, metavar="D", help="only this day")
+        "optimise", help="优化路线：调整方案中各站的顺序（一个组、一天或全部），输出前后车程 / improve the "
+                         "order of a plan's routes (a group, a day, or all); prints travel before/after")
+    optimise.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    optimise.add_argument("--group", type=_positive, metavar="N", help="只优化此组（组的编号）/ only this group (its id)")
+    optimise.add_argument("--day", type=_days, metavar="D", help="只优化这一天 / only this day")
     optimise.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
-                          help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
-    optimise.add_argument("--out", metavar="NEW_PLAN", help="write the result here and leave PLAN as it is")
-    optimise.add_argument("--force", action="store_true", help="overwrite NEW_PLAN if it exists")
+                          help=TIME_LIMIT_HELP.format(default=DEFAULT_COMMAND_TIME_LIMIT))
+    optimise.add_argument("--out", metavar="NEW_PLAN", help="结果写入新文件，PLAN 不变 / write the result here "
+                                                            "and leave PLAN as it is")
+    optimise.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="NEW_PLAN"))
     optimise.set_defaults(run=_cmd_optimise)
 
 
@@ -198,14 +204,19 @@ def _cmd_plan_groups(args) -> int:
 
 def add_plan_groups_command(commands) -> None:
     planner_ = commands.add_parser(
-        "plan-groups", help="plan groups from scratch: split a plan's places among N groups over D days")
-    planner_.add_argument("plan", metavar="PLAN", help="a plan file, or a (minimal) JSON plan with its places")
-    planner_.add_argument("--groups", type=_groups, required=True, metavar="N", help=f"1 to {MAX_GROUPS}")
-    planner_.add_argument("--days", type=_days, required=True, metavar="D", help=f"1 to {MAX_DAYS}")
+        "plan-groups", help="各组路线规划：把方案的县（市、区）分给 N 个组、排进 D 天 / plan groups from "
+                            "scratch: split a plan's places among N groups over D days")
+    planner_.add_argument("plan", metavar="PLAN", help="方案文件，或含县（市、区）的（简化）JSON 方案 / a plan "
+                                                       "file, or a (minimal) JSON plan with its places")
+    planner_.add_argument("--groups", type=_groups, required=True, metavar="N",
+                          help=f"组数，1 至 {MAX_GROUPS} / groups, 1 to {MAX_GROUPS}")
+    planner_.add_argument("--days", type=_days, required=True, metavar="D",
+                          help=f"天数，1 至 {MAX_DAYS} / days, 1 to {MAX_DAYS}")
     planner_.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
-                          help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
-    planner_.add_argument("--out", required=True, metavar="NEW_PLAN")
-    planner_.add_argument("--force", action="store_true", help="overwrite NEW_PLAN if it exists")
+                          help=TIME_LIMIT_HELP.format(default=DEFAULT_COMMAND_TIME_LIMIT))
+    planner_.add_argument("--out", required=True, metavar="NEW_PLAN",
+                          help="结果写入的新方案文件 / the new plan file to write")
+    planner_.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="NEW_PLAN"))
     planner_.set_defaults(run=_cmd_plan_groups)
 
 
