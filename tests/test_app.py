@@ -38,7 +38,8 @@ def test_the_window_shows_the_plan(qtbot, sample_path):
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert tabs[:2] == ["日程总览", "日程时间轴"] and "学员" in tabs
         assert window.tabs.currentWidget() is window.board  # the home view
-        assert "错误 0" in window.status.text()
+        assert window.status.text() == "未发现问题"  # the sample is clean: no findings pane either
+        assert not window.dock_named("findingsDock").isVisible()
 
 
 def test_a_last_plan_that_cannot_be_opened_falls_back_to_the_sample(qtbot, _private_home, boxes):

@@ -60,6 +60,8 @@ class ParticipantActions(QObject):
         dock.setObjectName(DOCK_NAME)
         dock.setWidget(self.view)
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        if not self.window.restoreDockWidget(dock):  # as the organiser left it, else out of the way
+            dock.hide()
         if getattr(self.window, "view_menu", None) is not None:
             self.window.view_menu.addAction(dock.toggleViewAction())
         self.dock = dock
