@@ -130,6 +130,8 @@ def test_panes_with_nothing_to_say_stay_out_of_the_way(qtbot, window):
     properties, findings = window.dock_named("propertiesDock"), window.dock_named("findingsDock")
     assert not properties.isVisible() and not findings.isVisible()
     assert not window.dock_named("outlineDock").isVisible()  # the board is the outline
+    assert not window.participant_actions.dock.isVisible()  # 分组: the 学员 menu opens it
+    assert not window.dock_named("budgetDock").isVisible()  # the status bar's 经费 opens it
     assert window.status.text() == "未发现问题"
     session = window.document.plan.sessions[0]
     window.document.select("sessions", [session.id])

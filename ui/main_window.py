@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self.material_actions = install_material_actions(self)
         self.routing_actions.optimise_action.setIcon(icon("route"))
         self.toolbar.insertAction(self.check_action, self.routing_actions.optimise_action)
-        self.tabifyDockWidget(self.findChild(QDockWidget, "outlineDock"), self.participant_actions.dock)
+        groups_dock = self.participant_actions.dock
+        self.tabifyDockWidget(self.findChild(QDockWidget, "outlineDock"), groups_dock)
+        groups_dock.hide()  # 分组 stays out of the way until asked for (a saved layout may show it again)
         self.findChild(QDockWidget, "outlineDock").raise_()
         self._plain_toolbar_texts()
         self._restore_layout()
