@@ -28,9 +28,12 @@ def data_dir() -> Path:
     return path
 
 
+SAMPLE_NAME = f"示例-湖南2025{PLAN_SUFFIX}"
+
+
 def sample_path() -> Path:
     """The user's own copy of the sample plan, written the first time it is needed."""
-    path = data_dir() / f"示例-湖南2025{PLAN_SUFFIX}"
+    path = data_dir() / SAMPLE_NAME
     if not path.exists():
         PlanFile.create(path, sample_plan()).close()
     return path

@@ -17,18 +17,20 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QToolButton,
-    QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from planner.editing import add_place, add_session, add_site, delete_items
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
 from ui import settings as app_settings
 from ui.adding import install_add_actions
+from ui.app import SAMPLE_NAME
 from ui.board import BoardView
 from ui.budget_pane import BudgetPane
 from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
 from ui.document import PlanDocument, Selection
 from ui.findings import FindingsPanel
+from ui.guide import GuideBar
 from ui.i18n import is_english
 from ui.icons import icon
 from ui.map.view import MapPane
@@ -137,8 +139,19 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.tables["indicators"], self.tr("对标指标"))
         tabs.addTab(self.tables["reflections"], self.tr("学习体会"))
         tabs.addTab(self.tables["measures"], self.tr("举措清单"))
+        self.guide = GuideBar(document, [self.add_place_action, self.add_site_action, self.add_session_action,
+                                         lambda: getattr(self, "participant_actions", None)
+                                         and self.participant_actions.import_action, self.print_action],
+                              self.settings, is_sample=document.path.name == SAMPLE_NAME)
+        central = QWidget()
+        central.setObjectName("centralArea")
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.guide)
+        central_layout.addWidget(tabs, 1)
         old_central = self.centralWidget()
-        self.setCentralWidget(tabs)
+        self.setCentralWidget(central)
         self.tabs = tabs
         if old_central is not None:
             old_central.deleteLater()
@@ -208,8 +221,8 @@ class MainWindow(QMainWindow):
                                         QKeySequence("Ctrl+Shift+Z"), icon_name="redo")
         self.delete_action = self._action(self.tr("删除(&D)"), self.delete_selected, QKeySequence.StandardKey.Delete, icon_name="delete")
         self.add_place_action = self._action(self.tr("添加县（市、区）(&P)…"), self.add_place, QKeySequence("Ctrl+Shift+P"), icon_name="add-place")
-        self.add_site_action = self._action(self.tr("添加现场教学点(&S)…"), self.add_site, QKeySequence("Ctrl+Shift+T"), icon_name="add-site")
-        self.add_session_action = self._action(self.tr("添加现场教学(&E)…"), self.add_session, QKeySequence("Ctrl+Shift+E"), icon_name="add-session")
+        self.add_site_action = self._action(self.tr("添加教学点(&S)…"), self.add_site, QKeySequence("Ctrl+Shift+T"), icon_name="add-site")
+        self.add_session_action = self._action(self.tr("安排现场教学(&E)…"), self.add_session, QKeySequence("Ctrl+Shift+E"), icon_name="add-session")
         self.check_action = self._action(self.tr("检查方案(&K)"), self.show_findings, QKeySequence("F5"), icon_name="check")
         self.save_as_action.setShortcuts([QKeySequence("Ctrl+Shift+S")])  # the same on every platform
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -241,6 +254,8 @@ class MainWindow(QMainWindow):
         plan_menu.addSeparator()
         plan_menu.addAction(self.check_action)
         self.view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.guide_action = self.view_menu.addAction(icon("guide"), self.tr("入门指引"), self.show_guide)
+        self.view_menu.addSeparator()
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
         for code, label in (("auto", self.tr("跟随系统")), ("zh", "中文"), ("en", "English")):
@@ -377,8 +392,9 @@ class MainWindow(QMainWindow):
         dialog = AddSessionDialog(plan, group_id=group_id, day=day, site_id=site_id, parent=self)
         if self.run_dialog(dialog) and (values := dialog.values()):
             site = plan.site(values["site_id"])
-            outcome = add_session(plan, values["group_id"], values["day"], values["site_id"], values["title"])
-            change = self.document.perform(outcome, self.tr("添加现场教学「{site}」").format(site=site.name))
+            outcome = add_session(plan, values["group_id"], values["day"], values["site_id"], values["title"],
+                                  minutes=values.get("minutes"), start=values.get("start"))
+            change = self.document.perform(outcome, self.tr("安排现场教学「{site}」").format(site=site.name))
             if change:
                 self.document.select("sessions", [change.new_id])
 
@@ -390,6 +406,9 @@ class MainWindow(QMainWindow):
     def show_findings(self) -> None:
         self.findings.refresh()
         self.panes.show_findings()
+
+    def show_guide(self) -> None:
+        self.guide.reopen()
 
     def toggle_budget(self) -> None:
         dock = self.dock_named(BUDGET)

@@ -244,47 +244,47 @@
     <context>
         <name>AddPlaceDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="73" />
+            <location filename="../../ui/dialogs.py" line="74" />
             <source>添加县（市、区）</source>
             <translation>Add place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="77" />
+            <location filename="../../ui/dialogs.py" line="78" />
             <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
             <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="81" />
+            <location filename="../../ui/dialogs.py" line="82" />
             <source>手动定位（功能区等非行政区划）</source>
             <translation>Place by hand (a zone that is no division)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="88" />
+            <location filename="../../ui/dialogs.py" line="89" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="89" />
+            <location filename="../../ui/dialogs.py" line="90" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="90" />
+            <location filename="../../ui/dialogs.py" line="91" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="91" />
+            <location filename="../../ui/dialogs.py" line="92" />
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="150" />
+            <location filename="../../ui/dialogs.py" line="151" />
             <source>「{0}」对应多个行政区划，请在列表中选择一个。</source>
             <translation>“{0}” matches several divisions: pick one in the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="152" />
+            <location filename="../../ui/dialogs.py" line="153" />
             <source>请在列表中选择一个。</source>
             <translation>Pick one in the list.</translation>
         </message>
@@ -350,80 +350,110 @@
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="250" />
-            <source>添加现场教学</source>
-            <translation>Add session</translation>
+            <location filename="../../ui/dialogs.py" line="254" />
+            <source>安排现场教学</source>
+            <translation>Schedule a session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="268" />
+            <location filename="../../ui/dialogs.py" line="265" />
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="266" />
+            <source>固定开始时间</source>
+            <translation>Fixed start time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="267" />
+            <source>不勾选时，接在当天已有安排之后，按路程自动排时间</source>
+            <translation>Unticked, it follows the day's other items, timed by the travel between them</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="274" />
+            <source>可不填：默认用现场教学点的名称</source>
+            <translation>Optional: the site's name by default</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="286" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="269" />
+            <location filename="../../ui/dialogs.py" line="287" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="270" />
+            <location filename="../../ui/dialogs.py" line="288" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="271" />
-            <source>内容</source>
-            <translation>Content</translation>
+            <location filename="../../ui/dialogs.py" line="289" />
+            <source>时长</source>
+            <translation>Length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="276" />
+            <location filename="../../ui/dialogs.py" line="290" />
+            <source>开始时间</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="291" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="322" />
+            <source>请先添加教学点（现场教学点）。</source>
+            <translation>Add a site first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="320" />
             <source>方案还没有组。</source>
             <translation>The plan has no groups yet.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs.py" line="278" />
-            <source>请先添加现场教学点。</source>
-            <translation>Add a site first.</translation>
         </message>
     </context>
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="209" />
-            <source>添加现场教学点</source>
+            <location filename="../../ui/dialogs.py" line="210" />
+            <source>添加教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="220" />
+            <location filename="../../ui/dialogs.py" line="221" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="222" />
+            <location filename="../../ui/dialogs.py" line="223" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="223" />
+            <location filename="../../ui/dialogs.py" line="224" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="224" />
+            <location filename="../../ui/dialogs.py" line="225" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="225" />
+            <location filename="../../ui/dialogs.py" line="226" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="230" />
+            <location filename="../../ui/dialogs.py" line="231" />
             <source>请先添加县（市、区）。</source>
             <translation>Add a place first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="232" />
+            <location filename="../../ui/dialogs.py" line="233" />
             <source>请填写名称。</source>
             <translation>Enter a name.</translation>
         </message>
@@ -431,7 +461,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="90" />
+            <location filename="../../ui/app.py" line="93" />
             <source>
 
 已改为打开示例方案。
@@ -446,8 +476,8 @@ The sample plan is shown instead.</translation>
         <message>
             <location filename="../../ui/participants/assign_dialog.py" line="23" />
             <location filename="../../ui/participants/assign_dialog.py" line="91" />
-            <source>自动分组</source>
-            <translation>Assign groups</translation>
+            <source>学员自动编组</source>
+            <translation>Assign participants to groups</translation>
         </message>
         <message>
             <location filename="../../ui/participants/assign_dialog.py" line="32" />
@@ -624,7 +654,7 @@ The sample plan is shown instead.</translation>
         </message>
         <message>
             <location filename="../../ui/board/texts.py" line="111" />
-            <source>内容：{title}</source>
+            <source>标题：{title}</source>
             <translation>Title: {title}</translation>
         </message>
         <message>
@@ -680,8 +710,8 @@ The sample plan is shown instead.</translation>
         </message>
         <message>
             <location filename="../../ui/board/view.py" line="528" />
-            <source>在此添加现场教学…</source>
-            <translation>Add a session here…</translation>
+            <source>在此安排现场教学…</source>
+            <translation>Schedule a session here…</translation>
         </message>
         <message>
             <location filename="../../ui/board/view.py" line="531" />
@@ -1018,6 +1048,59 @@ The sample plan is shown instead.</translation>
         </message>
     </context>
     <context>
+        <name>GuideBar</name>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>添加县（市、区）</source>
+            <translation>Add place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>添加教学点</source>
+            <translation>Add site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>排日程</source>
+            <translation>Schedule sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>导入学员名单</source>
+            <translation>Import roster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="37" />
+            <source>打印与导出</source>
+            <translation>Print and export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="44" />
+            <source>从这里开始：</source>
+            <translation>Start here:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="68" />
+            <source>关闭入门指引（视图 → 入门指引 可再打开）</source>
+            <translation>Close the guide (View → Getting started opens it again)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="95" />
+            <source>已完成，可再次添加</source>
+            <translation>Done; you can add more</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="95" />
+            <source>下一步</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="97" />
+            <source>这是示例方案（湖南 2025，时间与宾馆为示意），可随意试改；文件 → 新建 开始自己的方案。</source>
+            <translation>This is the sample plan (Hunan 2025; times and hotels are illustrative): try anything; File → New starts your own plan.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message>
             <location filename="../../ui/material/dialogs.py" line="111" />
@@ -1091,243 +1174,248 @@ The sample plan is shown instead.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>对标指标</source>
             <translation>Indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>学习体会</source>
             <translation>Reflections</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="137" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>举措清单</source>
             <translation>Measures</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="157" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
-            <location filename="../../ui/main_window.py" line="161" />
+            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>经费</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="89" />
             <source>显示或隐藏经费预算</source>
             <translation>Show or hide the budget</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="198" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="214" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="203" />
-            <location filename="../../ui/main_window.py" line="274" />
+            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="205" />
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
-            <source>添加现场教学点(&amp;S)…</source>
-            <translation>Add &amp;Site…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="210" />
-            <source>添加现场教学(&amp;E)…</source>
-            <translation>Add S&amp;ession…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="248" />
             <location filename="../../ui/routing/actions.py" line="240" />
             <location filename="../../ui/routing/actions.py" line="256" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="241" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="242" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <source>入门指引</source>
+            <translation>Getting started</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="259" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="274" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="292" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="342" />
-            <location filename="../../ui/main_window.py" line="362" />
+            <location filename="../../ui/main_window.py" line="359" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="379" />
-            <source>添加现场教学「{site}」</source>
-            <translation>Add session at “{site}”</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="327" />
+            <location filename="../../ui/main_window.py" line="344" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>日程总览</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="354" />
+            <location filename="../../ui/main_window.py" line="224" />
+            <source>添加教学点(&amp;S)…</source>
+            <translation>Add &amp;Site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="225" />
+            <source>安排现场教学(&amp;E)…</source>
+            <translation>Schedule S&amp;ession…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="371" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="402" />
+            <location filename="../../ui/main_window.py" line="397" />
+            <source>安排现场教学「{site}」</source>
+            <translation>Schedule a session at “{site}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="423" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="410" />
+            <location filename="../../ui/main_window.py" line="431" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="416" />
+            <location filename="../../ui/main_window.py" line="437" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="424" />
+            <location filename="../../ui/main_window.py" line="445" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="455" />
+            <location filename="../../ui/main_window.py" line="476" />
             <source>{error}
 
 已改为打开示例方案。
@@ -1338,7 +1426,7 @@ The sample plan is shown instead.
 已改为打开示例方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="490" />
+            <location filename="../../ui/main_window.py" line="511" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
@@ -1434,33 +1522,33 @@ The language changes at the next start.</source>
     <context>
         <name>NewPlanDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="42" />
+            <location filename="../../ui/dialogs.py" line="43" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="43" />
-            <location filename="../../ui/dialogs.py" line="59" />
+            <location filename="../../ui/dialogs.py" line="44" />
+            <location filename="../../ui/dialogs.py" line="60" />
             <source>新培训班</source>
             <translation>New programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="51" />
+            <location filename="../../ui/dialogs.py" line="52" />
             <source>培训班名称</source>
             <translation>Programme title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="52" />
+            <location filename="../../ui/dialogs.py" line="53" />
             <source>开始日期</source>
             <translation>First day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="53" />
+            <location filename="../../ui/dialogs.py" line="54" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="54" />
+            <location filename="../../ui/dialogs.py" line="55" />
             <source>分组数</source>
             <translation>Groups</translation>
         </message>
@@ -1573,13 +1661,13 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="36" />
-            <source>自动分组(&amp;G)…</source>
-            <translation>Assign &amp;groups…</translation>
+            <source>学员自动编组(&amp;G)…</source>
+            <translation>Assign to &amp;Groups…</translation>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="37" />
-            <source>为未分组的学员自动分组（按座位、兴趣与单位），已在组中的人不动；也可全部重新分配</source>
-            <translation>Place participants without a group (by seats, interests and units), leaving everyone already placed; or reassign everyone</translation>
+            <source>把未分组的学员编入各组（按座位、兴趣与单位），已在组中的人不动；也可全部重新编组</source>
+            <translation>Place participants without a group (by seats, interests and units); nobody already in a group moves; or place everyone again</translation>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="39" />
@@ -1613,8 +1701,8 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="94" />
-            <source>自动分组</source>
-            <translation>Assign groups</translation>
+            <source>学员自动编组</source>
+            <translation>Assign participants to groups</translation>
         </message>
     </context>
     <context>

@@ -108,7 +108,7 @@ def entry_tooltip(entry: BoardEntry, findings=()) -> str:
     """Details of one line: its title, times, a pinned time, what is wrong with it."""
     lines = [entry_text(entry)]
     if entry.kind == "session" and entry.title:
-        lines.append(translate("Board", "内容：{title}").format(title=entry.title))
+        lines.append(translate("Board", "标题：{title}").format(title=entry.title))
     if entry.place and entry.kind != "travel":
         lines.append(translate("Board", "县（市、区）：{place}").format(place=entry.place))
     if entry.pinned:
