@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,6 +47,34 @@ def plan_to_open(argv: list[str], settings: QSettings) -> Path:
     if last and Path(last).exists():
         return Path(last)
     return sample_path()
+
+
+# Lines Qt and Chromium print on machines without a GPU or Vulkan, though nothing is
+# wrong (the map draws in software): an organiser starting the app sees none of them.
+# PLANNER_DEBUG=1 shows everything.
+CONSOLE_NOISE = ("vulkan", "Unable to detect GPU vendor", "GPUInfo not initialized", "QRhiGles2",
+                 "Failed to create RHI", "propagateSizeHints", "Release of profile requested but WebEnginePage still not deleted")
+
+
+def is_noise(message: str) -> bool:
+    return any(part.lower() in message.lower() for part in CONSOLE_NOISE)
+
+
+def _console(mode, context, message: str) -> None:
+    """Qt's messages, less the noise (see CONSOLE_NOISE)."""
+    if not is_noise(message):
+        sys.stderr.write(message + "\n")
+
+
+def quiet_console() -> None:
+    """Keep the console for real problems: Chromium logs only fatal errors (its dbus and
+    GPU "ERROR" lines are about the machine, not the app), Qt's noise is dropped."""
+    if os.environ.get("PLANNER_DEBUG"):
+        return
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if not any(flag.startswith("--log-level") for flag in flags):
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([*flags, "--log-level=3"])
+    qInstallMessageHandler(_console)
 
 
 def prepare_qt() -> None:
@@ -111,6 +139,8 @@ def _open(path: Path) -> tuple[PlanFile | None, str]:
 
 
 def run_app(argv: list[str]) -> int:
+    """The app as the organiser starts it (main.py, ./dev app, the bundle)."""
+    quiet_console()
     app, window = start_app(argv)
     if window is None:
         return 1
