@@ -46,7 +46,9 @@ class GuideBar(QFrame):
         self.steps: list[QToolButton] = []
         for number, name in enumerate(names, start=1):
             if number > 1:
-                layout.addWidget(QLabel("→"))
+                arrow = QLabel("→")
+                arrow.setStyleSheet("color: #7a8a9a")
+                layout.addWidget(arrow)
             button = QToolButton(self)
             button.setObjectName(f"guideStep{number}")
             button.setAutoRaise(True)
@@ -59,7 +61,8 @@ class GuideBar(QFrame):
         self.note.setObjectName("guideNote")
         self.note.setWordWrap(False)
         self.note.setStyleSheet("color: #4a5a6a")
-        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # may be cut, never widens
+        self.note.setMinimumWidth(0)  # may be cut on a narrow window, never widens it
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.note, 1)
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("guideClose")
@@ -94,9 +97,11 @@ class GuideBar(QFrame):
             button.setFont(font)
             button.setToolTip(self.tr("已完成，可再次添加") if finished else self.tr("下一步") if index == following else "")
         if self.is_sample:
-            self.note.setText(self.tr("这是示例方案（湖南 2025，时间与宾馆为示意），可随意试改；文件 → 新建 开始自己的方案。"))
+            self.note.setText(self.tr("示例方案，可随意试改"))
+            self.note.setToolTip(self.tr("这是示例方案（湖南 2025，时间与宾馆为示意），可随意试改；文件 → 新建 开始自己的方案。"))
         else:
             self.note.setText("")
+            self.note.setToolTip("")
         self.setVisible(self.wanted())
 
     def _changed(self, kinds) -> None:

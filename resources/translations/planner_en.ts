@@ -461,7 +461,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="93" />
+            <location filename="../../ui/app.py" line="121" />
             <source>
 
 已改为打开示例方案。
@@ -1080,22 +1080,27 @@ The sample plan is shown instead.</translation>
             <translation>Start here:</translation>
         </message>
         <message>
-            <location filename="../../ui/guide.py" line="68" />
+            <location filename="../../ui/guide.py" line="71" />
             <source>关闭入门指引（视图 → 入门指引 可再打开）</source>
             <translation>Close the guide (View → Getting started opens it again)</translation>
         </message>
         <message>
-            <location filename="../../ui/guide.py" line="95" />
+            <location filename="../../ui/guide.py" line="98" />
             <source>已完成，可再次添加</source>
             <translation>Done; you can add more</translation>
         </message>
         <message>
-            <location filename="../../ui/guide.py" line="95" />
+            <location filename="../../ui/guide.py" line="98" />
             <source>下一步</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../ui/guide.py" line="97" />
+            <location filename="../../ui/guide.py" line="100" />
+            <source>示例方案，可随意试改</source>
+            <translation>The sample plan: try anything</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="101" />
             <source>这是示例方案（湖南 2025，时间与宾馆为示意），可随意试改；文件 → 新建 开始自己的方案。</source>
             <translation>This is the sample plan (Hunan 2025; times and hotels are illustrative): try anything; File → New starts your own plan.</translation>
         </message>
