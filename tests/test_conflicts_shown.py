@@ -5,7 +5,7 @@ panes that hide while they have nothing to say, a tool bar that does not grow.""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor
 
 from planner.checks import ERROR

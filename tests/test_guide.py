@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from planner.model import Group, Plan, Programme
 from planner.store import PlanFile
 from ui import settings as app_settings
-from ui.app import SAMPLE_NAME
+from ui.environment import SAMPLE_NAME
 from ui.dialogs import AddPlaceDialog
 
 from tests.gui import make_window

@@ -24,7 +24,7 @@ def conflict_plan(folder: Path) -> Path:
     at 11:05–12:20 and 义乌国际商贸城 at 13:00–14:30 (the bus takes about two hours)."""
     from dataclasses import replace
 
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
     from planner.model import parse_clock
     from planner.store import PlanFile
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings, Qt
 
     from ui import settings as app_settings
-    from ui.app import APPLICATION, ORGANISATION
+    from ui.environment import APPLICATION, ORGANISATION
 
     settings = QSettings(ORGANISATION, APPLICATION)
     app_settings.LANGUAGE.set(args.language, settings)
@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         kind, item_id = args.select.split(":")
         window.document.select(kind, [int(item_id)])
         if kind == "legs":  # a leg's options and parts: the properties dock taller
-            map_dock, properties_dock = window.map.parentWidget(), window.properties.parentWidget()
+            properties_dock = window.properties.parentWidget()
+            map_dock = window.map.parentWidget()
             window.resizeDocks([map_dock, properties_dock], [360, 560], Qt.Orientation.Vertical)
     window.map.ready.connect(lambda: screenshot_when_drawn(window.map, window, args.out))
     return app.exec()

@@ -24,7 +24,7 @@ from planner.editing import add_place, add_session, add_site, delete_items
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
 from ui import settings as app_settings
 from ui.adding import install_add_actions
-from ui.app import SAMPLE_NAME
+from ui.environment import SAMPLE_NAME
 from ui.board import BoardView
 from ui.budget_pane import BudgetPane
 from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
@@ -475,8 +475,8 @@ class MainWindow(QMainWindow):
         except PlanFileError as error:
             message = self.tr("{error}\n\n已改为打开示例方案。\nThe sample plan is shown instead.")
             QMessageBox.critical(self, APP_NAME, message.format(error=f"{error.message_zh}\n\n{error.message_en}"))
-        from planner.cli import sample_plan
-        from ui.app import sample_path
+        from planner.sample import sample_plan
+        from ui.environment import sample_path
 
         try:
             document = self._load(PlanFile.open(sample_path()))

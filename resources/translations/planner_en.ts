@@ -461,7 +461,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="121" />
+            <location filename="../../ui/app.py" line="46" />
             <source>
 
 已改为打开示例方案。
@@ -1161,17 +1161,17 @@ The sample plan is shown instead.</translation>
             <translation>{0} of {1} items</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="205" />
+            <location filename="../../ui/tables.py" line="203" />
             <source>添加{kind}</source>
             <translation>Add {kind}</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="227" />
+            <location filename="../../ui/tables.py" line="225" />
             <source>删除{kind}「{name}」</source>
             <translation>Delete {kind} “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="230" />
+            <location filename="../../ui/tables.py" line="228" />
             <source>删除 {count} 个{kind}</source>
             <translation>Delete {count} {kind}s</translation>
         </message>
@@ -1752,57 +1752,17 @@ The language changes at the next start.</source>
     <context>
         <name>Plan</name>
         <message>
-            <location filename="../../ui/i18n.py" line="66" />
-            <source>大巴</source>
-            <translation>Bus</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="67" />
-            <source>高铁</source>
-            <translation>High-speed rail</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="68" />
-            <source>航班</source>
-            <translation>Flight</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="69" />
-            <source>步行</source>
-            <translation>Walk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="70" />
-            <source>其他</source>
-            <translation>Other</translation>
-        </message>
-        <message>
             <location filename="../../ui/i18n.py" line="72" />
-            <source>行车</source>
-            <translation>Travel</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="77" />
             <source>{mode} 约 {duration}</source>
             <translation>{mode} about {duration}</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="83" />
-            <source>出发</source>
-            <translation>Departure</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="83" />
-            <source>返程</source>
-            <translation>Return</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="88" />
+            <location filename="../../ui/i18n.py" line="84" />
             <source>第{day}天（{month}月{date}日）</source>
             <translation>Day {day} ({date} {month_name})</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="94" />
+            <location filename="../../ui/i18n.py" line="90" />
             <source>{month}月{date}日 第{day}天</source>
             <translation>{date} {month_name}, day {day}</translation>
         </message>
@@ -1906,82 +1866,82 @@ The language changes at the next start.</source>
     <context>
         <name>PropertyEditor</name>
         <message>
-            <location filename="../../ui/properties.py" line="58" />
+            <location filename="../../ui/properties.py" line="57" />
             <source>选择一个条目以查看和编辑其属性</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="319" />
+            <location filename="../../ui/properties.py" line="318" />
             <source>，晚到 {0}</source>
             <translation>, {0} late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="324" />
+            <location filename="../../ui/properties.py" line="323" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="327" />
+            <location filename="../../ui/properties.py" line="326" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="331" />
+            <location filename="../../ui/properties.py" line="330" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="350" />
+            <location filename="../../ui/properties.py" line="349" />
             <source>按此计时：{0}，约 {1}</source>
             <translation>Timed as: {0}, about {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="357" />
+            <location filename="../../ui/properties.py" line="356" />
             <source>全程（门到门）：</source>
             <translation>Door to door:</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="385" />
+            <location filename="../../ui/properties.py" line="384" />
             <source>可选方式（门到门）：</source>
             <translation>Ways to go (door to door):</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="396" />
+            <location filename="../../ui/properties.py" line="395" />
             <source>当前</source>
             <translation>Current</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="399" />
+            <location filename="../../ui/properties.py" line="398" />
             <source>改为{0}</source>
             <translation>Go by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="417" />
+            <location filename="../../ui/properties.py" line="416" />
             <source>「{0}」改为{1}</source>
             <translation>“{0}” by {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="431" />
+            <location filename="../../ui/properties.py" line="430" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="434" />
+            <location filename="../../ui/properties.py" line="433" />
             <source>日程：{0}月{1}日 {2}–{3}（{4}）</source>
             <translation>Scheduled: {1}/{0} {2}–{3} ({4})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="437" />
+            <location filename="../../ui/properties.py" line="436" />
             <source>固定时间赶不上：晚到 {0}</source>
             <translation>Cannot make its pinned time: {0} late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="448" />
+            <location filename="../../ui/properties.py" line="447" />
             <source>此前行车：{0}，约 {1}（{2}–{3}）</source>
             <translation>Travel before: {0}, about {1} ({2}–{3})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="453" />
+            <location filename="../../ui/properties.py" line="452" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
         </message>
@@ -2946,7 +2906,7 @@ The language changes at the next start.</source>
             <translation>Market</translation>
         </message>
         <message>
-            <source>场馆</source>
+            <source>会场</source>
             <translation>Venue</translation>
         </message>
         <message>
@@ -2959,7 +2919,7 @@ The language changes at the next start.</source>
         </message>
         <message>
             <source>现场教学</source>
-            <translation>Site visit</translation>
+            <translation>On-site teaching</translation>
         </message>
         <message>
             <source>座谈</source>
