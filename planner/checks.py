@@ -397,7 +397,7 @@ def check_coordinates(ctx: _Context):
 
 
 def check_people(ctx: _Context):
-    """A participant in two groups; a group without a leader."""
+    """A participant in two groups; a group without a leader (once the plan has participants)."""
     plan = ctx.plan
     seen: dict[tuple[str, str], list] = defaultdict(list)
     for person in plan.participants:
@@ -413,6 +413,8 @@ def check_people(ctx: _Context):
                 f"The participant '{name}' is in several groups: {', '.join(ctx.group_name(g) for g in groups)}",
                 tuple(("participants", p.id) for p in people),
             )
+    if not plan.participants:
+        return  # a new plan: nobody to lead yet (the roster comes later), so no warning per group
     leaders = {p.group_id for p in plan.participants if p.role == "group_leader"}
     for group in plan.ordered_groups():
         if group.id not in leaders and not group.leader.strip():
