@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from planner.labels import PLAN_HELP
 from planner.documents import Documents
 from planner.documents.html import DOCUMENTS
 from planner.documents.material import OFFICIAL_DOCX, TABLES as MATERIAL_TABLES
@@ -23,20 +24,22 @@ TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "roomin
 def add_export_command(subparsers) -> None:
     export = subparsers.add_parser(
         "export",
-        help="print or export documents: pdf, xlsx, docx, ics, kml, gpx",
+        help="打印与导出文件：pdf、xlsx、docx、ics、kml、gpx / print or export documents: pdf, xlsx, docx, ics, "
+             "kml, gpx",
         description="打印与导出 / documents and exports of a plan. "
         "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet, rooming, bus, budget, "
         "signin, signin-day, measures; docx also notice, reflections; "
         "ics: per group (--group), per participant (--participant) or all groups; "
         "kml/gpx: each group's route, or one with --group.",
     )
-    export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", required=True, choices=FORMATS)
-    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    export.add_argument("--format", required=True, choices=FORMATS, help="文件格式 / the file format")
+    export.add_argument("--out", required=True, metavar="FILE", help="要写入的文件 / the file to write")
     export.add_argument("--document", choices=DOCUMENTS, default=None,
-                        help="which document (pdf, xlsx, docx); default: booklet")
-    export.add_argument("--group", type=int, metavar="N", help="only the group with id N")
-    export.add_argument("--participant", type=int, metavar="ID", help="the participant with id ID")
+                        help="哪份文件（pdf、xlsx、docx），默认 booklet 手册 / which document (pdf, xlsx, docx); "
+                             "default: booklet")
+    export.add_argument("--group", type=int, metavar="N", help="只要编号为 N 的组 / only the group with id N")
+    export.add_argument("--participant", type=int, metavar="ID", help="编号为 ID 的学员 / the participant with id ID")
     export.set_defaults(run=run_export)
 
 
