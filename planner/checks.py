@@ -486,7 +486,7 @@ def check_session_days(ctx: _Context):
 
 
 # The checks whose findings are about one group's day and follow from it alone
-# (``_Context.day_findings``); each is called with that day.
+# (``_Context.day_findings``, ``check_days``); each is called with that day.
 DAY_CHECKS = (
     check_overlaps,
     check_late_arrivals,
@@ -528,24 +528,18 @@ CHECKS = (
 )
 
 
-# The checks that read only the timetable's days: what a new order or day of a group's
-# sessions can change (the route optimiser judges its candidates with them).
-DAY_CHECKS = (
-    check_overlaps,
-    check_late_arrivals,
-    check_opening_hours,
-    check_day_window,
-    check_long_travel_days,
-    check_lunch,
-    check_leg_durations,
-    check_long_bus_legs,
-)
-
-
 def check_days(plan: Plan, timetable: Timetable, rules=DAY_CHECKS) -> list[Finding]:
-    """The findings of ``rules`` about the days ``timetable`` holds (it may hold a few)."""
+    """The findings of ``rules`` about the days ``timetable`` holds (it may hold a few):
+    what a new order or day of a group's sessions can change (the route optimiser judges
+    its candidates with them). A rule of ``DAY_CHECKS`` is run day by day."""
     ctx = _Context(plan, timetable)
-    return [finding for rule in rules for finding in rule(ctx)]
+    findings = []
+    for rule in rules:
+        if rule in DAY_CHECKS:
+            findings += [finding for day_plan in ctx.timetable.days.values() for finding in rule(ctx, day_plan)]
+        else:
+            findings += rule(ctx)
+    return findings
 
 
 def check(plan: Plan, timetable: Timetable | None = None) -> list[Finding]:
