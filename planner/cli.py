@@ -56,7 +56,7 @@ def _cmd_import(args) -> int:
 
 def _cmd_dump(args) -> int:
     if args.out is not None:
-        check_output(args.out, reading=(args.plan,), suffixes=(".json",))
+        check_output(args.out, reading=(args.plan,), suffixes=(".json",), force=args.force)
     with PlanFile.open(args.plan, readonly=True) as plan_file:
         text = dumps(plan_file.load())
     if args.out is not None:
@@ -118,6 +118,7 @@ def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.
     dump = commands.add_parser("dump", help="write a plan as JSON (to stdout, or --out FILE)")
     dump.add_argument("plan", metavar="PLAN")
     dump.add_argument("--out", metavar="FILE")
+    dump.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     dump.set_defaults(run=_cmd_dump)
 
     summary = commands.add_parser("summary", help="per group: places, sessions, days, hours of travel")

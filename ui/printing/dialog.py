@@ -157,7 +157,7 @@ class PrintDialog(QDialog):
         if not path:
             return
         try:
-            check_output(path)  # a plan file (the one open, say) is never replaced by an export
+            check_output(path, force=True)  # the file dialog asked before replacing; a plan file (the one open, say) is never replaced by an export
             data = self.pdf() if fmt == "pdf" else produce(self.docs, fmt, document, group, participant)
             write_atomic(path, data)
         except (ExportError, OutputPathError, PdfRenderError, OSError) as error:

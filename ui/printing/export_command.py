@@ -6,6 +6,7 @@ module imports no Qt: only the pdf format loads it, when it runs.
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from planner.documents import Documents
@@ -37,6 +38,11 @@ def add_export_command(subparsers) -> None:
                         help="which document (pdf, xlsx, docx); default: booklet")
     export.add_argument("--group", type=int, metavar="N", help="only the group with id N")
     export.add_argument("--participant", type=int, metavar="ID", help="the participant with id ID")
+    export.add_argument("--mask-phones", action=argparse.BooleanOptionalAction, default=None,
+                        help="隐藏/显示电话号码中间四位 / mask phone numbers (138****5678) or print them in full; "
+                        "default: masked in documents for the whole delegation (group, roster, booklet, rooming), "
+                        "in full in participant (the group's leaders and liaisons), contacts and bus")
+    export.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite FILE if it exists")
     export.set_defaults(run=run_export)
 
 
@@ -54,8 +60,9 @@ def _check_ids(docs: Documents, args) -> None:
 
 
 def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
-            participant: int | None) -> bytes:
-    """The bytes of one export (raises ExportError for requests that do not apply)."""
+            participant: int | None, mask: bool | None = None) -> bytes:
+    """The bytes of one export (raises ExportError for requests that do not apply).
+    ``mask``: phones masked or in full (None: the document's default)."""
     if fmt == "pdf":
         document = document or ("participant" if participant is not None else "booklet")
         if participant is not None and document != "participant":
@@ -69,7 +76,7 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
 
             problems: list[str] = []
             try:
-                data = pdf_bytes(docs, document, group, participant, problems=problems)
+                data = pdf_bytes(docs, document, group, participant, problems=problems, mask=mask)
             except PdfRenderError as error:
                 raise ExportError(f"PDF 生成失败 / PDF rendering failed: {error}") from error
             if document in OFFICIAL_DOCX:  # GB/T 9704 asks for 仿宋: say what the body is set in
@@ -90,7 +97,7 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
                               f"no {document} document as {fmt}; use pdf or ics")
         from planner.exports.tables import tables_for
 
-        tables = tables_for(docs, document, group)
+        tables = tables_for(docs, document, group, mask)
         if fmt == "xlsx":
             from planner.exports.xlsx import xlsx_bytes
 
@@ -125,12 +132,12 @@ def _check_options(args) -> None:
 def run_export(args) -> int:
     try:
         _check_options(args)
-        check_output(args.out, reading=(args.plan,), suffixes=(f".{args.format}",))
+        check_output(args.out, reading=(args.plan,), suffixes=(f".{args.format}",), force=args.force)
         with PlanFile.open(args.plan, readonly=True) as plan_file:
             plan = plan_file.load()
         docs = Documents(plan)
         _check_ids(docs, args)
-        data = produce(docs, args.format, args.document, args.group, args.participant)
+        data = produce(docs, args.format, args.document, args.group, args.participant, args.mask_phones)
         path = write_atomic(args.out, data)
     except (ExportError, OutputPathError) as error:
         print(error, file=sys.stderr)
