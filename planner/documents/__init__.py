@@ -34,7 +34,7 @@ CHINESE_NUMERALS = "〇一二三四五六七八九十"
 # Row kinds of an itinerary table (FREE: a run of days with no arrangement, folded).
 SESSION, PLENARY, LUNCH, DINNER, TRAVEL, FREE = "session", "plenary", "lunch", "dinner", "travel", "free"
 LONG_LEG_MINUTES = 90  # a leg this long (or by rail or air) gets a row of its own
-SHOWN_LEG_MINUTES = 10  # a shorter leg (a walk next door) is left out of the personal itinerary
+SHOWN_LEG_MINUTES = 30  # the personal itinerary gives a bus leg this long (and each day's first) its time
 
 # Documents that print phone numbers, and whether each masks them unless the organiser
 # says otherwise (the print dialog's option, ``export --mask-phones / --no-mask-phones``).
@@ -305,12 +305,13 @@ class Documents:
 
     # -- group itineraries -------------------------------------------------------
 
-    def _row(self, slot: Slot, travel: Slot | None, masked: bool) -> ItineraryRow:
+    def _row(self, slot: Slot, travel: Slot | None, masked: bool, first: bool = False) -> ItineraryRow:
+        """``first``: the day's first row (when its leg leaves is when to be on the bus)."""
         plan = self.plan
         site = plan.site(slot.site_id) if slot.site_id is not None else None
         transport = self._transport(travel) if travel is not None else ""
         departs = (format_clock(travel.start) if travel is not None and travel.mode != "walk"
-                   and travel.minutes >= SHOWN_LEG_MINUTES else "")
+                   and (first or travel.minutes >= SHOWN_LEG_MINUTES) else "")
         common = dict(
             day=slot.day, start=slot.start, end=slot.end, time=time_range(slot.start, slot.end),
             place=_place_name(plan, site), site=site.name if site else "", transport=transport, departs=departs,
@@ -375,7 +376,7 @@ class Documents:
                     else:
                         travel = slot
                     continue
-                row = self._row(slot, travel, masked)
+                row = self._row(slot, travel, masked, first=not rows)
                 if slot.kind in ("session", "plenary"):
                     found = marked.get(("sessions" if slot.kind == "session" else "plenaries", slot.item_id), [])
                     found = [f for f in found if f.day in (None, slot.day)]
