@@ -40,15 +40,17 @@ def keep_brackets(escaped: str) -> str:
     return _BRACKETS.sub(lambda m: f'<span class="kw">{m.group()}</span>', escaped)
 
 
-def phrases(text) -> Markup:
-    """A title or heading that breaks only between phrases (and at punctuation)."""
+def phrases(text, escape=escape) -> Markup:
+    """A title or heading that breaks only between phrases (and at punctuation).
+    ``escape``: how each piece is escaped (the templates pass ``html.breakable``, which
+    also gives a very long run its break opportunities)."""
     if isinstance(text, Markup) or not isinstance(text, str):
         return text
     parts = _parser().parse(text) if text else []
     return Markup(f'<span class="kw">{"<wbr>".join(str(escape(p)) for p in parts)}</span>')
 
 
-def route(text) -> Markup:
+def route(text, escape=escape) -> Markup:
     """'A → B → C' with each place kept whole and each arrow held to the place after it."""
     if isinstance(text, Markup) or not isinstance(text, str):
         return text

@@ -93,7 +93,8 @@ def environment() -> Environment:
             trim_blocks=False,
             finalize=breakable,  # every {{ value }} of every template: no template can forget it
         )
-        _environment.filters.update(phrases=cjk.phrases, route=cjk.route)  # titles, routes (planner.documents.cjk)
+        _environment.filters.update(  # titles, routes (planner.documents.cjk); long runs still breakable
+            phrases=lambda text: cjk.phrases(text, breakable), route=lambda text: cjk.route(text, breakable))
     return _environment
 
 
