@@ -10,7 +10,8 @@ most table cells, but not for:
 - a short bracketed note (（示意）, （待定）): ``keep_brackets`` keeps it on one line, so no
   line holds only 意）;
 - a route (余杭区 → 义乌市 → 江阴市): ``route`` keeps each place whole and each arrow
-  with the place it points to, so a line never ends on an arrow nor splits a name.
+  with the place it points to, so a line never ends on an arrow nor splits a name;
+  any other text with arrows (a journey: 高铁 长沙南站 → 杭州西站) has ``keep_arrows``.
 
 Each returns escaped Markup with ``class="kw"`` spans (print.css: keep-all, and
 ``overflow-wrap: anywhere`` still breaks what cannot fit a line at all).
@@ -38,6 +39,12 @@ def _parser():
 def keep_brackets(escaped: str) -> str:
     """``escaped`` (HTML text) with each short bracketed note in a keep-all span."""
     return _BRACKETS.sub(lambda m: f'<span class="kw">{m.group()}</span>', escaped)
+
+
+def keep_arrows(escaped: str) -> str:
+    """``escaped`` with each ' → ' held to the name after it (a no-break space): a line
+    of any route-like text ('高铁 长沙南站 → 杭州西站') breaks before an arrow, never after."""
+    return escaped.replace(ARROW, " →\u00a0")
 
 
 def phrases(text, escape=escape) -> Markup:

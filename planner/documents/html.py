@@ -68,13 +68,14 @@ def breakable(value):
     of a long unbroken run: a break opportunity that adds no character (the PDF's text
     is unchanged) and makes Chromium lay the run out piece by piece, in linear time.
     Markup (already escaped: font URLs, attributes marked ``|e``) is left alone. A
-    short bracketed note is kept on one line (``cjk.keep_brackets``)."""
+    short bracketed note is kept on one line, an arrow with the name after it
+    (``cjk.keep_brackets``, ``cjk.keep_arrows``)."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
     text = str(escape(value))
     if len(text) >= LONG_RUN:
         text = _UNBROKEN.sub(lambda m: "<wbr>".join(_chunks(m.group())), text)
-    return Markup(cjk.keep_brackets(text))  # no line holding only 意）
+    return Markup(cjk.keep_arrows(cjk.keep_brackets(text)))  # no line holding only 意）, none ending on →
 
 
 def _chunks(run: str) -> list[str]:

@@ -244,47 +244,47 @@
     <context>
         <name>AddPlaceDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="71" />
+            <location filename="../../ui/dialogs.py" line="73" />
             <source>添加县（市、区）</source>
             <translation>Add place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="74" />
+            <location filename="../../ui/dialogs.py" line="77" />
             <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
             <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="78" />
+            <location filename="../../ui/dialogs.py" line="81" />
             <source>手动定位（功能区等非行政区划）</source>
             <translation>Place by hand (a zone that is no division)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="85" />
+            <location filename="../../ui/dialogs.py" line="88" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="86" />
+            <location filename="../../ui/dialogs.py" line="89" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="87" />
+            <location filename="../../ui/dialogs.py" line="90" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="88" />
+            <location filename="../../ui/dialogs.py" line="91" />
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="147" />
+            <location filename="../../ui/dialogs.py" line="150" />
             <source>「{0}」对应多个行政区划，请在列表中选择一个。</source>
             <translation>“{0}” matches several divisions: pick one in the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="149" />
+            <location filename="../../ui/dialogs.py" line="152" />
             <source>请在列表中选择一个。</source>
             <translation>Pick one in the list.</translation>
         </message>
@@ -350,37 +350,37 @@
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="247" />
+            <location filename="../../ui/dialogs.py" line="250" />
             <source>添加现场教学</source>
             <translation>Add session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="265" />
+            <location filename="../../ui/dialogs.py" line="268" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="266" />
+            <location filename="../../ui/dialogs.py" line="269" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="267" />
+            <location filename="../../ui/dialogs.py" line="270" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="268" />
+            <location filename="../../ui/dialogs.py" line="271" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="273" />
+            <location filename="../../ui/dialogs.py" line="276" />
             <source>方案还没有组。</source>
             <translation>The plan has no groups yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="275" />
+            <location filename="../../ui/dialogs.py" line="278" />
             <source>请先添加现场教学点。</source>
             <translation>Add a site first.</translation>
         </message>
@@ -388,42 +388,42 @@
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="206" />
+            <location filename="../../ui/dialogs.py" line="209" />
             <source>添加现场教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="217" />
+            <location filename="../../ui/dialogs.py" line="220" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="219" />
+            <location filename="../../ui/dialogs.py" line="222" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="220" />
+            <location filename="../../ui/dialogs.py" line="223" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="221" />
+            <location filename="../../ui/dialogs.py" line="224" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="222" />
+            <location filename="../../ui/dialogs.py" line="225" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="227" />
+            <location filename="../../ui/dialogs.py" line="230" />
             <source>请先添加县（市、区）。</source>
             <translation>Add a place first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="229" />
+            <location filename="../../ui/dialogs.py" line="232" />
             <source>请填写名称。</source>
             <translation>Enter a name.</translation>
         </message>
@@ -1390,33 +1390,33 @@ The language changes at the next start.</source>
     <context>
         <name>NewPlanDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="41" />
+            <location filename="../../ui/dialogs.py" line="42" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="42" />
-            <location filename="../../ui/dialogs.py" line="57" />
+            <location filename="../../ui/dialogs.py" line="43" />
+            <location filename="../../ui/dialogs.py" line="59" />
             <source>新培训班</source>
             <translation>New programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="49" />
+            <location filename="../../ui/dialogs.py" line="51" />
             <source>培训班名称</source>
             <translation>Programme title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="50" />
+            <location filename="../../ui/dialogs.py" line="52" />
             <source>开始日期</source>
             <translation>First day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="51" />
+            <location filename="../../ui/dialogs.py" line="53" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="52" />
+            <location filename="../../ui/dialogs.py" line="54" />
             <source>分组数</source>
             <translation>Groups</translation>
         </message>
@@ -1691,67 +1691,92 @@ The language changes at the next start.</source>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="74" />
+            <location filename="../../ui/printing/dialog.py" line="81" />
             <source>打印与导出</source>
             <translation>Print and Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="81" />
+            <location filename="../../ui/printing/dialog.py" line="92" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="85" />
+            <location filename="../../ui/printing/dialog.py" line="96" />
             <source>全部学员</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="93" />
+            <location filename="../../ui/printing/dialog.py" line="100" />
+            <source>隐藏电话号码中间四位</source>
+            <translation>Mask the middle four digits of phone numbers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="101" />
+            <source>发给全体学员的文档默认隐藏；个人行程、联络通讯录和乘车名单默认显示完整号码</source>
+            <translation>Masked by default in documents for the whole delegation; shown in full in the personal itinerary, the contact list and the bus list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="106" />
             <source>文档</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="94" />
+            <location filename="../../ui/printing/dialog.py" line="107" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="95" />
+            <location filename="../../ui/printing/dialog.py" line="108" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="96" />
+            <location filename="../../ui/printing/dialog.py" line="109" />
+            <source>电话号码</source>
+            <translation>Phone numbers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="110" />
             <source>导出格式</source>
             <translation>Export format</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="98" />
-            <source>打印预览…</source>
-            <translation>Print Preview…</translation>
+            <location filename="../../ui/printing/dialog.py" line="112" />
+            <source>打印…</source>
+            <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="99" />
+            <location filename="../../ui/printing/dialog.py" line="113" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="121" />
+            <location filename="../../ui/printing/dialog.py" line="186" />
             <source>正文字体：{0}（本机字体）</source>
             <translation>Body text in {0} (installed on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="121" />
+            <location filename="../../ui/printing/dialog.py" line="186" />
             <source>正文字体：{0}（随程序提供；本机没有仿宋）</source>
             <translation>Body text in {0} (shipped with the app; no 仿宋 FangSong on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="156" />
+            <location filename="../../ui/printing/dialog.py" line="193" />
+            <source>正在生成预览…</source>
+            <translation>Making the preview…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="260" />
+            <source>共 {0} 页</source>
+            <translation>{0} pages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="284" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="167" />
+            <location filename="../../ui/printing/dialog.py" line="295" />
             <source>导出失败，未写入任何文件：%1</source>
             <translation>The export failed; no file was written: %1</translation>
         </message>
