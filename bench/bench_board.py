@@ -32,9 +32,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from planner.cli import sample_plan  # noqa: E402
+from planner.sample import sample_plan  # noqa: E402
 from planner.store import PlanFile  # noqa: E402
-from ui.app import configure_app, prepare_qt  # noqa: E402
+from ui.environment import configure_app, prepare_qt  # noqa: E402
 from ui.board import BoardView  # noqa: E402
 from ui.document import PlanDocument  # noqa: E402
 

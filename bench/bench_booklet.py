@@ -31,7 +31,7 @@ def main() -> int:
     prepare_headless()
     with quiet_stderr():
         ensure_app()
-        from planner.cli import sample_plan
+        from planner.sample import sample_plan
         from planner.documents import Documents
         from ui.printing.pdf import pdf_bytes
         from ui.printing.render import PdfRenderer

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from planner import checks  # noqa: E402
 from planner.budget.compute import compute_budget  # noqa: E402
-from planner.cli import sample_plan  # noqa: E402
+from planner.sample import sample_plan  # noqa: E402
 from planner.schedule import schedule  # noqa: E402
 
 RUNS = 50

@@ -57,7 +57,7 @@ def main() -> int:
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice
         from PySide6.QtPdf import QPdfDocument
 
-        from planner.cli import sample_plan
+        from planner.sample import sample_plan
         from planner.documents import Documents
         from ui.printing.pdf import pdf_bytes
         from ui.printing.render import PdfRenderer

@@ -30,10 +30,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from planner.cli import sample_plan  # noqa: E402
+from planner.sample import sample_plan  # noqa: E402
 from planner.routing.plan_routes import propose_optimisation  # noqa: E402
 from planner.separate_process import run_separately  # noqa: E402
-from ui.app import configure_app, prepare_qt  # noqa: E402
+from ui.environment import configure_app, prepare_qt  # noqa: E402
 from ui.tasks import run_task  # noqa: E402
 
 TARGET_MS = 100.0

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.roster_synthetic import THEMES, people, write, xlsx_bytes  # noqa: E402
-from planner.cli import sample_plan  # noqa: E402
+from planner.sample import sample_plan  # noqa: E402
 from planner.model import Group  # noqa: E402
 from planner.roster.assign import assign_groups  # noqa: E402
 from planner.roster.importer import preview_roster  # noqa: E402

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.tsplib import OPTIMA, load, tour_length  # noqa: E402
-from planner.cli import sample_plan  # noqa: E402
+from planner.sample import sample_plan  # noqa: E402
 from planner.routing.path import held_karp, solve_path  # noqa: E402
 from planner.routing.split import plan_groups, total_travel  # noqa: E402
 

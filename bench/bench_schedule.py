@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import synthetic_plan  # noqa: E402
 from planner.checks import check  # noqa: E402
-from planner.cli import sample_plan  # noqa: E402
+from planner.sample import sample_plan  # noqa: E402
 from planner.edits import Batch, Update  # noqa: E402
 from planner.operations import apply_in_memory, consequences  # noqa: E402
 

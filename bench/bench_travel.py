@@ -57,7 +57,7 @@ def main() -> None:
     points = [pair.points() for pair in table]
     # The sample's moves: short hops and drives between neighbouring counties, where the
     # coach is chosen without working out rail and air (as the scheduler and routing ask).
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
     from planner.legs import site_point
     plan = sample_plan()
     sites = [site_point(plan, s) for s in plan.sites]

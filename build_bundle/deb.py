@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from build_bundle import (APP_ID, APP_NAME_EN, APP_NAME_ZH, INSTALL_DIR, MAINTAINER, MIME_TYPE,
-                          ROOT, SUMMARY, plan_suffix, version)
+                          SUMMARY, plan_suffix, version)
 from build_bundle.icons import SIZES, SVG, png
 
 HERE = Path(__file__).resolve().parent / "linux"

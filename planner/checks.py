@@ -8,10 +8,10 @@ select them. Each check is a small function; ``CHECKS`` lists them all.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import combinations
 
 from planner.budget.checks import check_budget
+from planner.findings import ERROR, INFO, SEVERITIES, SEVERITY_NAMES, WARNING, Finding
 from planner.journey import journey
 from planner.labels import duration_text
 from planner.model import Plan, format_clock
@@ -19,43 +19,9 @@ from planner.points import site_point
 from planner.roster.seats import check_seats
 from planner.schedule import DayPlan, Slot, Timetable, schedule
 
-ERROR, WARNING, INFO = "error", "warning", "info"
-SEVERITIES = (ERROR, WARNING, INFO)
-SEVERITY_NAMES = {ERROR: ("错误", "Errors"), WARNING: ("警告", "Warnings"), INFO: ("提示", "Notes")}
-
 MIN_LUNCH_MINUTES = 45
 MAX_BUS_MINUTES = 5 * 60
 LONG_DAY_ALLOWANCE = 3 * 60  # travel may stretch a day this far past its window's length
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: str
-    code: str  # stable name of the check, e.g. "late-arrival"
-    message_zh: str
-    message_en: str
-    refs: tuple[tuple[str, int], ...] = ()
-    group_id: int | None = None
-    day: int | None = None
-    slot: tuple[str, int] | None = None  # (kind, start) of the lunch or leg it is about
-
-    @property
-    def marks_a_time(self) -> bool:
-        """Does it say that a printed time is wrong (so that print-outs mark it)?"""
-        return self.severity != INFO and self.day is not None and (self.slot is not None or any(
-            kind in ("sessions", "plenaries") for kind, _ in self.refs))
-
-    def to_json(self) -> dict:
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "message_zh": self.message_zh,
-            "message_en": self.message_en,
-            "refs": [{"kind": kind, "id": item_id} for kind, item_id in self.refs],
-            "group_id": self.group_id,
-            "day": self.day,
-            "slot": {"kind": self.slot[0], "start": format_clock(self.slot[1])} if self.slot else None,
-        }
 
 
 class _Context:

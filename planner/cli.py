@@ -19,19 +19,10 @@ from planner.exports import ExportError
 from planner.jsonio import PlanImportError, dumps, load_json_file, plan_from_json
 from planner.model import Plan
 from planner.output_path import OutputPathError, check_output, check_plan_output
-from planner.resources import resource_path
+from planner.sample import sample_plan
 from planner.store import PlanFile, PlanFileError
 from planner.summary import format_summary, summarise
 from planner.travel_command import TravelPlaceError, add_travel_command
-
-SAMPLE_PLAN = ("samples", "hunan-2025.json")
-
-
-def sample_plan() -> Plan:
-    """The bundled model case: Hunan county leaders in Zhejiang and Jiangsu, Feb 2025."""
-    path = resource_path(*SAMPLE_PLAN)
-    return plan_from_json(load_json_file(path), source=str(path))
-
 
 def write_plan(plan: Plan, out: str, force: bool) -> Path:
     with PlanFile.create(out, plan, overwrite=force):

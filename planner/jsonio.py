@@ -9,45 +9,20 @@ nothing is written anywhere until the whole input is valid.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-import jsonschema
-
 from planner import schema
+from planner.json_problems import PlanImportError, Problem, json_path, schema_problems
+from planner.limits import MAX_DEPTH, MAX_ITEMS, MAX_LIST, MAX_NAME, input_file_problem, text_problem
+from planner.minimal import expand_minimal_plan
 from planner.model import ITEM_TYPES, Plan, Programme
 from planner.records import REFERENCES, FieldError, check_item, from_record, to_record
-from planner.resources import resource_path
-from planner.limits import MAX_DEPTH, MAX_ITEMS, MAX_LIST, MAX_NAME, input_file_problem, text_problem
 from planner.roles import SHIPPED_ROLES
 from planner.text import clean_text
 
 FORMAT = "study-tour-plan"
 
 MULTILINE_KEYS = frozenset({"notes", "note", "notice", "questions", "text"})  # texts that may keep their line breaks
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str  # JSON path, e.g. "$.groups[2].places[1]"
-    message_zh: str
-    message_en: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message_zh} / {self.message_en}"
-
-
-class PlanImportError(Exception):
-    """The input is not a valid plan; ``problems`` lists every error found."""
-
-    def __init__(self, problems: list[Problem], source: str = ""):
-        self.problems = problems
-        self.source = source
-        where = f"「{source}」" if source else ""
-        lines = [f"导入失败{where}：发现 {len(problems)} 处错误 / import failed: {len(problems)} error(s)"]
-        lines += [f"  {p}" for p in problems]
-        super().__init__("\n".join(lines))
 
 
 def plan_to_json(plan: Plan) -> dict:
@@ -64,28 +39,6 @@ def plan_to_json(plan: Plan) -> dict:
 
 def dumps(plan: Plan) -> str:
     return json.dumps(plan_to_json(plan), ensure_ascii=False, indent=2) + "\n"
-
-
-@cache
-def _validator(name: str) -> jsonschema.Draft202012Validator:
-    with open(resource_path("schema", name), encoding="utf-8") as handle:
-        return jsonschema.Draft202012Validator(json.load(handle))
-
-
-def json_path(parts) -> str:
-    path = "$"
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return path
-
-
-def schema_problems(document, schema_name: str) -> list[Problem]:
-    """Every JSON Schema violation, as problems with paths, in document order."""
-    errors = sorted(_validator(schema_name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
-    return [
-        Problem(json_path(e.absolute_path), f"不符合格式：{e.message}", f"does not match the format: {e.message}")
-        for e in errors
-    ]
 
 
 def is_full_plan(document) -> bool:
@@ -106,8 +59,6 @@ def plan_from_json(document, *, source: str = "", gazetteer=None) -> Plan:
     except RecursionError:
         raise PlanImportError([_TOO_DEEP], source) from None
     if not is_full_plan(document):
-        from planner.minimal import expand_minimal_plan
-
         plan = expand_minimal_plan(document, source=source, gazetteer=gazetteer)
         _check_expanded(plan, source)
         return plan

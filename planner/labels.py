@@ -52,9 +52,9 @@ MEASURE_STATUS_NAMES: dict[str, tuple[str, str]] = dict(zip(MEASURE_STATUSES, (
 ENUM_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "site_kind": dict(zip(SITE_KINDS, [
         ("企业", "Enterprise"), ("园区", "Park"), ("村", "Village"), ("市场", "Market"),
-        ("场馆", "Venue"), ("宾馆", "Hotel"), ("集合地点", "Gathering point"), ("其他", "Other"),
+        ("会场", "Venue"), ("宾馆", "Hotel"), ("集合地点", "Gathering point"), ("其他", "Other"),
     ], strict=True)),
-    "session_kind": dict(zip(SESSION_KINDS, [("现场教学", "Site visit"), ("座谈", "Talk"), ("活动", "Event")],
+    "session_kind": dict(zip(SESSION_KINDS, [("现场教学", "On-site teaching"), ("座谈", "Talk"), ("活动", "Event")],
                              strict=True)),
     "plenary_kind": dict(zip(PLENARY_KINDS, [
         ("开班式", "Opening"), ("结业式", "Closing"), ("全体活动", "Plenary"), ("其他", "Other"),
@@ -99,6 +99,8 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 
 # A journey's leg, as schedules print it.
 JOURNEY_NAMES = {"out": ("出发", "Departure"), "back": ("返程", "Return")}
+# A leg whose way of travel is not known yet.
+TRAVEL_NAME = ("行车", "Travel")
 
 
 def label(table: str, value: str, english: bool = False) -> str:

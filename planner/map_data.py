@@ -20,18 +20,14 @@ import math
 import re
 from typing import Iterable
 
+from planner.labels import label
+from planner.model import LEG_MODES, SITE_KINDS, Plan, format_clock
 from planner.points import site_point
-from planner.model import Plan, format_clock
 from planner.schedule import Timetable, schedule
 
 # The map's texts in the app's two languages (the page's own words are in planner-map.js).
 WORDS = {
     "zh": {
-        "site_kind": {"enterprise": "企业", "park": "园区", "village": "村", "market": "市场",
-                      "venue": "会场", "hotel": "宾馆", "other": "其他"},
-        "session_kind": {"visit": "现场教学", "talk": "座谈"},
-        "plenary_kind": {"opening": "开班式", "closing": "结业式", "forum": "全体", "other": "全体"},
-        "mode": {"bus": "大巴", "high_speed_rail": "高铁", "flight": "航班", "walk": "步行", "other": "其他"},
         "day": "第{day}天 {month}月{date}日",
         "stop": "{group} 第{n}站",
         "all_groups": "全体",
@@ -40,13 +36,6 @@ WORDS = {
         "colon": "：", "list": "、", "stops": "，", "paren": "（{}）",
     },
     "en": {
-        "site_kind": {"enterprise": "enterprise", "park": "park", "village": "village", "market": "market",
-                      "venue": "venue", "hotel": "hotel", "other": "other"},
-        "session_kind": {"visit": "on-site teaching", "talk": "discussion"},
-        "plenary_kind": {"opening": "opening", "closing": "closing", "forum": "joint forum",
-                         "other": "joint event"},
-        "mode": {"bus": "bus", "high_speed_rail": "high-speed rail", "flight": "flight", "walk": "walk",
-                 "other": "other"},
         "day": "Day {day} ({date} {month_name})",
         "stop": "{group} stop {n}",
         "all_groups": "All groups",
@@ -98,6 +87,7 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
     if language not in WORDS:
         raise ValueError(f"unknown language: {language!r}")
     words = WORDS[language]
+    english = language == "en"  # the names of kinds come from planner.labels, as everywhere
 
     def day_text(day: int) -> str:
         return day_label(plan, day, language)
@@ -117,7 +107,7 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
             stops.setdefault(session.site_id, []).append({"group": group.id, "n": number, "day": session.day})
             slot = timetable.slot_of("session", session.id, group.id) or timetable.slot_of("session", session.id)
             start, end = (slot.start, slot.end) if slot else (session.start, session.end)
-            what = words["session_kind"].get(session.kind, session.kind)
+            what = label("session_kind", session.kind, english)
             detail = session.title or session.theme
             stop = words["stop"].format(group=group.name, n=number)
             text = f"{stop} · {day_text(session.day)} {_span(start, end)} · {what}"
@@ -137,7 +127,7 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
         if plenary.site_id is None:
             continue
         plenary_sites.setdefault(plenary.site_id, []).append(plenary.day)
-        what = words["plenary_kind"].get(plenary.kind, words["plenary_kind"]["other"])
+        what = label("plenary_kind", plenary.kind, english)
         title = what if plenary.title in ("", what) else what + words["colon"] + plenary.title
         text = f"{words['all_groups']} · {day_text(plenary.day)} {_span(plenary.start, plenary.end)} · {title}"
         lines.setdefault(plenary.site_id, []).append(((plenary.day, plenary.start or 0, -1, 0), text))
@@ -161,7 +151,7 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
                            key=lambda gid: order.get(gid, len(order)))
         days = sorted({s["day"] for s in site_stops} | set(plenary_sites.get(site.id, []))
                       | {l["night"] for l in site_lodgings} | {l["night"] + 1 for l in site_lodgings})
-        kind = words["site_kind"].get(site.kind, site.kind)
+        kind = label("site_kind", site.kind, english)
         subtitle = " · ".join(x for x in ((place.full_name or place.name) if place else "", kind) if x)
         popup_lines = [text for _, text in sorted(lines.get(site.id, []), key=lambda item: item[0])]
         if site.themes:
@@ -175,7 +165,7 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
             "name": site.name,
             "lon": point[0],
             "lat": point[1],
-            "kind": site.kind if site.kind in words["site_kind"] else "other",
+            "kind": site.kind if site.kind in SITE_KINDS else "other",
             "place": place.id if place else None,
             "groups": [g for g in group_ids if g in colours],
             "days": [d for d in days if 1 <= d <= plan.programme.days],
@@ -213,14 +203,14 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
             end = _point(plan, plan.site(slot.site_id))
             if start is None or end is None or start == end:
                 continue
-            mode = words["mode"].get(slot.mode, slot.mode)
+            mode = label("leg_mode", slot.mode, english)
             origin, target = plan.site(slot.from_site_id), plan.site(slot.site_id)
             segments.append({
                 "group": group_id,
                 "day": day,
                 "from": slot.from_site_id,
                 "to": slot.site_id,
-                "mode": slot.mode if slot.mode in words["mode"] else "other",
+                "mode": slot.mode if slot.mode in LEG_MODES else "other",
                 "coords": [[start[0], start[1]], [end[0], end[1]]],
                 "tooltip": f"{names[group_id]} · {day_text(day)} · {origin.name} → {target.name}"
                            f" · {mode} {words['minutes'].format(n=slot.minutes)}",

@@ -13,7 +13,7 @@ import math
 from dataclasses import replace
 from datetime import date
 
-from planner.jsonio import PlanImportError, Problem, json_path, schema_problems
+from planner.json_problems import PlanImportError, Problem, json_path, schema_problems
 from planner.legs import settle
 from planner.lodging import PLAN_NOTE as LODGING_NOTE
 from planner.lodging import with_placeholder_lodgings

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-from ui.app import configure_app, prepare_qt  # noqa: E402
+from ui.environment import configure_app, prepare_qt  # noqa: E402
 
 prepare_qt()  # before pytest-qt creates the QApplication
 
@@ -45,7 +45,7 @@ def _private_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def sample():
     """The bundled sample plan (a Plan value)."""
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
 
     return sample_plan()
 

@@ -125,7 +125,7 @@ def test_starting_on_a_damaged_plan_shows_the_sample_and_says_why(qtbot, tmp_pat
 
 
 def test_starting_on_a_damaged_plan_when_the_sample_is_damaged_too(qtbot, tmp_path, _sample_template, boxes):
-    from ui.app import sample_path as users_sample
+    from ui.environment import sample_path as users_sample
 
     damage(users_sample(), DAMAGE["bad-value"])
     bad = tmp_path / "last.stplan"

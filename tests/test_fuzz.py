@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import csv
 import io
-import json
 import os
 import shutil
 import tempfile
@@ -23,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.cli import sample_plan
+from planner.sample import sample_plan
 from planner.jsonio import PlanImportError, load_json_file, plan_from_json, plan_to_json
 from planner.roster.importer import preview_roster
 from planner.roster.sources import RosterError

@@ -108,7 +108,7 @@ CRASH = """
 import os, signal, sys
 sys.path.insert(0, {root!r})
 from planner import store
-from planner.cli import sample_plan
+from planner.sample import sample_plan
 
 write = store._write_plan
 

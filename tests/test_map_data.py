@@ -71,7 +71,7 @@ def test_popups_list_sessions_with_times(sample, payload):
 def test_english_payload_speaks_english_and_keeps_the_plan_s_names(sample, payload):
     english = map_payload(sample, language="en")
     site = next(s for s in english["sites"] if s["name"].startswith("阿里巴巴"))
-    assert any(line.startswith("第一组 stop 1 · Day ") and "on-site teaching" in line
+    assert any(line.startswith("第一组 stop 1 · Day ") and "On-site teaching" in line
                for line in site["popup"]["lines"])
     assert english["days"][0]["label"] == f"Day 1 ({sample.programme.date_of(1).day} Feb)"
     assert all("分钟" not in s["tooltip"] and " min" in s["tooltip"] for s in english["segments"])

@@ -117,7 +117,7 @@ def test_combo_boxes_pick_enumerations_and_references(editor, document):
     site = document.plan.sites[1]
     document.select("sites", [site.id], "table:sites")
     kind: QComboBox = editor.editors["kind"]
-    assert [kind.itemText(i) for i in range(kind.count())] == ["企业", "园区", "村", "市场", "场馆", "宾馆", "集合地点", "其他"]
+    assert [kind.itemText(i) for i in range(kind.count())] == ["企业", "园区", "村", "市场", "会场", "宾馆", "集合地点", "其他"]
     kind.setCurrentIndex(kind.findText("市场"))
     kind.activated.emit(kind.currentIndex())
     assert document.plan_file.load().get("sites", site.id).kind == "market"

@@ -5,8 +5,6 @@ file is left half-written."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import signal
 import sqlite3
 import subprocess

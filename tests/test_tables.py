@@ -90,7 +90,7 @@ def test_enumerations_and_references_are_picked_from_combo_boxes(qtbot, document
     site = document.plan.sites[1]
     combo = open_editor(qtbot, table, view_index(table, site.id, "kind"), QComboBox)
     labels = [combo.itemText(i) for i in range(combo.count())]
-    assert labels == ["企业", "园区", "村", "市场", "场馆", "宾馆", "集合地点", "其他"]
+    assert labels == ["企业", "园区", "村", "市场", "会场", "宾馆", "集合地点", "其他"]
     combo.setCurrentIndex(labels.index("村"))
     combo.activated.emit(combo.currentIndex())
     assert document.plan_file.load().get("sites", site.id).kind == "village"

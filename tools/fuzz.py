@@ -432,7 +432,7 @@ def run_case(case: Case, folder: Path, template: Path, samples: dict) -> dict:
 
 def worker(seed: int, jobs: "multiprocessing.Queue", results: "multiprocessing.Queue", scratch: str) -> None:
     from planner.jsonio import plan_to_json
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
     from planner.store import PlanFile
 
     with open(ROOT / "resources" / "samples" / "hunan-2025-minimal.json", encoding="utf-8") as handle:
@@ -585,7 +585,7 @@ def main() -> int:
 
 
 def _samples() -> dict:
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
     from planner.jsonio import plan_to_json
 
     with open(ROOT / "resources" / "samples" / "hunan-2025-minimal.json", encoding="utf-8") as handle:
@@ -593,7 +593,7 @@ def _samples() -> dict:
 
 
 def _template(folder: Path) -> Path:
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
     from planner.store import PlanFile
 
     template = folder / "template.stplan"

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings, Qt
 
     from ui import settings as app_settings
-    from ui.app import APPLICATION, ORGANISATION
+    from ui.environment import APPLICATION, ORGANISATION
 
     settings = QSettings(ORGANISATION, APPLICATION)
     app_settings.LANGUAGE.set(args.language, settings)
@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         window.document.select(kind, [int(item_id)])
         if kind == "legs":  # a leg's options and parts: the properties dock taller
             properties_dock = window.properties.parentWidget()
+            map_dock = window.map.parentWidget()
             window.resizeDocks([map_dock, properties_dock], [360, 560], Qt.Orientation.Vertical)
     window.map.ready.connect(lambda: screenshot_when_drawn(window.map, window, args.out))
     return app.exec()

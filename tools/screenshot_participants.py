@@ -34,11 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["HOME"] = str(folder)
 
     from bench.roster_synthetic import people, spoil, write, xlsx_bytes
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
     from planner.roster.assign import assign_groups
     from planner.roster.importer import preview_roster
     from planner.store import PlanFile
-    from ui.app import configure_app, prepare_qt
+    from ui.environment import configure_app, prepare_qt
 
     prepare_qt()
     from PySide6.QtWidgets import QApplication

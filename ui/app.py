@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner.cli import sample_plan
-from planner.resources import resource_path
-from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
+from planner.store import PlanFile, PlanFileError
 from ui import settings as app_settings
-from ui.fonts import load_fonts
+from ui.environment import APPLICATION, configure_app, prepare_qt, sample_path
 from ui.i18n import choose_language, install_translator
 
-ORGANISATION = "StudyTourPlanner"
-APPLICATION = "考察方案编排"
+__all__ = ["configure_app", "prepare_qt", "run_app", "sample_path", "start_app"]
+
 LAST_PLAN_KEY = app_settings.LAST_PLAN.key
-
-
-def data_dir() -> Path:
-    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def sample_path() -> Path:
-    """The user's own copy of the sample plan, written the first time it is needed."""
-    path = data_dir() / f"示例-湖南2025{PLAN_SUFFIX}"
-    if not path.exists():
-        PlanFile.create(path, sample_plan()).close()
-    return path
 
 
 def plan_to_open(argv: list[str], settings: QSettings) -> Path:
@@ -44,32 +26,6 @@ def plan_to_open(argv: list[str], settings: QSettings) -> Path:
     if last and Path(last).exists():
         return Path(last)
     return sample_path()
-
-
-def prepare_qt() -> None:
-    """Everything that must happen before the QApplication exists (custom URL schemes
-    for the map and printed pages register here)."""
-    from ui.map.scheme import register_scheme
-
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # Chromium refuses to run as root with its sandbox on (office machines often
-        # run the app as root under UOS/Kylin); the pages we show are all our own.
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([*flags, "--no-sandbox"])
-    register_scheme()
-
-
-def configure_app(app: QApplication) -> None:
-    """Names (for settings paths), the shipped Chinese font as the default font."""
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setDesktopFileName("study-tour-planner")  # matches the menu entry the .deb installs
-    app.setWindowIcon(QIcon(str(resource_path("appicon", "study-tour-planner.svg"))))
-    family = load_fonts()
-    font = app.font()
-    font.setFamilies([family, *font.families()])
-    app.setFont(font)
 
 
 def start_app(argv: list[str]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from planner.labels import duration_text
+from planner.labels import ENUM_LABELS, JOURNEY_NAMES, TRAVEL_NAME, duration_text, label
 from planner.resources import resource_path
 from ui import settings as app_settings
 
@@ -61,15 +61,10 @@ translate = QCoreApplication.translate
 
 
 def mode_name(mode: str | None) -> str:
-    """A travel mode as the organiser says it: 大巴, 高铁…"""
-    names = {
-        "bus": translate("Plan", "大巴"),
-        "high_speed_rail": translate("Plan", "高铁"),
-        "flight": translate("Plan", "航班"),
-        "walk": translate("Plan", "步行"),
-        "other": translate("Plan", "其他"),
-    }
-    return names.get(mode or "", translate("Plan", "行车"))
+    """A travel mode as the organiser says it: 大巴, 高铁… (the names in planner.labels)."""
+    if mode not in ENUM_LABELS["leg_mode"]:
+        return TRAVEL_NAME[is_english()]
+    return label("leg_mode", mode, is_english())
 
 
 def travel_name(mode: str | None, minutes: int) -> str:
@@ -80,7 +75,8 @@ def travel_name(mode: str | None, minutes: int) -> str:
 
 def journey_name(journey: str) -> str:
     """出发 (the journey out) or 返程 (back), '' for any other leg."""
-    return {"out": translate("Plan", "出发"), "back": translate("Plan", "返程")}.get(journey, "")
+    names = JOURNEY_NAMES.get(journey)
+    return names[is_english()] if names else ""
 
 
 def day_name(day: int, date) -> str:

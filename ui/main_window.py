@@ -408,8 +408,8 @@ class MainWindow(QMainWindow):
         except PlanFileError as error:
             message = self.tr("{error}\n\n已改为打开示例方案。\nThe sample plan is shown instead.")
             QMessageBox.critical(self, APP_NAME, message.format(error=f"{error.message_zh}\n\n{error.message_en}"))
-        from planner.cli import sample_plan
-        from ui.app import sample_path
+        from planner.sample import sample_plan
+        from ui.environment import sample_path
 
         try:
             document = self._load(PlanFile.open(sample_path()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from planner.budget.compute import Budget, compute_budget, has_costs, lecture_title, lecturer_cap, lectures, span_label
 from planner.budget.labels import CAPPED_ITEMS, CLASS_NAMES, ITEM_NAMES, LECTURER_LEVEL_NAMES, UNCONFIRMED, yuan
 from planner.budget.standard import StandardsError, plan_standard
+from planner.findings import ERROR, INFO, WARNING, Finding
 
 HALF_DAY_BOUNDS = (12 * 60, 18 * 60)  # morning until noon, afternoon until 18:00, then evening
 
@@ -28,8 +29,6 @@ def half_days(start: int | None, end: int | None) -> int:
 
 
 def check_budget(ctx):
-    from planner.checks import ERROR, INFO, WARNING, Finding  # planner.checks imports this module
-
     plan = ctx.plan
     if not has_costs(plan):
         return

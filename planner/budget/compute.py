@@ -20,7 +20,7 @@ from planner.budget.people import group_people, trainees
 from planner.budget.standard import ClassRates, Standard, plan_standard
 from planner.model import COST_ITEMS, Plan
 from planner.roles import role
-from planner.roster.lists import pair_rooms
+from planner.roster.rooms import pair_rooms
 from planner.schedule import Timetable, schedule
 
 

@@ -11,7 +11,7 @@ from planner.budget.compute import Budget, CostLine, compute_budget, has_costs
 from planner.budget.labels import CAPPED_ITEMS, CLASS_NAMES, ITEM_NAMES, OWN, UNCONFIRMED, yuan
 from planner.documents import Documents, chinese_ordinal
 from planner.exports import nothing_to_export
-from planner.exports.tables import Table
+from planner.exports.table import Table
 
 HEADING = "经费预算表"
 COLUMNS = ("序号", "项目及明细", "单价（元）", "数量", "单位", "金额（元）", "标准限额（元）", "说明")

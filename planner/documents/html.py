@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from planner.documents import Documents, masks_phones
 from planner.documents import cjk, material
+from planner.documents.section import Section
 from planner.exports import NO_GROUPS, nothing_to_export
 from planner.resources import resource_path
 
@@ -32,13 +33,6 @@ FONT_FILES = {
     "sans": "NotoSansSC-Regular.ttf",
     "sans_bold": "NotoSansSC-Bold.ttf",
 }
-
-
-@dataclass(frozen=True)
-class Section:
-    kind: str  # overview, group, roster, contacts, participant, map
-    page: str  # gb, landscape, portrait
-    data: Any
 
 
 @dataclass(frozen=True)

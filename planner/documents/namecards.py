@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.documents import Documents
-from planner.documents.material import unassigned_people
+from planner.documents.attendees import unassigned_people
 from planner.roles import role_name
 
 BADGES_PER_PAGE = 6  # 2 × 3, each 90 × 88 mm (see material.css)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from planner.documents import Documents
-from planner.documents.material import unassigned_people
+from planner.documents.attendees import unassigned_people
 from planner.documents.notice import Block, body_blocks
 
 UNTITLED = "学习体会"

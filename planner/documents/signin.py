@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.documents import Documents, date_label, time_range
-from planner.documents.material import unassigned_people
+from planner.documents.attendees import unassigned_people
 from planner.labels import label
 from planner.roles import role_name
 
@@ -118,7 +118,7 @@ SIGNIN_WIDTHS = (6, 14, 30, 14)
 
 def signin_tables(docs: Documents, by: str = BY_SESSION, group_id: int | None = None):
     """The sheets as tables, for Excel and Word."""
-    from planner.exports.tables import Table
+    from planner.exports.table import Table
 
     tables = []
     for number, sheet in enumerate(signin_sheets(docs, by, group_id), 1):

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from planner.exports import nothing_to_export
-from planner.exports.tables import Table
+from planner.exports.table import Table
 from planner.text import clean_text
 
 BODY_FONT = "仿宋_GB2312"

@@ -1,66 +1,21 @@
-"""The documents as plain tables, shared by the Excel and Word exports.
-
-A ``Table`` is a title, column headings and rows of text; ``group_column`` names the
-column whose equal consecutive values form one block (the day), within which the
-``merge_columns`` are merged vertically (date, lodging). Rows flagged ``across`` are
-one value spread over every column after the first (a plenary for all groups).
-"""
+"""The documents as plain tables (``planner.exports.table``), shared by the Excel and
+Word exports: the tables of each document, by name (``tables_for``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from planner.budget.document import budget_table
 from planner.documents import (
     CONTACT_COLUMNS, ITINERARY_COLUMNS, ROSTER_COLUMNS, Documents, masks_phones,
 )
+from planner.documents.material import material_tables
 from planner.exports import NO_GROUPS, nothing_to_export
+from planner.exports.table import Table
+from planner.roster.tables import bus_tables, rooming_tables
 
 # Column widths in characters (Excel) — Word scales them to the page.
 ITINERARY_WIDTHS = (17, 13, 10, 20, 26, 10, 16, 22, 14, 18)
 ROSTER_WIDTHS = (6, 16, 6, 26, 12, 10, 16)
 CONTACT_WIDTHS = (6, 17, 24, 12, 20, 20, 18, 16)
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str  # sheet name / heading
-    title: str
-    subtitle: str
-    columns: tuple[str, ...]
-    widths: tuple[float, ...]
-    rows: list[list[str]]
-    group_column: int | None = None
-    merge_columns: tuple[int, ...] = ()
-    across: frozenset[int] = field(default_factory=frozenset)  # indexes of rows spread across
-    landscape: bool = True
-    numbers: tuple[int, ...] = ()  # columns whose cells are amounts (numbers in Excel, right-aligned)
-    strong: frozenset[int] = field(default_factory=frozenset)  # indexes of rows set in bold (totals)
-    footer: tuple[str, ...] = ()  # lines under the table (notes, a signatures line)
-
-    def blocks(self) -> list[tuple[int, int]]:
-        """(first, last) row indexes of each run of equal ``group_column`` values."""
-        if self.group_column is None:
-            return [(i, i) for i in range(len(self.rows))]
-        runs, start = [], 0
-        for i in range(1, len(self.rows) + 1):
-            if i == len(self.rows) or self.rows[i][self.group_column] != self.rows[start][self.group_column]:
-                runs.append((start, i - 1))
-                start = i
-        return runs
-
-    def merges(self) -> list[tuple[int, int, int]]:
-        """(column, first row, last row) vertical merges: within each block, runs of equal
-        values of each merge column."""
-        found = []
-        for first, last in self.blocks():
-            for column in self.merge_columns:
-                start = first
-                for i in range(first + 1, last + 2):
-                    if i > last or self.rows[i][column] != self.rows[start][column]:
-                        if i - 1 > start:
-                            found.append((column, start, i - 1))
-                        start = i
-        return found
 
 
 def itinerary_table(docs: Documents, group_id: int, masked: bool = True) -> Table:
@@ -144,17 +99,11 @@ def _tables(docs: Documents, document: str, group_id: int | None, masked: bool) 
         return [roster_table(docs, g, masked) for g in groups]
     if document == "contacts":
         return [contacts_table(docs, g, masked) for g in groups]
-    if document in ("signin", "signin-day", "measures"):  # planner.documents.material
-        from planner.documents.material import material_tables
-
+    if document in ("signin", "signin-day", "measures"):
         return material_tables(docs, document, group_id)
     if document in ("rooming", "bus"):
-        from planner.roster.tables import bus_tables, rooming_tables
-
         return (rooming_tables if document == "rooming" else bus_tables)(docs, group_id, masked)
     if document == "budget":
-        from planner.budget.document import budget_table
-
         return [budget_table(docs)]
     if document == "booklet":
         tables = [overview_table(docs)] if group_id is None else []

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.exports import nothing_to_export
-from planner.exports.tables import Table
+from planner.exports.table import Table
 from planner.text import clean_text
 
 BODY_FONT = "宋体"

@@ -25,8 +25,9 @@ from dataclasses import replace
 from planner.documents import date_label, mask_phone, range_label, time_range
 from planner.labels import label
 from planner.model import Participant, Plan
-from planner.roles import CONTACT_ROLES, GROUP_LEADER, MEMBER, role, role_name, role_order
+from planner.roles import CONTACT_ROLES, MEMBER, role, role_name, role_order
 from planner.roster.idcard import mask_id
+from planner.roster.rooms import pair_rooms
 from planner.schedule import Timetable, schedule
 
 ROOM_NAMES = {"single": "单人间", "twin": "双人间"}
@@ -138,33 +139,6 @@ def _occupant(plan: Plan, person: Participant, masked: bool) -> Occupant:
     return Occupant(person.id, person.name, label("gender", person.gender), group.name if group else "",
                     person.unit, person.title, role_name(plan, person.role),
                     mask_phone(person.phone) if masked else person.phone, mask_id(person.id_number))
-
-
-def wants_single(person: Participant) -> bool:
-    if person.room_type:
-        return person.room_type == "single"
-    return person.role == GROUP_LEADER
-
-
-def pair_rooms(plan: Plan, people: list[Participant]) -> list[tuple[str, str, tuple[Participant, ...], str]]:
-    """(kind, gender, people, note) per room for one group: never mixed genders."""
-    rooms = []
-    sharing: dict[str, list[Participant]] = {"male": [], "female": []}
-    order = role_order(plan)
-    for person in sorted(people, key=lambda p: (order.get(p.role, len(order)), p.id)):
-        if person.gender not in sharing:
-            rooms.append(("single", "", (person,), "性别未填，单独安排"))
-        elif wants_single(person):
-            rooms.append(("single", person.gender, (person,), ""))
-        else:
-            sharing[person.gender].append(person)
-    for gender in ("male", "female"):
-        queue = sorted(sharing[gender], key=lambda p: (p.unit, p.id))
-        for index in range(0, len(queue) - 1, 2):
-            rooms.append(("twin", gender, (queue[index], queue[index + 1]), ""))
-        if len(queue) % 2:
-            rooms.append(("single", gender, (queue[-1],), "同性别人数为单数，单住"))
-    return rooms
 
 
 def rooming_lists(plan: Plan, masked: bool = True, group_id: int | None = None) -> list[RoomingList]:

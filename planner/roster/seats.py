@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from planner.findings import ERROR, Finding
 from planner.roles import role
 
 
 def check_seats(ctx):
     """A group with more people than seats; people left without a group for want of seats."""
-    from planner.checks import ERROR, Finding  # planner.checks imports this module
-
     plan = ctx.plan
     groups = plan.ordered_groups()
     sizes = Counter(p.group_id for p in plan.participants if p.group_id is not None and role(plan, p.role).seat)

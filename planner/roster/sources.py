@@ -17,14 +17,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from planner.bulk import collector_paused
-from planner.errors import BilingualError
 from planner.limits import MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, input_file_problem
+from planner.roster.errors import RosterError
 from planner.roster.xlsx import XlsxBook, too_wide
 from planner.text import clean_text
-
-
-class RosterError(BilingualError):
-    """A roster that cannot be read or used, said in Chinese and English."""
 
 
 @dataclass(frozen=True)

@@ -26,14 +26,13 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
 
 from planner.limits import MAX_COLUMNS
+from planner.roster.errors import RosterError
 
 _REFERENCE = re.compile(r"([A-Z]{1,3})(\d+)$")
 _OFFICE_DOCUMENT = "officeDocument"  # the end of the relationship type naming the workbook
 
 
 def too_wide(column: int):
-    from planner.roster.sources import RosterError  # (sources imports this module)
-
     return RosterError(f"表格过宽：第 {column:,} 列有内容（最多 {MAX_COLUMNS:,} 列）",
                        f"the sheet is too wide: column {column:,} has content (at most {MAX_COLUMNS:,} columns)")
 

@@ -431,7 +431,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="90" />
+            <location filename="../../ui/app.py" line="46" />
             <source>
 
 已改为打开示例方案。
@@ -1605,57 +1605,17 @@ The language changes at the next start.</source>
     <context>
         <name>Plan</name>
         <message>
-            <location filename="../../ui/i18n.py" line="66" />
-            <source>大巴</source>
-            <translation>Bus</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="67" />
-            <source>高铁</source>
-            <translation>High-speed rail</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="68" />
-            <source>航班</source>
-            <translation>Flight</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="69" />
-            <source>步行</source>
-            <translation>Walk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="70" />
-            <source>其他</source>
-            <translation>Other</translation>
-        </message>
-        <message>
             <location filename="../../ui/i18n.py" line="72" />
-            <source>行车</source>
-            <translation>Travel</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="77" />
             <source>{mode} 约 {duration}</source>
             <translation>{mode} about {duration}</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="83" />
-            <source>出发</source>
-            <translation>Departure</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="83" />
-            <source>返程</source>
-            <translation>Return</translation>
-        </message>
-        <message>
-            <location filename="../../ui/i18n.py" line="88" />
+            <location filename="../../ui/i18n.py" line="84" />
             <source>第{day}天（{month}月{date}日）</source>
             <translation>Day {day} ({date} {month_name})</translation>
         </message>
         <message>
-            <location filename="../../ui/i18n.py" line="94" />
+            <location filename="../../ui/i18n.py" line="90" />
             <source>{month}月{date}日 第{day}天</source>
             <translation>{date} {month_name}, day {day}</translation>
         </message>
@@ -2818,7 +2778,7 @@ The language changes at the next start.</source>
             <translation>Market</translation>
         </message>
         <message>
-            <source>场馆</source>
+            <source>会场</source>
             <translation>Venue</translation>
         </message>
         <message>
@@ -2831,7 +2791,7 @@ The language changes at the next start.</source>
         </message>
         <message>
             <source>现场教学</source>
-            <translation>Site visit</translation>
+            <translation>On-site teaching</translation>
         </message>
         <message>
             <source>座谈</source>

@@ -2,5 +2,5 @@
 
 ``view.MapPane`` is the widget; ``snapshot.route_map_png`` draws route pictures for
 printed documents; ``scheme`` serves the page and its assets (``planmap:``), and must
-be registered before the QApplication exists (``ui.app.prepare_qt``).
+be registered before the QApplication exists (``ui.environment.prepare_qt``).
 """

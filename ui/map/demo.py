@@ -67,12 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-    from ui.app import configure_app, prepare_qt
+    from ui.environment import configure_app, prepare_qt
 
     prepare_qt()
     from PySide6.QtWidgets import QApplication
 
-    from planner.cli import sample_plan
+    from planner.sample import sample_plan
     from ui.map.view import MapPane
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

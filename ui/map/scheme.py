@@ -9,7 +9,7 @@ basemap and (optionally) raster tiles from an MBTiles file — no web server, no
     planmap://map/fonts/…             resources/fonts/ (the shipped CJK font)
     planmap://map/tiles/{z}/{x}/{y}   a tile of the organiser's MBTiles file (TMS y flip)
 
-``register_scheme()`` must run before the QApplication exists (``ui.app.prepare_qt``).
+``register_scheme()`` must run before the QApplication exists (``ui.environment.prepare_qt``).
 """
 
 from __future__ import annotations

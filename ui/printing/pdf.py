@@ -52,7 +52,7 @@ def ensure_app():
 
     app = QApplication.instance()
     if app is None:
-        from ui.app import prepare_qt
+        from ui.environment import prepare_qt
 
         prepare_qt()
         app = QApplication([sys.argv[0] if sys.argv else "planner"])
