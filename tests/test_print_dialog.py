@@ -114,3 +114,12 @@ def test_the_dialog_fits_the_screen_it_opens_on(qtbot, dialog_on, sample):
     room = QGuiApplication.primaryScreen().availableGeometry().size()
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
     assert dialog.preview.width() > dialog.width() / 2  # most of it is the page
+
+
+def test_in_english_each_document_says_what_it_is(qtbot, dialog_on, sample, monkeypatch):
+    from planner.documents.html import DOCUMENT_ENGLISH, DOCUMENTS
+
+    assert set(DOCUMENT_ENGLISH) == set(DOCUMENTS)
+    monkeypatch.setattr("ui.printing.dialog.is_english", lambda: True)
+    dialog = dialog_on(sample)
+    assert dialog.document.itemText(dialog.document.findData("booklet")) == "Booklet（资料汇编）"

@@ -27,6 +27,15 @@ DOCUMENT_NAMES = {
     "contacts": "联络通讯录", "roster": "学员名单", "booklet": "资料汇编",
     "rooming": "住宿分房表", "bus": "乘车名单（联络员用）", "budget": "经费预算表", **material.NAMES,
 }
+# What each is, for the English interface (the documents themselves are Chinese).
+DOCUMENT_ENGLISH = {
+    "overview": "Overview", "group": "Group itineraries", "participant": "Personal itinerary",
+    "contacts": "Contact list", "roster": "Roster", "booklet": "Booklet", "rooming": "Rooming list",
+    "bus": "Bus list (liaisons)", "budget": "Budget", "notice": "Training notice",
+    "signin": "Sign-in sheets (per session)", "signin-day": "Sign-in sheets (per day and group)",
+    "namecards": "Table cards and badges", "benchmark": "Benchmarking handbook",
+    "reflections": "Reflections booklet", "measures": "Measures list",
+}
 FONT_FILES = {
     "serif": "NotoSerifSC-Regular.ttf",
     "serif_bold": "NotoSerifSC-Bold.ttf",

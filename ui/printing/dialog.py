@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.documents import PHONE_DOCUMENTS, Documents, masks_phones
-from planner.documents.html import DOCUMENT_NAMES, DOCUMENTS
+from planner.documents.html import DOCUMENT_ENGLISH, DOCUMENT_NAMES, DOCUMENTS
 from planner.documents.material import OFFICIAL_DOCX
 from planner.exports import ExportError, write_atomic
 from planner.output_path import OutputPathError, check_output
 from planner.model import Plan
+from ui.i18n import is_english
 from ui.printing.export_command import produce
 from ui.printing.pdf import pdf_bytes
 from ui.printing.render import PdfRenderer, PdfRenderError
@@ -86,8 +87,10 @@ class PrintDialog(QDialog):
         self._shown: tuple | None = None  # the choice the preview shows
         self._rendering = False
         self.document = QComboBox()
-        for name in DOCUMENTS:
-            self.document.addItem(DOCUMENT_NAMES[name], name)
+        english = is_english()
+        for name in DOCUMENTS:  # in English: what it is, and the title it prints under
+            text = f"{DOCUMENT_ENGLISH[name]}（{DOCUMENT_NAMES[name]}）" if english else DOCUMENT_NAMES[name]
+            self.document.addItem(text, name)
         self.group = QComboBox()
         self.group.addItem(self.tr("全部组"), None)
         for group in plan.ordered_groups():
