@@ -9,20 +9,55 @@ Values are in domain form: times of day in minutes, lists as tuples or lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
+
+from planner.model import ITEM_TYPES, Programme
+
+
+class PlanEditError(Exception):
+    """An edit the plan cannot take; the file is left as it was."""
+
+    def __init__(self, message_zh: str, message_en: str):
+        super().__init__(f"{message_zh}（{message_en}）")
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+@cache
+def _field_names(kind: str) -> frozenset[str]:
+    item_type = Programme if kind == "programme" else ITEM_TYPES.get(kind)
+    if item_type is None:
+        raise PlanEditError(f"未知的条目类型：{kind}", f"unknown kind of item: {kind}")
+    return frozenset(f.name for f in fields(item_type) if f.init)
+
+
+def _check_names(kind: str, names) -> None:
+    """An edit names a kind of item and fields it has: a misspelt field is refused when
+    the edit is made, not when the file is written (or, worse, ignored in memory)."""
+    unknown = sorted(set(names) - _field_names(kind))
+    if unknown:
+        names = ", ".join(f"{kind}.{name}" for name in unknown)
+        raise PlanEditError(f"未知字段：{names}", f"unknown field: {names}")
 
 
 @dataclass(frozen=True)
 class Insert:
     kind: str  # table name, e.g. "sessions"
-    values: dict  # may hold "id" to re-create a deleted item under its old id
+    values: dict  # field -> value; may hold "id" to re-create a deleted item under its old id
+
+    def __post_init__(self):
+        _check_names(self.kind, self.values)
 
 
 @dataclass(frozen=True)
 class Update:
     kind: str
     id: int
-    changes: dict
+    changes: dict  # field -> new value
+
+    def __post_init__(self):
+        _check_names(self.kind, self.changes)
 
 
 @dataclass(frozen=True)
@@ -30,17 +65,23 @@ class Delete:
     kind: str
     id: int
 
+    def __post_init__(self):
+        _field_names(self.kind)
+
 
 @dataclass(frozen=True)
 class UpdateProgramme:
-    changes: dict
+    changes: dict  # programme field -> new value
+
+    def __post_init__(self):
+        _check_names("programme", self.changes)
 
 
 @dataclass(frozen=True)
 class Batch:
     """Several edits applied, and undone, as one."""
 
-    edits: tuple
+    edits: tuple[Insert | Update | Delete | UpdateProgramme | Batch, ...]
     label: str = ""
 
 
@@ -63,12 +104,3 @@ class Change:
     @property
     def new_id(self) -> int | None:
         return self.new_ids[0] if self.new_ids else None
-
-
-class PlanEditError(Exception):
-    """An edit the plan cannot take; the file is left as it was."""
-
-    def __init__(self, message_zh: str, message_en: str):
-        super().__init__(f"{message_zh}（{message_en}）")
-        self.message_zh = message_zh
-        self.message_en = message_en

@@ -1,22 +1,21 @@
-"""Edits as the app makes them: the organiser's change plus what follows from it.
+"""What follows from an edit: the mechanics under every named operation.
 
 Moving, inserting or removing a session, or changing a length, a leg's mode or its
-override, changes the route and the times after it. ``edit_plan`` works the
-consequences out on the plan in memory — the legs the new route needs, the end of a
-pinned session whose length changed, the new times of the sessions that follow — and writes the organiser's edit and its consequences to
-the file as one transaction, so one undo takes them all back.
+override, changes the route and the times after it. ``consequences`` works them out on
+the plan in memory — the legs the new route needs, the end of a pinned session whose
+length changed, the new times of the sessions that follow; ``apply_in_memory`` gives
+the plan an edit leads to. ``planner.editing.settle`` puts the organiser's edit and its
+consequences into one batch, so one undo takes them all back.
 """
 
 from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from planner.edits import Batch, Change, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
+from planner.edits import Batch, Delete, Edit, Insert, PlanEditError, Update, UpdateProgramme
 from planner.legs import refresh_legs
-from planner.model import ITEM_TYPES, LEG_MODES, Plan
+from planner.model import ITEM_TYPES, Plan
 from planner.schedule import Timetable, day_rules, schedule, session_length, timing_edits
-from planner.store import PlanFile
-from planner.travel_legs import usual_mode
 
 
 def with_ids(plan: Plan, edit: Edit) -> Edit:
@@ -119,40 +118,3 @@ def consequences(plan: Plan, before: Plan | None = None) -> tuple[list[Edit], Ti
     settled = apply_in_memory(plan, Batch(tuple(edits)))
     timetable = schedule(settled)
     return [*edits, *timing_edits(settled, timetable)], timetable
-
-
-def set_fields(plan: Plan, kind: str, item_id: int | None, changes: dict) -> Edit:
-    """The edit that sets fields of one item (or of the programme, ``kind`` "programme")
-    as the organiser typed them, with what follows from the rules of the plan: a session
-    given a start is pinned there (so the scheduler keeps it), one whose start is cleared
-    flows again."""
-    if kind == "programme":
-        return UpdateProgramme(dict(changes))
-    if kind == "sessions" and "start" in changes:
-        changes = {**changes, "pinned": changes["start"] is not None}
-    return Update(kind, item_id, dict(changes))
-
-
-def edit_plan(plan_file: PlanFile, plan: Plan, edit: Edit, label: str = "") -> tuple[Plan, Change]:
-    """Apply ``edit`` and its consequences to the file as one step; return the new plan
-    (as in memory, equal to what the file now holds) and the change (with its inverse)."""
-    edit = with_ids(plan, edit)
-    after = apply_in_memory(plan, edit)
-    follow_on, _ = consequences(after, plan)
-    whole = Batch((edit, *follow_on), label or (edit.label if isinstance(edit, Batch) else ""))
-    change = plan_file.apply(whole)
-    return apply_in_memory(after, Batch(tuple(follow_on))), change
-
-
-def choose_leg_option(plan: Plan, leg_id: int, mode: str) -> Edit:
-    """The organiser picks one of a leg's options: the leg goes by ``mode`` from now on,
-    timed by that option (minutes typed before are dropped: they were for another way).
-    Picking the way the estimate chose makes the leg follow the estimate again. One edit,
-    so one undo step takes it back; ``edit_plan`` re-times the day after it."""
-    leg = plan.get("legs", leg_id)
-    if leg is None:
-        raise PlanEditError(f"没有编号为 {leg_id} 的行程", f"there is no leg {leg_id}")
-    if mode not in LEG_MODES:
-        raise PlanEditError(f"未知的交通方式：{mode}", f"unknown mode of travel: {mode}")
-    manual = None if mode == usual_mode(plan, leg) else mode
-    return Update("legs", leg_id, {"manual_mode": manual, "manual_minutes": None})

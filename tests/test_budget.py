@@ -360,20 +360,20 @@ def test_budget_edits_through_the_plan_file(tmp_path):
     """Each named operation, applied to a plan file, changes the budget as expected; a
     figure set back to the standard's removes the organiser's own."""
     from planner.budget.edits import add_budget_line, set_day_costs, set_fee_cap, set_programme_costs
-    from planner.operations import edit_plan
+    from planner.editing import edit_plan
 
     plan = priced()
     with PlanFile.create(tmp_path / "e.stplan", plan) as plan_file:
-        plan, _ = edit_plan(plan_file, plan, set_day_costs(plan, 5, kind="departure", meal_price=60))
+        plan, _, _ = edit_plan(plan_file, plan, set_day_costs(plan, 5, kind="departure", meal_price=60))
         assert compute_budget(plan).by_item["meals"].amount == 42 * 4 * 120 + 42 * 60
         assert set_day_costs(plan, 5, kind="departure") is None  # nothing changes
-        plan, _ = edit_plan(plan_file, plan, set_fee_cap(plan, "lodging", 3, 400))
+        plan, _, _ = edit_plan(plan_file, plan, set_fee_cap(plan, "lodging", 3, 400))
         assert compute_budget(plan).by_item["lodging"].cap == 400 * 200
-        plan, _ = edit_plan(plan_file, plan, set_fee_cap(plan, "lodging", 3, None))
+        plan, _, _ = edit_plan(plan_file, plan, set_fee_cap(plan, "lodging", 3, None))
         assert plan.fee_caps == () and compute_budget(plan).by_item["lodging"].cap == 340 * 200
-        plan, change = edit_plan(plan_file, plan, add_budget_line("venue"))
+        plan, change, _ = edit_plan(plan_file, plan, add_budget_line("venue"))
         assert compute_budget(plan).by_item["venue"].amount == 9500  # a new line costs nothing yet
-        plan, _ = edit_plan(plan_file, plan, set_programme_costs(plan, training_class=1))
+        plan, _, _ = edit_plan(plan_file, plan, set_programme_costs(plan, training_class=1))
         assert compute_budget(plan).cap_total == 760 * 200
         assert plan_file.load() == plan
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from planner.edits import Batch, Insert, Update
 from planner.model import Plan
-from planner.operations import apply_in_memory, consequences, edit_plan
+from planner.editing import edit_plan
+from planner.operations import apply_in_memory, consequences
 from planner.schedule import schedule
 from planner.store import PlanFile
 from planner.travel import estimate
@@ -21,7 +22,7 @@ def test_changing_a_length_re_times_what_follows_and_nothing_else(sample_path):
         group = plan.ordered_groups()[0]
         day_sessions = plan.sessions_of(group.id, 2)
         first = day_sessions[0]
-        after, change = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": first.end - first.start + 30}))
+        after, change, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": first.end - first.start + 30}))
         assert plan_file.load() == after
     moved = after.sessions_of(group.id, 2)
     assert moved[0].start == first.start and moved[0].end == first.end + 30
@@ -38,7 +39,7 @@ def test_moving_a_session_to_another_day_updates_legs_and_times(sample_path):
         plan = plan_file.load()
         group = plan.ordered_groups()[1]
         session = plan.sessions_of(group.id, 3)[-1]  # 祥符荡科创绿谷 on day 3
-        after, change = edit_plan(
+        after, change, _ = edit_plan(
             plan_file, plan, Update("sessions", session.id, {"day": 4, "position": -1}), "移到第 4 天"
         )
         assert change.label == "移到第 4 天"
@@ -56,7 +57,7 @@ def test_one_undo_takes_back_the_edit_and_its_consequences(sample_path):
     with PlanFile.open(sample_path) as plan_file:
         before = plan_file.load()
         session = before.sessions_of(before.ordered_groups()[2].id, 2)[0]
-        after, change = edit_plan(plan_file, before, Update("sessions", session.id, {"day": 5, "position": 99}))
+        after, change, _ = edit_plan(plan_file, before, Update("sessions", session.id, {"day": 5, "position": 99}))
         assert after != before
         plan_file.apply(change.inverse)
         assert plan_file.load() == before
@@ -68,7 +69,7 @@ def test_a_manual_leg_duration_wins_and_shifts_what_follows(sample_path):
         group = plan.ordered_groups()[0]
         a, b = plan.sessions_of(group.id, 2)[:2]  # 良渚 → 义乌国际商贸城
         leg = plan.leg_between(group.id, a.site_id, b.site_id)
-        after, _ = edit_plan(plan_file, plan, Update("legs", leg.id, {"manual_minutes": leg.minutes + 60}))
+        after, _, _ = edit_plan(plan_file, plan, Update("legs", leg.id, {"manual_minutes": leg.minutes + 60}))
         assert plan_file.load() == after
     travel = [s for s in schedule(after).day(group.id, 2).slots if s.kind == "travel" and s.site_id == b.site_id]
     assert travel[0].minutes == leg.minutes + 60
@@ -82,7 +83,7 @@ def test_inserting_a_session_gives_it_a_time_and_legs(sample_path):
         group = plan.ordered_groups()[0]
         site = plan.sessions_of(group.id, 5)[0].site_id
         other = next(s for s in plan.sites if s.kind == "park" and s.id != site)
-        after, change = edit_plan(
+        after, change, _ = edit_plan(
             plan_file, plan,
             Insert("sessions", {"group_id": group.id, "site_id": other.id, "day": 5, "position": 99, "title": "新增"}),
         )
@@ -147,16 +148,16 @@ def test_a_pinned_sessions_end_follows_its_length(sample_path):
         group = plan.ordered_groups()[0]
         first, second = plan.sessions_of(group.id, 3)[:2]
         length = first.end - first.start
-        plan, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"start": 16 * 60, "pinned": True}))
+        plan, _, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"start": 16 * 60, "pinned": True}))
         pinned = plan.get("sessions", first.id)
         assert (pinned.start, pinned.end) == (16 * 60, 16 * 60 + length)
 
-        plan, change = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": 45}))
+        plan, change, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": 45}))
         assert (plan.get("sessions", first.id).start, plan.get("sessions", first.id).end) == (16 * 60, 16 * 60 + 45)
         assert plan_file.load() == plan
         assert first.id in change.touched["sessions"]
 
-        plan, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": None}))
+        plan, _, _ = edit_plan(plan_file, plan, Update("sessions", first.id, {"minutes": None}))
         assert plan.get("sessions", first.id).end == 16 * 60 + length
         assert plan_file.load() == plan
     for other in original.sessions:  # no session of another group or day is touched
@@ -190,15 +191,15 @@ def test_an_organisers_pinned_end_stays_through_unrelated_edits(sample_path):
         group = plan.ordered_groups()[0]
         session, other = plan.sessions_of(group.id, 3)[:2]
         site = plan.site(session.site_id)
-        plan, _ = edit_plan(plan_file, plan, Update("sites", site.id, {"visit_minutes": 90}))
-        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id,
+        plan, _, _ = edit_plan(plan_file, plan, Update("sites", site.id, {"visit_minutes": 90}))
+        plan, _, _ = edit_plan(plan_file, plan, Update("sessions", session.id,
                                                     {"start": 14 * 60, "end": 15 * 60, "pinned": True}))
         assert (plan.get("sessions", session.id).start, plan.get("sessions", session.id).end) == (840, 900)
-        plan, _ = edit_plan(plan_file, plan, Update("sessions", other.id, {"minutes": 30}))
-        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"theme": "新主题"}))
+        plan, _, _ = edit_plan(plan_file, plan, Update("sessions", other.id, {"minutes": 30}))
+        plan, _, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"theme": "新主题"}))
         assert plan.get("sessions", session.id).end == 15 * 60
-        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"start": 16 * 60}))
+        plan, _, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"start": 16 * 60}))
         assert plan.get("sessions", session.id).end == 17 * 60  # moved: the same hour
-        plan, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"minutes": 45}))
+        plan, _, _ = edit_plan(plan_file, plan, Update("sessions", session.id, {"minutes": 45}))
         assert plan.get("sessions", session.id).end == 16 * 60 + 45  # its length changed
         assert plan_file.load() == plan

@@ -12,7 +12,7 @@ from conftest import run_main
 from plans import scrambled as reorder
 from planner.checks import ERROR, check
 from planner.edits import Update
-from planner.operations import edit_plan
+from planner.editing import edit_plan
 from planner.routing.core import RoutingError
 from planner.routing.path import brute_force
 from planner.routing.plan_routes import build_problem, propose_optimisation, travel_by_day
@@ -105,7 +105,7 @@ def test_applying_the_edit_is_one_step_and_undoes_exactly(improvable_path):
         plan = plan_file.load()
         proposal = propose_optimisation(plan, group_id=1, time_limit=5)
         assert proposal.changed
-        after, change = edit_plan(plan_file, plan, proposal.edit, proposal.label)
+        after, change, _ = edit_plan(plan_file, plan, proposal.edit, proposal.label)
         assert plan_file.load() == after
         assert [s.position for s in after.sessions] == [s.position for s in proposal.after.sessions]
         plan_file.apply(change.inverse)

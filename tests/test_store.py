@@ -352,3 +352,14 @@ def test_damaged_content_is_reported_not_raised(sample_path):
     with PlanFile.open(sample_path) as plan_file:
         with pytest.raises(PlanFileError, match="damaged"):
             plan_file.load()
+
+
+def test_an_edit_naming_a_field_the_item_lacks_is_refused_when_it_is_made():
+    """Typed payloads: the misspelt field never reaches memory or the file."""
+    with pytest.raises(PlanEditError, match=r"unknown field: sessions\.strat"):
+        Update("sessions", 1, {"strat": 600})
+    with pytest.raises(PlanEditError, match=r"unknown field: programme\.name"):
+        UpdateProgramme({"name": "x"})
+    with pytest.raises(PlanEditError, match="unknown kind"):
+        Delete("hotels", 1)
+    assert Update("sessions", 1, {"start": 600}).changes == {"start": 600}

@@ -8,7 +8,7 @@ import pytest
 from planner.documents import TRAVEL, Documents, transport_label
 from planner.edits import PlanEditError, Update
 from planner.legs import refresh_legs
-from planner.operations import choose_leg_option, edit_plan
+from planner.editing import choose_leg_option, edit_plan
 from planner.store import PlanFile
 from planner.travel.describe import describe
 from planner.travel_legs import leg_estimate, travel_parts
@@ -36,7 +36,7 @@ def test_the_train_taken_is_stored_timed_printed_and_kept(sample_path):
         plan = plan_file.load()
         leg = leg_to(plan, "无锡高新区规划展示馆")
         rail = leg_estimate(plan, leg).option("high_speed_rail")
-        plan, change = edit_plan(plan_file, plan, choose_leg_option(plan, leg.id, "high_speed_rail"), "改乘高铁")
+        plan, change, _ = edit_plan(plan_file, plan, choose_leg_option(plan, leg.id, "high_speed_rail"), "改乘高铁")
         stored = plan_file.load().get("legs", leg.id)
         assert (stored.manual_mode, stored.mode, stored.minutes) == ("high_speed_rail", "high_speed_rail", rail.minutes)
         assert change.label == "改乘高铁"

@@ -1,27 +1,29 @@
 """The open plan as the window sees it: the file, the plan in memory, its timetable and
 findings, the undo stack and the selection — one object every view talks to.
 
-Every edit goes through ``PlanDocument.edit``: the change and its consequences (legs,
-re-timed sessions) are written to the file as one transaction and pushed on the undo
-stack as one step. Views listen to ``changed`` (which kinds of item changed) and
+Every edit goes through ``PlanDocument.attempt`` (or ``perform``/``edit``, which let the
+window say why an edit was refused): ``planner.editing.edit_plan`` writes the change and
+its consequences (legs, re-timed sessions) to the file as one transaction, and it is
+pushed on the undo stack as one step. Views listen to ``changed`` (which kinds of item changed) and
 ``selectionChanged``; none of them touches the file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.checks import Finding, check
 from planner.edits import Change, Edit, PlanEditError
-from planner.editing import Outcome, Refusal, settle
+from planner.editing import Outcome, Refusal, edit_plan
 from planner.limits import check_edit
 from planner.model import Plan
 from planner.operations import apply_in_memory
 from planner.schedule import Timetable, schedule
-from planner.store import PlanFile
+from planner.store import PlanFile, PlanFileError
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ class Selection:
 
 class _EditCommand(QUndoCommand):
     """One undo step. The first application happens before the push (so a refused edit
-    never reaches the stack); undo and redo replay exact inverses."""
+    never reaches the stack); undo and redo replay exact inverses. A replay the file
+    refuses (made read-only, locked by another program) raises nothing into Qt: the
+    document reloads the plan from the file and says why (``_replay_failed``)."""
 
     def __init__(self, document: "PlanDocument", change: Change, label: str):
         super().__init__(label)
@@ -51,12 +55,21 @@ class _EditCommand(QUndoCommand):
     def redo(self) -> None:
         if self._applied:
             return
-        change = self._document._apply_exact(self._forward)
-        self._backward, self._applied = change.inverse, True
+        change = self._document._replay(self._forward, self.text(), undoing=False)
+        if change is not None:
+            self._backward, self._applied = change.inverse, True
 
     def undo(self) -> None:
-        change = self._document._apply_exact(self._backward)
-        self._forward, self._applied = change.inverse, False
+        change = self._document._replay(self._backward, self.text(), undoing=True)
+        if change is not None:
+            self._forward, self._applied = change.inverse, False
+
+
+class Attempt(NamedTuple):
+    """What became of an edit: the change written, or why the plan refused it."""
+
+    change: Change | None = None
+    refusal: str = ""  # Chinese, then English; "" when done or when there was nothing to do
 
 
 class PlanDocument(QObject):
@@ -85,43 +98,64 @@ class PlanDocument(QObject):
 
     # --- editing ----------------------------------------------------------------------
 
-    def edit(self, edit: Edit, label: str) -> Change | None:
-        """Apply an organiser's edit with its consequences as one undoable step.
-        Returns the change, or None (and emits ``editFailed``) if the plan refused it."""
+    def attempt(self, outcome: Outcome, label: str) -> Attempt:
+        """Carry out an edit (or what an operation of ``planner.editing`` answered) with its
+        consequences as one undoable step, and return why not if the plan refuses it:
+        for views that show the reason where the user acted. Nothing is broadcast."""
+        if outcome is None:
+            return Attempt()
+        if isinstance(outcome, Refusal):
+            return Attempt(refusal=str(outcome))
         try:
-            check_edit(edit)  # what was typed or pasted, within the input limits
+            check_edit(outcome)  # what was typed or pasted, within the input limits
+            applied = edit_plan(self.plan_file, self.plan, outcome, label)
         except PlanEditError as error:
-            self.editFailed.emit(f"{error.message_zh}\n{error.message_en}")
-            return None
-        settled = settle(self.plan, edit, label)
-        try:
-            change = self.plan_file.apply(settled.whole)
-        except PlanEditError as error:
-            self.editFailed.emit(f"{error.message_zh}\n{error.message_en}")
-            return None
-        self.plan = settled.plan
-        self._refresh_derived(settled.timetable)
-        self.undo_stack.push(_EditCommand(self, change, label))
-        self.changed.emit(frozenset(change.touched))
-        return change
+            return Attempt(refusal=f"{error.message_zh}\n{error.message_en}")
+        self.plan = applied.plan
+        self._refresh_derived(applied.timetable)
+        self.undo_stack.push(_EditCommand(self, applied.change, label))
+        self.changed.emit(frozenset(applied.change.touched))
+        return Attempt(applied.change)
 
     def perform(self, outcome: Outcome, label: str) -> Change | None:
-        """Carry out what an operation (``planner.editing``) answered: an edit becomes
-        one undo step; a refusal is said once (``editFailed``); None changes nothing."""
-        if outcome is None:
-            return None
-        if isinstance(outcome, Refusal):
-            self.editFailed.emit(str(outcome))
-            return None
-        return self.edit(outcome, label)
+        """``attempt``, for views with no place of their own to say why: a refusal is
+        said once, by the window (``editFailed``). Returns the change, or None."""
+        result = self.attempt(outcome, label)
+        if result.refusal:
+            self.editFailed.emit(result.refusal)
+        return result.change
 
-    def _apply_exact(self, edit: Edit) -> Change:
-        """Replay an undo or redo step exactly (its consequences are already in it)."""
-        change = self.plan_file.apply(edit)
+    def edit(self, edit: Edit, label: str) -> Change | None:
+        """An organiser's edit as one undoable step (see ``perform``)."""
+        return self.perform(edit, label)
+
+    def _replay(self, edit: Edit, label: str, undoing: bool) -> Change | None:
+        """Replay an undo or redo step exactly (its consequences are already in it). If
+        the file refuses it, the plan is reloaded from the file, the undo history (which
+        no longer matches the file) is dropped, and the reason is said once."""
+        try:
+            change = self.plan_file.apply(edit)
+        except PlanEditError as error:
+            self._replay_failed(label, undoing, f"{error.message_zh}\n{error.message_en}")
+            return None
         self.plan = apply_in_memory(self.plan, edit)
         self._refresh_derived()
         self.changed.emit(frozenset(change.touched))
         return change
+
+    def _replay_failed(self, label: str, undoing: bool, reason: str) -> None:
+        try:
+            self.plan = self.plan_file.load()
+        except PlanFileError as error:  # the plan in memory still equals the file's last state
+            reason += f"\n{error.reason_zh}\n{error.reason_en}"
+        self._refresh_derived()
+        # Not from inside the stack's own undo()/redo(): it still uses this command.
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.changed.emit(self.ALL_KINDS)
+        what = ("撤销「{0}」失败", "Undo '{0}' failed") if undoing else ("重做「{0}」失败", "Redo '{0}' failed")
+        self.editFailed.emit(f"{what[0].format(label)}：{reason}\n"
+                             "方案已按文件重新载入，撤销记录已清空。\n"
+                             f"{what[1].format(label)}. The plan was reloaded from its file and the undo history cleared.")
 
     def _refresh_derived(self, timetable: Timetable | None = None) -> None:
         self.timetable = timetable or schedule(self.plan)

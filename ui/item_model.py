@@ -1,7 +1,7 @@
 """A table model over one kind of item of the open plan (places, sites, participants).
 
 Rows are the kind's items in id order; columns are declared in ``ui.columns``. The model
-never writes to the plan: ``setData`` turns an edit into ``document.edit(set_fields(…))`` and
+never writes to the plan: ``setData`` turns an edit into ``document.attempt(set_fields(…))`` and
 the document's ``changed`` signal brings the new values back. Input that cannot be the
 field's value is refused (``setData`` returns False) and reported with ``invalidInput``.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from planner.operations import set_fields
+from planner.editing import set_fields
 from ui.columns import BOOL, CLOCK, COORD, ENUM, FLOAT, INT, MONEY, REF, Field, InvalidInput, edit_label, kinds_shown, table_columns
 from ui.document import PlanDocument
 
@@ -22,21 +22,6 @@ ValueRole = Qt.ItemDataRole.UserRole + 5  # the domain value (an id for referenc
 ChoicesRole = Qt.ItemDataRole.UserRole + 6  # [(label, value)] for enum and reference columns
 
 _NUMERIC = (INT, CLOCK, COORD, FLOAT, MONEY)
-
-
-def edit_or_refusal(document: PlanDocument, edit, label: str):
-    """``document.edit`` that also returns why the plan refused the edit (or "")."""
-    refusals: list[str] = []
-
-    def note(message: str) -> None:
-        refusals.append(message)
-
-    document.editFailed.connect(note)
-    try:
-        change = document.edit(edit, label)
-    finally:
-        document.editFailed.disconnect(note)
-    return change, "\n".join(refusals)
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -134,7 +119,7 @@ class ItemTableModel(QAbstractTableModel):
         if new == getattr(item, spec.name):
             return True  # nothing to do, and nothing to undo
         label = edit_label(plan, self.kind, item, spec)
-        change, refusal = edit_or_refusal(self.document, set_fields(self.document.plan, self.kind, item.id, {spec.name: new}), label)
+        change, refusal = self.document.attempt(set_fields(self.document.plan, self.kind, item.id, {spec.name: new}), label)
         if change is None:
             self.invalidInput.emit(refusal)
         return change is not None

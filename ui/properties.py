@@ -2,7 +2,7 @@
 
 Fields are declared per kind in ``ui.columns.FIELDS``. Each field commits on its own —
 line edits on editingFinished, combo boxes on activated, check boxes on click — as one
-``document.edit(operations.set_fields(…))``, one undo step. Input that cannot be the field's value is
+``document.attempt(set_fields(…))``, one undo step. Input that cannot be the field's value is
 shown in red under the field, with the reason, and not committed. The form follows the
 document: another selection shows another item; any change (an undo too) re-reads it.
 """
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.edits import PlanEditError
 from planner.labels import duration_text
 from planner.model import format_clock
-from planner.operations import choose_leg_option, set_fields
+from planner.editing import choose_leg_option, set_fields
 from planner.travel.describe import duration_en, duration_zh, part_line, ride
 from planner.travel_legs import leg_estimate
 from ui.columns import (
@@ -27,7 +27,6 @@ from ui.columns import (
 )
 from ui.document import PlanDocument, Selection
 from ui.i18n import is_english, mode_name
-from ui.item_model import edit_or_refusal
 
 ERROR_STYLE = "color: #c62828;"
 INVALID_EDITOR_STYLE = "border: 1px solid #c62828;"
@@ -280,7 +279,7 @@ class PropertyEditor(QWidget):
             return True
         label = edit_label(plan, self.kind, item, spec)
         edit = set_fields(plan, self.kind, self.item_id, {spec.name: value})
-        change, refusal = edit_or_refusal(self.document, edit, label)
+        change, refusal = self.document.attempt(edit, label)
         if change is None:
             self._set_error(spec.name, refusal)
             self._load(spec, getattr(item, spec.name))
@@ -411,7 +410,7 @@ class PropertyEditor(QWidget):
             self.message.show()
             return False
         label = self.tr("「{0}」改为{1}").format(item_name(plan, "legs", leg), self._mode_name(mode))
-        change, refusal = edit_or_refusal(self.document, edit, label)
+        change, refusal = self.document.attempt(edit, label)
         if change is None:
             self.message.setText(refusal)
             self.message.show()

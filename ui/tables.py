@@ -4,9 +4,9 @@ delete, and selection kept in step with the document's."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QStatusTipEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -15,7 +15,7 @@ from planner.material.operations import NEW_ITEM_KINDS, new_item
 from ui.columns import BOOL, CLOCK, ENUM, KIND_NAMES, LIST, REF, item_name
 from ui.columns import tr as field_tr
 from ui.document import PlanDocument, Selection
-from ui.item_model import ChoicesRole, FieldRole, ItemIdRole, ItemTableModel, SortRole, edit_or_refusal
+from ui.item_model import ChoicesRole, FieldRole, ItemIdRole, ItemTableModel, SortRole
 
 MAX_COLUMN_WIDTH = 260
 
@@ -186,11 +186,9 @@ class ItemTable(QWidget):
     # --- messages -----------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
-        """Say why an edit was not made (below the table, and in the window's status bar)."""
+        """Say why an edit was not made: once, below the table, where the user acted."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        self.view.setStatusTip(text.splitlines()[0] if text else "")
-        QApplication.sendEvent(self, QStatusTipEvent(text.replace("\n", " ")))
 
     def _document_changed(self, kinds) -> None:
         if self.kind in kinds:
@@ -203,7 +201,7 @@ class ItemTable(QWidget):
         selection = self.document.selection
         edit = new_item(self.document.plan, self.kind, selection.kind, selection.ids)
         label = self.tr("添加{kind}").format(kind=field_tr(KIND_NAMES[self.kind][0]))
-        change, refusal = edit_or_refusal(self.document, edit, label)
+        change, refusal = self.document.attempt(edit, label)
         if change is None:
             self.show_message(refusal)
             return None
@@ -232,7 +230,7 @@ class ItemTable(QWidget):
         if isinstance(outcome, Refusal):  # said once, under the table
             self.show_message(str(outcome))
             return False
-        change, refusal = edit_or_refusal(self.document, outcome, label)
+        change, refusal = self.document.attempt(outcome, label)
         if change is None:
             self.show_message(refusal)
         return change is not None

@@ -24,6 +24,7 @@ from planner.documents import Documents
 from planner.documents.notice import ADDRESSEE, HEADING, PARAGRAPH, SIGNATURE, SUBHEADING, TITLE, Block, notice
 from planner.documents.reflections import booklet
 from planner.exports.docx import _set_font as set_font
+from planner.exports.docx import add_field, end_field
 from planner.text import clean_text
 
 BODY_FONT = "仿宋_GB2312"
@@ -74,16 +75,7 @@ def _page_number(footer, odd: bool) -> None:
     _run(paragraph, "— ", NUMBER_FONT, NUMBER_PT, spaced=False)
     run = paragraph.add_run()
     set_font(run, NUMBER_FONT, NUMBER_PT)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        else:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
+    add_field(run, "PAGE")
     _run(paragraph, " —", NUMBER_FONT, NUMBER_PT, spaced=False)
 
 
@@ -174,24 +166,12 @@ def _contents_field(document, entries) -> None:
     """A TOC field over the titles (Heading 1), shown as the list of titles until Word
     updates it with page numbers."""
     paragraph = _paragraph(document, indent=False)
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, 'TOC \\o "1-1" \\h \\z \\u'), ("separate", None)):
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        else:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
+    add_field(paragraph.add_run(), 'TOC \\o "1-1" \\h \\z \\u', end=False)
     for index, entry in enumerate(entries):
         if index:
             paragraph.add_run().add_break(WD_BREAK.LINE)
         _run(paragraph, f"{entry.title}　{entry.byline}", size=14, spaced=False)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    paragraph.add_run()._r.append(end)
+    end_field(paragraph.add_run())
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     document.settings.element.append(update)

@@ -14,9 +14,11 @@ from planner.editing.deleting import delete_items
 from planner.editing.people import move_people
 from planner.editing.refusal import Outcome, Refusal
 from planner.editing.sessions import add_session, move_session
-from planner.editing.settle import Settled, settle
+from planner.editing.fields import choose_leg_option, set_fields
+from planner.editing.settle import Applied, Settled, edit_plan, settle
 
 __all__ = [
-    "Outcome", "Refusal", "Settled", "add_group", "add_hotel", "add_lodgings", "add_place", "add_plenary",
-    "add_session", "add_site", "delete_items", "free_colour", "move_people", "move_session", "settle",
+    "Applied", "Outcome", "Refusal", "Settled", "add_group", "add_hotel", "add_lodgings", "add_place", "add_plenary",
+    "add_session", "add_site", "choose_leg_option", "delete_items", "edit_plan", "free_colour", "move_people",
+    "move_session", "set_fields", "settle",
 ]

@@ -55,12 +55,11 @@ def _flag(row, tag: str) -> None:
     tr_pr.append(element)
 
 
-def _page_number_footer(section) -> None:
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run("— ")
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+def add_field(run, instruction: str, end: bool = True) -> None:
+    """A Word field (PAGE, TOC…) in ``run``: Word computes its value when it shows the
+    page. Without ``end``, the field's current text follows in later runs of the
+    paragraph, and the caller closes it with ``end_field``."""
+    for kind, text in (("begin", None), (None, instruction), ("separate" if not end else "end", None)):
         if kind:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -70,6 +69,19 @@ def _page_number_footer(section) -> None:
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
+
+
+def end_field(run) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    run._r.append(char)
+
+
+def _page_number_footer(section) -> None:
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("— ")
+    add_field(paragraph.add_run(), "PAGE")
     paragraph.add_run(" —")
     for run in paragraph.runs:
         _set_font(run, "宋体", 14)

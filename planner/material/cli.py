@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from planner.edits import PlanEditError
+from planner.import_preview import write_previewed
 from planner.material.preview import MaterialError, Preview
 from planner.store import PlanFile, PlanFileError
 
@@ -89,19 +90,13 @@ def _run(args, read) -> int:
     try:
         with PlanFile.open(args.plan, readonly=args.dry_run) as plan_file:
             preview = read(plan_file.load(), args)
-            print(preview.report())
-            if preview.bad and not args.skip_bad:
-                print(f"未写入：有 {len(preview.bad)} 处无法导入（改正后重新导入，或加 --skip-bad 只导入其余部分）\n"
-                      f"Nothing was written: {len(preview.bad)} part(s) cannot be imported (fix them, or add "
-                      "--skip-bad to import the rest)", file=sys.stderr)
+            refused = (f"未写入：有 {len(preview.bad)} 处无法导入（改正后重新导入，或加 --skip-bad 只导入其余部分）\n"
+                       f"Nothing was written: {len(preview.bad)} part(s) cannot be imported (fix them, or add "
+                       "--skip-bad to import the rest)")
+            if not write_previewed(plan_file, preview, dry_run=args.dry_run, skip_bad=args.skip_bad, refused=refused):
                 return 1
-            if args.dry_run:
-                print("试运行，未写入 / dry run: nothing written")
-                return 0
-            edit = preview.edit(skip_bad=True)
-            if edit.edits:
-                plan_file.apply(edit)
-            print(f"已导入 / imported: {preview.summary()}")
+            if not args.dry_run:
+                print(f"已导入 / imported: {preview.summary()}")
             return 0
     except MaterialError as error:
         print(f"{error.message_zh}\n{error.message_en}", file=sys.stderr)

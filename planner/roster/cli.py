@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from planner.edits import PlanEditError
+from planner.import_preview import write_previewed
 from planner.roster.assign import SCOPE_NAMES, UNIT_MODE_NAMES, UNIT_MODES, assign_groups
 from planner.roster.columns import FIELDS, IGNORE
 from planner.roster.importer import preview_roster
@@ -82,18 +83,13 @@ def run_import(args) -> int:
         with PlanFile.open(args.plan, readonly=args.dry_run) as plan_file:
             plan = plan_file.load()
             preview = preview_roster(plan, args.file, args.sheet, mapping, args.header_row)
-            print(preview.report())
-            if preview.bad and not args.skip_bad:
-                print(f"未写入任何人：有 {len(preview.bad)} 行有误（改正后重新导入，或加 --skip-bad 只导入正确的行）\n"
-                      f"Nothing was written: {len(preview.bad)} row(s) are bad (fix them, or add --skip-bad "
-                      "to import only the good rows)", file=sys.stderr)
+            refused = (f"未写入任何人：有 {len(preview.bad)} 行有误（改正后重新导入，或加 --skip-bad 只导入正确的行）\n"
+                       f"Nothing was written: {len(preview.bad)} row(s) are bad (fix them, or add --skip-bad "
+                       "to import only the good rows)")
+            if not write_previewed(plan_file, preview, dry_run=args.dry_run, skip_bad=args.skip_bad, refused=refused):
                 return 1
             if args.dry_run:
-                print("试运行，未写入 / dry run: nothing written")
                 return 0
-            edit = preview.edit(skip_bad=True)
-            if edit.edits:
-                plan_file.apply(edit)
             skipped = f"，跳过 {len(preview.bad)} 行有误" if preview.bad else ""
             print(f"已导入{skipped} / imported: {preview.count('new')} new, {preview.count('update')} updated"
                   + (f", {len(preview.bad)} bad row(s) skipped" if preview.bad else ""))

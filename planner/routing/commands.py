@@ -108,7 +108,7 @@ def add_route_command(commands) -> None:
 # ---------------------------------------------------------------------------- optimise
 
 def _cmd_optimise(args) -> int:
-    from planner.operations import edit_plan
+    from planner.editing import edit_plan
     from planner.routing.plan_routes import format_proposal, propose_optimisation
 
     if args.out:  # before the search, not after it
