@@ -100,6 +100,9 @@ class PrintDialog(QDialog):
         for pid in self.docs.participant_ids():
             person = plan.get("participants", pid)
             self.participant.addItem(f"{person.name}（{plan.group(person.group_id).name}）", pid)
+        for combo in (self.document, self.group, self.participant):  # the page gets the room, not the longest name
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.mask_phones = QCheckBox(self.tr("隐藏电话号码中间四位"))
         self.mask_phones.setToolTip(self.tr("发给全体学员的文档默认隐藏；个人行程、联络通讯录和乘车名单默认显示完整号码"))
         self.format = QComboBox()
