@@ -13,8 +13,8 @@ def open_app(argv: list[str]) -> int:
     return run_app(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    from planner.cli import run
+def extra_commands() -> dict:
+    """The commands that live outside planner/cli.py: name -> function adding its parser."""
     from ui.printing.export_command import add_export_command  # Qt-free until a PDF is made
     from planner.roster.cli import add_roster_command
     from planner.budget.cli import add_budget_command
@@ -22,14 +22,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from planner.routing import commands as routing
 
-    return run(argv, open_app, {"export": add_export_command, "roster": add_roster_command,
-                                "route": routing.add_route_command,
-                                "optimise": routing.add_optimise_command,
-                                "plan-groups": routing.add_plan_groups_command,
-                                "budget": add_budget_command,
-                                "indicators": material.add_indicators_command,
-                                "reflections": material.add_reflections_command,
-                                "measures": material.add_measures_command})
+    return {"export": add_export_command, "roster": add_roster_command,
+            "route": routing.add_route_command,
+            "optimise": routing.add_optimise_command,
+            "plan-groups": routing.add_plan_groups_command,
+            "budget": add_budget_command,
+            "indicators": material.add_indicators_command,
+            "reflections": material.add_reflections_command,
+            "measures": material.add_measures_command}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from planner.cli import run
+
+    return run(argv, open_app, extra_commands())
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from datetime import date
 from planner.checks import INFO, Finding
 from planner.documents import has_own_row
 from planner.journey import journey
+from planner.lateness import late_legs
 from planner.model import Plan
 from planner.schedule import Timetable
 
@@ -39,7 +40,7 @@ class BoardEntry:
     part: int  # the part of the day (see the module)
     title: str = ""  # the session's or plenary's own title ('' when none)
     pinned: bool = False
-    late_by: int = 0
+    late_by: int = 0  # a session or plenary: reached this late; a leg: the lateness it causes
     mode: str = ""  # travel: bus, high_speed_rail…
     journey: str = ""  # travel: "out", "back" or ""
     from_site: str = ""  # travel: where it leaves from
@@ -104,7 +105,8 @@ def _site_and_place(plan: Plan, site_id: int | None) -> tuple[str, str]:
 def _entries(plan: Plan, timetable: Timetable, group_id: int, day: int) -> tuple[BoardEntry, ...]:
     day_plan = timetable.day(group_id, day)
     entries, part = [], 0
-    for slot in day_plan.slots if day_plan else ():
+    late = late_legs(day_plan)
+    for index, slot in enumerate(day_plan.slots if day_plan else ()):
         site, place = _site_and_place(plan, slot.site_id)
         if slot.kind == "session":
             session = plan.get("sessions", slot.item_id)
@@ -116,9 +118,10 @@ def _entries(plan: Plan, timetable: Timetable, group_id: int, day: int) -> tuple
             entries.append(BoardEntry("plenary", slot.start, slot.end, slot.item_id, slot.site_id, site, place,
                                       part + 1, plenary.title if plenary else "", late_by=slot.late_by))
             part += 2
-        elif slot.kind == "travel" and has_own_row(slot):
+        elif slot.kind == "travel" and (has_own_row(slot) or index in late):  # a late leg always shows
             from_site, from_place = _site_and_place(plan, slot.from_site_id)
             entries.append(BoardEntry("travel", slot.start, slot.end, None, slot.site_id, site, place, part,
+                                      late_by=late[index].late_by if index in late else 0,
                                       mode=slot.mode, journey=slot.journey, from_site=from_site,
                                       from_place=from_place))
     return tuple(entries)

@@ -397,7 +397,7 @@ def check_coordinates(ctx: _Context):
 
 
 def check_people(ctx: _Context):
-    """A participant in two groups; a group without a leader."""
+    """A participant in two groups; a group without a leader (once the plan has participants)."""
     plan = ctx.plan
     seen: dict[tuple[str, str], list] = defaultdict(list)
     for person in plan.participants:
@@ -413,6 +413,8 @@ def check_people(ctx: _Context):
                 f"The participant '{name}' is in several groups: {', '.join(ctx.group_name(g) for g in groups)}",
                 tuple(("participants", p.id) for p in people),
             )
+    if not plan.participants:
+        return  # a new plan: nobody to lead yet (the roster comes later), so no warning per group
     leaders = {p.group_id for p in plan.participants if p.role == "group_leader"}
     for group in plan.ordered_groups():
         if group.id not in leaders and not group.leader.strip():
@@ -482,6 +484,26 @@ CHECKS = (
     check_seats,
     check_budget,
 )
+
+
+# The checks that read only the timetable's days: what a new order or day of a group's
+# sessions can change (the route optimiser judges its candidates with them).
+DAY_CHECKS = (
+    check_overlaps,
+    check_late_arrivals,
+    check_opening_hours,
+    check_day_window,
+    check_long_travel_days,
+    check_lunch,
+    check_leg_durations,
+    check_long_bus_legs,
+)
+
+
+def check_days(plan: Plan, timetable: Timetable, rules=DAY_CHECKS) -> list[Finding]:
+    """The findings of ``rules`` about the days ``timetable`` holds (it may hold a few)."""
+    ctx = _Context(plan, timetable)
+    return [finding for rule in rules for finding in rule(ctx)]
 
 
 def check(plan: Plan, timetable: Timetable | None = None) -> list[Finding]:

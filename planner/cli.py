@@ -16,6 +16,7 @@ from planner import __version__
 from planner.checks import ERROR, check, format_findings
 from planner.edits import PlanEditError
 from planner.exports import ExportError
+from planner.labels import FORCE_HELP, JSON_HELP, PLAN_HELP
 from planner.jsonio import PlanImportError, dumps, load_json_file, plan_from_json
 from planner.model import Plan
 from planner.output_path import OutputPathError, check_output, check_plan_output
@@ -79,8 +80,34 @@ def _cmd_check(args) -> int:
     return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its own words in Chinese first (they are English only)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法 / usage: " if prefix is None else prefix)
+
+
+class _SubParsers(argparse._SubParsersAction):
+    """A command's help in the list is also the head of its own --help."""
+
+    def add_parser(self, name, **kwargs):
+        if "help" in kwargs:
+            kwargs.setdefault("description", kwargs["help"])
+        return super().add_parser(name, **kwargs)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with its error line in Chinese and English (its own words are English)."""
+    """argparse speaking Chinese first: section titles, -h, usage and the error line."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self.register("action", "parsers", _SubParsers)
+        self._positionals.title = "参数 / arguments"
+        self._optionals.title = "选项 / options"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="显示本帮助并退出 / show this help and exit")
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -90,42 +117,56 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="main.py",
-        description="考察方案编排 — study-tour planner. Without a command, opens the app.",
+        description="考察方案编排 — 不带命令时打开桌面程序（可给出方案文件）；各命令另有 --help。\n"
+                    "Study-tour planner — without a command, opens the app (on PLAN if given); "
+                    "each command has its own --help.",
+        formatter_class=_RawDescription,
     )
-    parser.add_argument("--version", action="version", version=f"考察方案编排 study-tour-planner {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"考察方案编排 study-tour-planner {__version__}",
+                        help="显示版本并退出 / show the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="命令 / commands")
 
-    sample = commands.add_parser("sample", help="write the bundled sample plan (Hunan 2025) to OUT")
-    sample.add_argument("out", metavar="OUT")
-    sample.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    sample = commands.add_parser("sample", help="写出内置示例方案（湖南 2025）/ write the bundled sample plan "
+                                                "(Hunan 2025) to OUT")
+    sample.add_argument("out", metavar="OUT", help="要写入的方案文件 / the plan file to write")
+    sample.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="OUT"))
     sample.set_defaults(run=_cmd_sample)
 
-    importer = commands.add_parser("import", help="import a plan (full or minimal JSON) into a new plan file")
-    importer.add_argument("input", metavar="IN.json")
-    importer.add_argument("out", metavar="OUT")
-    importer.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    importer = commands.add_parser("import", help="从 JSON（完整或简化格式）导入为新方案文件 / import a plan "
+                                                  "(full or minimal JSON) into a new plan file")
+    importer.add_argument("input", metavar="IN.json", help="要读取的 JSON 文件 / the JSON file to read")
+    importer.add_argument("out", metavar="OUT", help="要写入的方案文件 / the plan file to write")
+    importer.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="OUT"))
     importer.set_defaults(run=_cmd_import)
 
-    dump = commands.add_parser("dump", help="write a plan as JSON (to stdout, or --out FILE)")
-    dump.add_argument("plan", metavar="PLAN")
-    dump.add_argument("--out", metavar="FILE")
-    dump.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    dump = commands.add_parser("dump", help="以 JSON 输出方案（到屏幕，或 --out 文件）/ write a plan as JSON "
+                                            "(to stdout, or --out FILE)")
+    dump.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    dump.add_argument("--out", metavar="FILE", help="写入此 JSON 文件而不是屏幕 / write to this JSON file, "
+                                                    "not to stdout")
+    dump.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="FILE"))
     dump.set_defaults(run=_cmd_dump)
 
-    summary = commands.add_parser("summary", help="per group: places, sessions, days, hours of travel")
-    summary.add_argument("plan", metavar="PLAN")
-    summary.add_argument("--json", action="store_true", help="machine-readable output")
+    summary = commands.add_parser("summary", help="按组和日：县（市、区）、现场教学、首末时间、车程 / per group "
+                                                  "and day: places, sessions, first and last times, travel")
+    summary.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    summary.add_argument("--json", action="store_true", help=JSON_HELP)
     summary.set_defaults(run=_cmd_summary)
 
-    checker = commands.add_parser("check", help="check a plan; exit status 1 when there is an error")
-    checker.add_argument("plan", metavar="PLAN")
-    checker.add_argument("--json", action="store_true", help="machine-readable output")
+    checker = commands.add_parser("check", help="检查方案；有错误时退出码为 1 / check a plan; exit status 1 "
+                                                "when there is an error")
+    checker.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    checker.add_argument("--json", action="store_true", help=JSON_HELP)
     checker.set_defaults(run=_cmd_check)
 
     add_travel_command(commands)
     for register in (extra_commands or {}).values():  # commands living outside planner (e.g. export)
         register(commands)
     return parser
+
+
+class _RawDescription(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """The main help's description keeps its two lines (Chinese, then English)."""
 
 
 COMMANDS = ("sample", "import", "dump", "summary", "check", "travel")

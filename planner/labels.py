@@ -97,6 +97,14 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "measures": ("举措", "measure"),
 }
 
+# Words the command line repeats in its --help (Chinese first, as everywhere).
+PLAN_HELP = "方案文件（.stplan）/ the plan file (.stplan)"
+JSON_HELP = "输出 JSON（供程序读取）/ machine-readable output (JSON)"
+FORCE_HELP = "{out} 已存在时覆盖 / overwrite {out} if it exists"
+DRY_RUN_HELP = "只打印预览，不写入 / only print the preview; write nothing"
+SHEET_HELP = "要读取的工作表（默认：第一个有数据的）/ the sheet to read (default: the first with data)"
+TIME_LIMIT_HELP = "求解时限，秒（默认 {default:g}）/ seconds to search (default {default:g})"
+
 # A journey's leg, as schedules print it.
 JOURNEY_NAMES = {"out": ("出发", "Departure"), "back": ("返程", "Return")}
 # A leg whose way of travel is not known yet.

@@ -10,9 +10,11 @@ the place where it starts the next morning. Each placeholder says why in its not
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from planner.journey import journey
 from planner.model import Lodging, Plan, Site
-from planner.schedule import Timetable, schedule
+from planner.schedule import DayPlan, schedule
 
 HOTEL_NOTE = "待定：请换成实际宾馆 / to be decided: replace with the real hotel"
 PLAN_NOTE = ("住宿为占位（待定）：每晚安排在当天最后一站所在的县（市、区）；当天没有参观时，安排在次日首站。"
@@ -20,14 +22,22 @@ PLAN_NOTE = ("住宿为占位（待定）：每晚安排在当天最后一站所
              "on a day without a stop, in the place of the next morning's first stop.")
 
 
-def _stop_places(plan: Plan, timetable: Timetable, group_id: int) -> dict[int, list[int]]:
+PLACEHOLDER = "占位"  # how a placeholder lodging's note begins (the organiser's own never does)
+
+
+def is_placeholder(lodging: Lodging) -> bool:
+    """A lodging the program chose (it may move with the route), not the organiser."""
+    return lodging.note.startswith(PLACEHOLDER)
+
+
+def stop_places(plan: Plan, days: Iterable[DayPlan], group_id: int) -> dict[int, list[int]]:
     """The places of a group's stops (sessions and plenaries), per day, in time order. An
     event in the home city on the day of leaving (an opening before setting off) is not
     where the group sleeps: it leaves after it."""
     trip = journey(plan, group_id)
     origin = plan.site(trip.origin_site_id) if trip.origin_site_id is not None else None
     places: dict[int, list[int]] = {}
-    for day_plan in timetable.of_group(group_id):
+    for day_plan in days:
         for slot in day_plan.items():
             site = plan.site(slot.site_id) if slot.site_id is not None else None
             if site is None or site.place_id is None:
@@ -36,6 +46,39 @@ def _stop_places(plan: Plan, timetable: Timetable, group_id: int) -> dict[int, l
                 continue
             places.setdefault(day_plan.day, []).append(site.place_id)
     return places
+
+
+def placeholder_nights(plan: Plan, group_id: int, stops: dict[int, list[int]],
+                       booked: dict[int, int]) -> list[tuple[int, int, tuple[str, str]]]:
+    """(night, place id, why in Chinese and English) for each night of the group's trip
+    without a lodging in ``booked`` (night -> hotel site id): the rule of the module."""
+    nights = []
+    here = None  # the place where the group sleeps
+    for night in journey(plan, group_id).nights:
+        if night in booked:
+            hotel = plan.site(booked[night])
+            here = hotel.place_id if hotel is not None else here
+            continue
+        if night in stops:
+            here, why = stops[night][-1], ("当天最后一站", "the day's last stop")
+        elif here is None:
+            later = [stops[d][0] for d in sorted(stops) if d > night]
+            if not later:
+                continue
+            here, why = later[0], ("次日首站，当天没有参观", "the next morning's first stop, no stop that day")
+        else:
+            why = ("续住，当天没有参观", "staying on, no stop that day")
+        nights.append((night, here, why))
+    return nights
+
+
+def placeholder_hotel(site_id: int, place) -> Site:
+    """A hotel to be decided in ``place``."""
+    return Site(site_id, f"{place.name}住宿（待定）", place.id, "hotel", note=HOTEL_NOTE)
+
+
+def placeholder_note(why: tuple[str, str]) -> str:
+    return f"{PLACEHOLDER}：{why[0]} / placeholder: {why[1]}"
 
 
 def with_placeholder_lodgings(plan: Plan) -> Plan:
@@ -47,35 +90,18 @@ def with_placeholder_lodgings(plan: Plan) -> Plan:
     for site in sites:
         if site.kind == "hotel" and site.place_id is not None:
             hotels.setdefault(site.place_id, site.id)
-    booked = {(l.group_id, l.night): l.site_id for l in lodgings}
     added = False
     for group in plan.ordered_groups():
-        stops = _stop_places(plan, timetable, group.id)
+        stops = stop_places(plan, timetable.of_group(group.id), group.id)
         if not stops:
             continue
-        here = None  # the place where the group sleeps
-        for night in journey(plan, group.id).nights:
-            if (group.id, night) in booked:
-                hotel = plan.site(booked[(group.id, night)])
-                here = hotel.place_id if hotel is not None else here
-                continue
-            if night in stops:
-                here, why = stops[night][-1], ("当天最后一站", "the day's last stop")
-            elif here is None:
-                later = [stops[d][0] for d in sorted(stops) if d > night]
-                if not later:
-                    continue
-                here, why = later[0], ("次日首站，当天没有参观", "the next morning's first stop, no stop that day")
-            else:
-                why = ("续住，当天没有参观", "staying on, no stop that day")
+        booked = {l.night: l.site_id for l in lodgings if l.group_id == group.id}
+        for night, here, why in placeholder_nights(plan, group.id, stops, booked):
             if here not in hotels:
-                place = plan.place(here)
-                hotel = Site(max((s.id for s in sites), default=0) + 1, f"{place.name}住宿（待定）", here, "hotel",
-                             note=HOTEL_NOTE)
-                sites.append(hotel)
-                hotels[here] = hotel.id
+                sites.append(placeholder_hotel(max((s.id for s in sites), default=0) + 1, plan.place(here)))
+                hotels[here] = sites[-1].id
             lodgings.append(Lodging(max((l.id for l in lodgings), default=0) + 1, group.id, night, hotels[here],
-                                    note=f"占位：{why[0]} / placeholder: {why[1]}"))
+                                    note=placeholder_note(why)))
             added = True
     if not added:
         return plan

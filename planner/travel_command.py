@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from planner.labels import JSON_HELP
 from planner.errors import BilingualError
 from planner.gazetteer import Gazetteer
 from planner.travel import Estimate, estimate
@@ -62,8 +63,10 @@ def _run(args) -> int:
 
 def add_travel_command(commands) -> None:
     travel = commands.add_parser(
-        "travel", help="ways between two places (road, high-speed rail, flight) and the one an organiser would book")
-    travel.add_argument("start", metavar="FROM", help="a place: 南京市, 金华义乌, yiwushi …")
-    travel.add_argument("end", metavar="TO")
-    travel.add_argument("--json", action="store_true", help="machine-readable output")
+        "travel", help="两地之间的出行方式（大巴、高铁、航班，门到门）及建议 / ways between two places (road, "
+                       "high-speed rail, flight; door to door) and the one an organiser would book")
+    travel.add_argument("start", metavar="FROM", help="出发地：南京市、金华义乌、yiwushi… / a place: 南京市, "
+                                                      "金华义乌, yiwushi …")
+    travel.add_argument("end", metavar="TO", help="目的地（写法同上）/ where to (written the same way)")
+    travel.add_argument("--json", action="store_true", help=JSON_HELP)
     travel.set_defaults(run=_run)

@@ -101,3 +101,24 @@ def test_places_of_the_day_in_the_order_the_group_reaches_them(sample):
                     names.append(entry.place)
             if names:
                 assert list(cell.places) == names
+
+
+def test_the_leg_that_makes_a_group_late_shows_with_the_lateness_it_causes(sample):
+    from planner.lateness import late_legs, late_part
+
+    group = sample.ordered_groups()[0].id
+    _first, middle, late = sample.sessions_of(group, 2)[:3]
+    plan = changed(sample, "sessions", middle.id, pinned=True, start=T("11:05"), end=T("12:20"))
+    plan = changed(plan, "sessions", late.id, pinned=True, start=T("13:00"), end=T("14:30"))
+    board, timetable = board_of(plan)
+    slot = timetable.slot_of("session", late.id)
+    assert slot.late_by > 0
+    day_plan = timetable.day(group, 2)
+    found = late_legs(day_plan)
+    assert list(found.values()) == [slot]
+    leg = day_plan.slots[next(iter(found))]
+    assert leg.kind == "travel" and late_part(leg, slot.late_by) == (max(leg.start, leg.end - slot.late_by), leg.end)
+    legs = [e for e in board.cell(group, 2).entries if e.kind == "travel" and e.late_by]
+    assert [(e.start, e.end, e.late_by) for e in legs] == [(leg.start, leg.end, slot.late_by)]
+    on_time, _ = board_of(sample)
+    assert not [e for e in on_time.cell(group, 2).entries if e.kind == "travel" and e.late_by]

@@ -492,6 +492,14 @@ def test_group_without_leader(plan, group_id, group):
     assert check(control) == []
 
 
+def test_a_plan_without_participants_yet_asks_for_no_group_leader():
+    """A new plan has groups before it has a roster: three 没有带队领导 warnings would be
+    noise. Once someone is in the plan, a group without a leader is named again."""
+    nobody = changed(baseline(), "groups", 1, leader="").with_items("participants", [])
+    assert "group-without-leader" not in codes(nobody)
+    assert "group-without-leader" in codes(changed(baseline(), "groups", 1, leader=""))
+
+
 # --- notes -----------------------------------------------------------------------------
 
 

@@ -84,3 +84,48 @@ def test_summary_shows_each_groups_first_and_last_time_of_each_day(tmp_path, sam
         assert group["last_arrival"]["day"] == 6 and group["last_arrival"]["to"] == "长沙集合地点（示意）"
         assert group["last_arrival"]["time"] == group["day_times"][-1][2]
         assert group["travel_minutes"] > 2 * 4 * 60  # the journeys out and back alone take over 4 h each
+
+
+def _commands(parser, path=()):
+    """Every (sub)command of ``parser``: (its words, its parser)."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _commands(sub, (*path, name))
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_the_help_of_every_command_is_chinese_first():
+    import argparse
+
+    from main import extra_commands
+    from planner.cli import build_parser
+
+    commands = list(_commands(build_parser(extra_commands())))
+    assert len(commands) > 15 and ("roster", "import") in [p for p, _ in commands]
+    for path, parser in commands:
+        text = parser.format_help()
+        assert text.startswith("用法 / usage:"), path
+        assert "选项 / options:" in text and "显示本帮助并退出" in text, path
+        first = text.split("\n\n")[1]  # the description, under the usage
+        assert _has_chinese(first), (path, first)
+        for action in parser._actions:  # each argument and option says what it is, Chinese first
+            if action.help in (None, argparse.SUPPRESS) or isinstance(action, argparse._SubParsersAction):
+                continue
+            assert _has_chinese(action.help.split("/")[0]), (path, action.dest, action.help)
+        if path:
+            assert not [a for a in parser._actions if a.help is None and a.option_strings != ["-h", "--help"]
+                        and not isinstance(a, argparse._SubParsersAction)], path
+
+
+def test_help_on_the_command_line_is_chinese_first():
+    result = run_main("roster", "import", "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("用法 / usage: main.py roster import")
+    assert "方案文件（.stplan）/ the plan file (.stplan)" in result.stdout

@@ -55,7 +55,7 @@ def test_the_window_speaks_english(english, qtbot, tmp_path, sample_path):
     assert menus == ["&File", "&Edit", "&Plan", "Par&ticipants", "&Material", "&View", "&Settings"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Overview", "Timeline", "Places", "Sites", "Participants", "Indicators", "Reflections", "Measures"]
-    assert window.status.text() == "Errors 0 · Warnings 0 · Notes 0" or window.status.text().startswith("Errors 0")
+    assert window.status.text() == "No problems found"
     assert window.timeline.day_box.itemText(0) == "Whole trip"
     assert window.timeline.day_box.itemText(1).startswith("Day 1 (")
     header = window.tables["sites"].model.headerData(0, Qt.Orientation.Horizontal)
@@ -82,3 +82,42 @@ def test_chinese_unless_the_system_asks_for_another_language(name, language):
     from PySide6.QtCore import QLocale
 
     assert language_for(QLocale(name)) == language
+
+
+def _symbols(text: str) -> list[str]:
+    """Emoji and symbols a CJK font often lacks (they show as an empty box)."""
+    return [c for c in text if 0x2600 <= ord(c) <= 0x27BF or 0x2B00 <= ord(c) <= 0x2BFF or ord(c) >= 0x1F000]
+
+
+def test_the_interface_writes_no_emoji_or_symbol_a_font_may_lack():
+    import tokenize
+
+    found = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        with open(path, "rb") as source:
+            found += [(path.name, token.start[0], token.string) for token in tokenize.tokenize(source.readline)
+                      if token.type == tokenize.STRING and _symbols(token.string)]
+    assert not found
+
+
+def test_a_pinned_session_has_an_icon_in_the_outline(qtbot, tmp_path, sample_path):
+    from planner.edits import Update
+    from tests.gui import make_window
+    from ui.outline import IdRole, KindRole
+
+    window = make_window(qtbot, PlanFile.open(sample_path), tmp_path)
+    session = window.document.plan.sessions[0]
+    window.document.edit(Update("sessions", session.id, {"pinned": True}), "固定")
+    model = window.outline.model()
+
+    def rows(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            yield index
+            yield from rows(index)
+
+    shown = [i for i in rows(model.index(-1, -1)) if i.data(KindRole) == "sessions" and i.data(IdRole) == session.id]
+    assert shown and all(not _symbols(i.data()) for i in shown)
+    assert not model.itemFromIndex(shown[0]).icon().isNull() and shown[0].data(Qt.ItemDataRole.ToolTipRole) == "已固定时间"
+    other = next(i for i in rows(model.index(-1, -1)) if i.data(KindRole) == "sessions" and i.data(IdRole) != session.id)
+    assert model.itemFromIndex(other).icon().isNull()

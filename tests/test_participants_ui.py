@@ -143,6 +143,7 @@ def test_main_window_actions_import_assign_and_follow_the_document(qtbot, tmp_pa
     PlanFile.create(other, window.document.plan.with_items("participants", [])).close()
     assert window.open_path(str(other))
     qtbot.waitUntil(lambda: actions.view is not None and actions.view.document is window.document)
+    actions.groups_action.trigger()  # 分组调整: hidden until asked for, then shown for the new plan
     docks = [d for d in window.findChildren(QDockWidget) if d.objectName() == DOCK_NAME and not d.isHidden()]
     assert docks and actions.view.group_item(1).text(0) == "第一组（0/49 人）"
 

@@ -139,14 +139,12 @@ def test_same_unit_together_or_apart(sample):
     assert any("同单位" in p.group_reason for p in together.participants)
 
 
-def test_assignment_is_deterministic_and_fast(sample):
-    import time
-
+def test_assignment_is_deterministic(sample):
+    """2,000 people in 20 groups: the same generator gives the same groups (its speed is
+    bench/bench_roster.py's to measure, not a test's)."""
     groups = [Group(i, f"第{i}组", capacity=110) for i in range(1, 21)]
     plan = delegation(sample.with_items("groups", groups), 2000, leaders=20)
-    start = time.perf_counter()
     first = assign_groups(plan, rng=random.Random(1))
-    assert time.perf_counter() - start < 5
     assert first == assign_groups(plan, rng=random.Random(1))
     after = assigned(plan, first)
     assert Counter(p.group_id for p in after.participants if p.role == "group_leader") == {i: 1 for i in range(1, 21)}

@@ -15,9 +15,9 @@ from planner.edits import Update
 from planner.editing import edit_plan
 from planner.routing.core import RoutingError
 from planner.routing.path import brute_force
-from planner.routing.plan_routes import build_problem, propose_optimisation, travel_by_day
-from planner.routing.split import plan_groups, total_travel
-from planner.schedule import schedule
+from planner.routing.plan_routes import propose_optimisation, travel_by_day
+from planner.routing.split import idle_days, plan_groups, total_travel
+from planner.schedule import TravelTimes, day_ends, schedule
 from planner.store import PlanFile
 
 
@@ -81,23 +81,21 @@ def test_scope_errors_name_the_problem(sample):
 
 
 def test_one_day_matches_brute_force(sample):
-    """A group's day with fixed lodgings is a path: the optimiser finds the exact best."""
-    problem, current, sites = build_problem(sample, 3, 3)
-    route = problem.routes[0]
-    keys = current[(3, 3)]
-    locations = [route.start] + [next(s.location for s in problem.stops if s.key == k) for k in keys] + [route.end]
-    matrix = [[problem.matrix[a][b] for b in locations] for a in locations]
-    # brute force over the inner stops, start and end fixed
+    """A group's day between two fixed hotels is a path: the optimiser finds the exact best."""
     from itertools import permutations
-    inner = range(1, len(keys) + 1)
-    best = min(sum(matrix[a][b] for a, b in zip((0, *p, len(keys) + 1), (*p, len(keys) + 1)))
-               for p in permutations(inner))
+
+    travel = TravelTimes(sample)
+    start, end = day_ends(sample, 3, 3)
+    sites = [s.site_id for s in sample.sessions_of(3, 3)]
+
+    def path(order) -> int:
+        stops = [start, *order, end]
+        return sum(travel.between(3, a, b)[0] for a, b in zip(stops, stops[1:]))
+
+    best = min(path(order) for order in permutations(sites))
     proposal = propose_optimisation(sample, 3, 3, time_limit=5)
-    problem_after, current_after, _ = build_problem(proposal.after, 3, 3)
-    order = current_after[(3, 3)]
-    where = {s.key: s.location for s in problem_after.stops}
-    path = [route.start, *(where[k] for k in order), route.end]
-    assert sum(problem.matrix[a][b] for a, b in zip(path, path[1:])) == best
+    assert path([s.site_id for s in proposal.after.sessions_of(3, 3)]) == best
+    assert travel_by_day(schedule(proposal.after))[(3, 3)] == best
 
 
 def test_applying_the_edit_is_one_step_and_undoes_exactly(improvable_path):
@@ -137,14 +135,26 @@ def test_plan_groups_covers_every_place_once_and_checks_clean(sample, planned):
 
 
 def test_plan_groups_days_are_balanced_and_lodged(planned):
+    """Every night lodged; no idle day (a day of the journey out and the opening with no
+    visit is not idle); the visits end within the day's window, and only the journey home
+    or the way to the hotel runs past it."""
     timetable = schedule(planned)
     for group in planned.ordered_groups():
         nights = {l.night for l in planned.lodgings if l.group_id == group.id}
         assert nights == set(range(1, planned.programme.days))
+        assert idle_days(planned, group.id) == []
         for day in range(1, planned.programme.days + 1):
             day_plan = timetable.day(group.id, day)
-            assert planned.sessions_of(group.id, day), f"{group.name} idle on day {day}"
-            assert day_plan.last <= day_plan.rules.day_end + 30
+            assert day_plan.items() or any(s.journey for s in day_plan.of_kind("travel")), \
+                f"{group.name} idle on day {day}"
+            if 1 < day < planned.programme.days:
+                assert planned.sessions_of(group.id, day), f"{group.name} has no visit on day {day}"
+            assert max(s.end for s in day_plan.items()) <= day_plan.rules.day_end
+            if day < planned.programme.days:
+                assert day_plan.last <= day_plan.rules.day_end + 30
+        loads = [sum(s.minutes for s in timetable.day(group.id, day).of_kind("session"))
+                 for day in range(2, planned.programme.days)]
+        assert max(loads) - min(loads) <= 4 * 60, loads  # the full days are about as full
 
 
 def test_plan_groups_travels_less_than_the_published_routes(sample, planned):
@@ -235,13 +245,15 @@ def test_plan_groups_from_a_minimal_list_of_places(tmp_path):
 
 
 def test_opening_hours_broken_by_the_current_order_are_mended(sample):
-    """The site 第二组 visits last on day 3 closes an hour after the day's first visit
-    starts: an error the optimiser removes by going there first."""
+    """The site 第二组 visits last on day 3, after lunch, closes at noon: an error the
+    optimiser removes by going there first."""
     day = schedule(sample).day(2, 3)
-    first, last = day.items()[0], day.items()[-1]
+    last = day.items()[-1]
+    assert last.start > day.rules.lunch_start, "the test needs the last visit after lunch"
     target = sample.site(last.site_id)
-    plan = sample.with_items("sites", [replace(s, opens=8 * 60 + 30, closes=first.start + 75) if s.id == target.id else s
-                                       for s in sample.sites])
+    plan = sample.with_items("sites", [replace(s, opens=8 * 60 + 30, closes=day.rules.lunch_start) if s.id == target.id
+                                       else s for s in sample.sites])
+
     def hours_errors(p):
         return [f for f in check(p) if f.code == "outside-opening-hours" and ("sites", target.id) in f.refs]
 

@@ -173,3 +173,35 @@ def test_preview_shows_old_and_new_routes_on_two_maps(qtbot, sample):
         qtbot.waitUntil(lambda pane=pane: pane.is_ready, timeout=WAIT)
     old, new = dialog.maps
     assert old.plan is proposal.before and new.plan is proposal.after
+
+
+def test_the_dialogs_pass_the_spread_the_most_travel_and_longer_days(qtbot, sample):
+    groups = PlanGroupsDialog(sample)
+    qtbot.addWidget(groups)
+    assert groups.values()["spread"] == "even"  # the default, as on the command line
+    groups.spread.setCurrentIndex(groups.spread.findData("front"))
+    groups.max_travel.setValue(3)
+    assert (groups.values()["spread"], groups.values()["max_travel"]) == ("front", 180)
+    optimise = OptimiseDialog(sample)
+    qtbot.addWidget(optimise)
+    assert optimise.values()["allow_longer_days"] is False
+    optimise.longer_days.setChecked(True)
+    assert optimise.values()["allow_longer_days"] is True
+
+
+def test_plan_groups_preview_says_what_is_wrong(qtbot):
+    """A 30-day posting to 6 places: the preview says there are more days than the places
+    need (and names the free days), never that there are too few."""
+    from planner.minimal import expand_minimal_plan
+    from planner.routing.split import plan_groups
+    from ui.routing.preview import groups_preview
+
+    plan = expand_minimal_plan({"title": "挂职", "start_date": "2025-05-12", "days": 30, "origin": "湖南省长沙市",
+                                "groups": [{"places": ["苏州市昆山市", "苏州市常熟市", "无锡市江阴市", "无锡市滨湖区",
+                                                       "常州市武进区", "南通市如皋市"]}]})
+    planned = plan_groups(plan, 1, 30, time_limit=2)
+    dialog = groups_preview(plan, planned, show_maps=False)
+    qtbot.addWidget(dialog)
+    notes = " ".join(label.text() for label in dialog.findChildren(type(dialog.summary)))
+    assert "天数多于地点所需" in notes and "第一组第 " in notes
+    assert "太少" not in notes and "天数不够" not in notes

@@ -84,7 +84,7 @@ def test_plan_groups_into_one_day_writes_a_file_that_opens_again(tmp_path):
     assert run_main("sample", source).returncode == 0
     planned = run_main("plan-groups", source, "--groups", "3", "--days", "1", "--out", out)
     assert planned.returncode == 0
-    assert "too few days or groups?" in planned.stderr  # 18 places do not fit in one day
+    assert "too few days or groups" in planned.stderr  # 18 places do not fit in one day
     result = run_main("summary", out)
     assert result.returncode == 0, result.stderr
 

@@ -19,6 +19,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+def conflict_plan(folder: Path) -> Path:
+    """The sample, with 第一组's day 2 pinned so that the bus to 义乌 arrives late: 良渚古城遗址公园
+    at 11:05–12:20 and 义乌国际商贸城 at 13:00–14:30 (the bus takes about two hours)."""
+    from dataclasses import replace
+
+    from planner.sample import sample_plan
+    from planner.model import parse_clock
+    from planner.store import PlanFile
+
+    plan = sample_plan()
+    times = {plan.sessions_of(1, 2)[1].id: ("11:05", "12:20"), plan.sessions_of(1, 2)[2].id: ("13:00", "14:30")}
+    plan = plan.with_items("sessions", [
+        replace(s, pinned=True, start=parse_clock(times[s.id][0]), end=parse_clock(times[s.id][1]))
+        if s.id in times else s for s in plan.sessions])
+    path = folder / "冲突示例.stplan"
+    PlanFile.create(path, plan).close()
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=("zh", "en"), default="zh")
@@ -31,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", help="select an item first, KIND:ID (e.g. lodgings:1)")
     parser.add_argument("--tab", choices=("board", "timeline"), default="board",
                         help="the central view shown: the board (日程总览, the home view) or the timeline")
+    parser.add_argument("--scenario", choices=("first-run", "conflict"), default="first-run",
+                        help="first-run: the app as it opens the first time (the sample plan); conflict: the "
+                             "sample with 第一组 pinned at 义乌国际商贸城 13:00, which the bus cannot reach in time")
     args = parser.parse_args(argv)
 
     home = Path(tempfile.mkdtemp(prefix="planner-shot-"))
@@ -50,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import start_app
     from ui.map.demo import screenshot_when_drawn
 
-    app, window = start_app([])
+    app, window = start_app([str(conflict_plan(home))] if args.scenario == "conflict" else [])
     if window is None:
         return 1
     width, height = (int(v) for v in args.size.split("x"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.store import PlanFile, PlanFileError
 from ui import settings as app_settings
-from ui.environment import APPLICATION, configure_app, prepare_qt, sample_path
+from ui.environment import APPLICATION, configure_app, prepare_qt, quiet_console, sample_path
 from ui.i18n import choose_language, install_translator
 
 __all__ = ["configure_app", "prepare_qt", "run_app", "sample_path", "start_app"]
@@ -64,6 +64,8 @@ def _open(path: Path) -> tuple[PlanFile | None, str]:
 
 
 def run_app(argv: list[str]) -> int:
+    """The app as the organiser starts it (main.py, ./dev app, the bundle)."""
+    quiet_console()
     app, window = start_app(argv)
     if window is None:
         return 1

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout,
 )
 
 from planner.gazetteer import Gazetteer
 from planner.limits import MAX_NAME, MAX_TEXT
 from planner.minimal import default_group_colour, group_name
 from planner.model import SITE_KINDS, Group, Plan, Programme
+from planner.schedule import day_rules
 from planner.text import clean_text
 from ui.columns import ENUM_LABELS
 from ui.i18n import day_name
@@ -206,7 +207,7 @@ class AddSiteDialog(QDialog):
 
     def __init__(self, plan: Plan, place_id: int | None = None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("添加现场教学点"))
+        self.setWindowTitle(self.tr("添加教学点"))
         self.plan = plan
         self.name = QLineEdit()
         self.kind = QComboBox()
@@ -242,12 +243,15 @@ class AddSiteDialog(QDialog):
 
 
 class AddSessionDialog(QDialog):
-    """添加现场教学: which group, which day, which site; it goes last in that day."""
+    """添加现场教学: which group, which day, which site, how long and when. The sites of
+    the group's own places come first (those it has not visited yet before them), so the
+    default is a likely one, never the opening venue; it goes last in that day, timed by
+    the scheduler unless a start time is fixed."""
 
     def __init__(self, plan: Plan, group_id: int | None = None, day: int | None = None,
                  site_id: int | None = None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("添加现场教学"))
+        self.setWindowTitle(self.tr("安排现场教学"))
         self.plan = plan
         self.group = QComboBox()
         for group in plan.ordered_groups():
@@ -257,25 +261,65 @@ class AddSessionDialog(QDialog):
             when = plan.programme.date_of(day_number)
             self.day.addItem(day_name(day_number, when), day_number)
         self.site = QComboBox()
-        for site in plan.sites:
-            if site.kind != "hotel":
-                self.site.addItem(site.name, site.id)
+        self.minutes = QSpinBox(minimum=5, maximum=12 * 60, singleStep=15)
+        self.minutes.setSuffix(self.tr(" 分钟"))
+        self.fixed = QCheckBox(self.tr("固定开始时间"))
+        self.fixed.setToolTip(self.tr("不勾选时，接在当天已有安排之后，按路程自动排时间"))
+        self.start = QTimeEdit(QTime(9, 0))
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setEnabled(False)
+        self.fixed.toggled.connect(self.start.setEnabled)
         self.title = QLineEdit()
-        for combo, value in ((self.group, group_id), (self.day, day), (self.site, site_id)):
+        self.title.setMaxLength(MAX_TEXT)
+        self.title.setPlaceholderText(self.tr("可不填：默认用现场教学点的名称"))
+        for combo, value in ((self.group, group_id), (self.day, day)):
             if value is not None and combo.findData(value) >= 0:
                 combo.setCurrentIndex(combo.findData(value))
+        self._fill_sites(site_id)
+        self.group.currentIndexChanged.connect(lambda _i: self._fill_sites(self.site.currentData()))
+        self.site.currentIndexChanged.connect(self._site_length)
+        when = QHBoxLayout()
+        when.addWidget(self.fixed)
+        when.addWidget(self.start)
+        when.addStretch(1)
         form = QFormLayout(self)
         form.addRow(self.tr("组"), self.group)
         form.addRow(self.tr("日期"), self.day)
         form.addRow(self.tr("现场教学点"), self.site)
-        form.addRow(self.tr("内容"), self.title)
+        form.addRow(self.tr("时长"), self.minutes)
+        form.addRow(self.tr("开始时间"), when)
+        form.addRow(self.tr("标题"), self.title)
         ok_when_ready(self, form, self._missing)
+
+    def _fill_sites(self, keep: int | None = None) -> None:
+        """The sites that can host a session: the group's own places first."""
+        plan, group_id = self.plan, self.group.currentData()
+        own = {p.id for p in plan.route_places(group_id)} if group_id is not None else set()
+        visited = {s.site_id for s in plan.sessions_of(group_id)} if group_id is not None else set()
+        candidates = [s for s in plan.sites if s.kind not in ("hotel", "gathering")]
+        # Venues (开班式会场…) last: a session rarely goes there.
+        candidates.sort(key=lambda s: (s.kind == "venue", s.place_id not in own, s.id in visited, s.id))
+        self.site.blockSignals(True)
+        self.site.clear()
+        for site in candidates:
+            place = plan.place(site.place_id)
+            self.site.addItem(f"{site.name}（{place.name}）" if place else site.name, site.id)
+        if keep is not None and self.site.findData(keep) >= 0:
+            self.site.setCurrentIndex(self.site.findData(keep))
+        self.site.blockSignals(False)
+        self._site_length()
+
+    def _site_length(self, _index: int = 0) -> None:
+        site = self.plan.site(self.site.currentData()) if self.site.currentData() is not None else None
+        day = self.day.currentData() or 1
+        self._usual = site.visit_minutes if site and site.visit_minutes else day_rules(self.plan, day).session_minutes
+        self.minutes.setValue(self._usual)
 
     def _missing(self) -> str:
         if self.group.count() == 0:
             return self.tr("方案还没有组。")
         if self.site.count() == 0:
-            return self.tr("请先添加现场教学点。")
+            return self.tr("请先添加教学点（现场教学点）。")
         return ""
 
     def values(self) -> dict | None:
@@ -284,5 +328,8 @@ class AddSessionDialog(QDialog):
         group_id, day = self.group.currentData(), self.day.currentData()
         last = self.plan.sessions_of(group_id, day)
         position = (last[-1].position + 1) if last else 0
+        start = self.start.time()
         return {"group_id": group_id, "day": day, "site_id": self.site.currentData(),
-                "position": position, "title": clean_text(self.title.text()).strip()}
+                "position": position, "title": clean_text(self.title.text()).strip(),
+                "minutes": self.minutes.value() if self.minutes.value() != self._usual else None,  # else it follows the site
+                "start": start.hour() * 60 + start.minute() if self.fixed.isChecked() else None}

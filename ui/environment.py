@@ -7,9 +7,10 @@ that printing and the window can use it without importing the app that imports t
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -28,9 +29,12 @@ def data_dir() -> Path:
     return path
 
 
+SAMPLE_NAME = f"示例-湖南2025{PLAN_SUFFIX}"
+
+
 def sample_path() -> Path:
     """The user's own copy of the sample plan, written the first time it is needed."""
-    path = data_dir() / f"示例-湖南2025{PLAN_SUFFIX}"
+    path = data_dir() / SAMPLE_NAME
     if not path.exists():
         PlanFile.create(path, sample_plan()).close()
     return path
@@ -60,3 +64,31 @@ def configure_app(app: QApplication) -> None:
     font = app.font()
     font.setFamilies([family, *font.families()])
     app.setFont(font)
+
+
+# Lines Qt and Chromium print on machines without a GPU or Vulkan, though nothing is
+# wrong (the map draws in software): an organiser starting the app sees none of them.
+# PLANNER_DEBUG=1 shows everything.
+CONSOLE_NOISE = ("vulkan", "Unable to detect GPU vendor", "GPUInfo not initialized", "QRhiGles2",
+                 "Failed to create RHI", "propagateSizeHints", "Release of profile requested but WebEnginePage still not deleted")
+
+
+def is_noise(message: str) -> bool:
+    return any(part.lower() in message.lower() for part in CONSOLE_NOISE)
+
+
+def _console(mode, context, message: str) -> None:
+    """Qt's messages, less the noise (see CONSOLE_NOISE)."""
+    if not is_noise(message):
+        sys.stderr.write(message + "\n")
+
+
+def quiet_console() -> None:
+    """Keep the console for real problems: Chromium logs only fatal errors (its dbus and
+    GPU "ERROR" lines are about the machine, not the app), Qt's noise is dropped."""
+    if os.environ.get("PLANNER_DEBUG"):
+        return
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if not any(flag.startswith("--log-level") for flag in flags):
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([*flags, "--log-level=3"])
+    qInstallMessageHandler(_console)

@@ -50,6 +50,15 @@ class FindingsPanel(QTreeWidget):
                 item.setData(0, FindingRole, finding)
             header.setExpanded(True)
 
+    def content_height(self) -> int:
+        """The height that shows every line without scrolling (frame included)."""
+        self.doItemsLayout()
+        bottom, item = 0, self.topLevelItem(self.topLevelItemCount() - 1) if self.topLevelItemCount() else None
+        while item is not None:  # the last line shown: the last child of the last expanded header
+            bottom = max(bottom, self.visualItemRect(item).bottom() + self.verticalOffset())
+            item = item.child(item.childCount() - 1) if item.isExpanded() and item.childCount() else None
+        return bottom + 2 * self.frameWidth() + 4
+
     @property
     def error_count(self) -> int:
         return sum(1 for f in self.document.findings if f.severity == "error")

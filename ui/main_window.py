@@ -9,29 +9,34 @@ operation of ``planner.editing``.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget,
+    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from planner.editing import add_place, add_session, add_site, delete_items
 from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
 from ui import settings as app_settings
 from ui.adding import install_add_actions
+from ui.environment import SAMPLE_NAME
 from ui.board import BoardView
 from ui.budget_pane import BudgetPane
 from ui.dialogs import AddPlaceDialog, AddSessionDialog, AddSiteDialog, NewPlanDialog
 from ui.document import PlanDocument, Selection
 from ui.findings import FindingsPanel
+from ui.guide import GuideBar
 from ui.i18n import is_english
 from ui.icons import icon
 from ui.map.view import MapPane
 from ui.material import MATERIAL_TABS, install_material_actions
 from ui.outline import OutlineView
+from ui.panes import BUDGET, FINDINGS, PaneRules
 from ui.participants import install_participant_actions
 from ui.properties import PropertyEditor
 from ui.routing import install_routing_actions
@@ -42,6 +47,11 @@ APP_NAME = "考察方案编排"
 DELETABLE = {"sessions", "sites", "places", "participants", "plenaries", "lodgings", "legs", "groups",
              "indicators", "reflections", "measures"}
 PREFERRED_SIZE = QSize(1500, 950)
+
+
+def plain_text(text: str) -> str:
+    """An action's text without its access key and ellipsis: 打印与导出(&P)… -> 打印与导出."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").rstrip(".").strip()
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -68,7 +78,17 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.add_actions = install_add_actions(self)
         self._build_menus()
-        self.status = QLabel()
+        self.panes = PaneRules(self)
+        self.status = self.panes.badge  # 错误 1 · 警告 2: opens the findings
+        self.budget_button = QToolButton(self)
+        self.budget_button.setObjectName("budgetButton")
+        self.budget_button.setAutoRaise(True)
+        self.budget_button.setIcon(icon("budget"))
+        self.budget_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.budget_button.setText(self.tr("经费"))
+        self.budget_button.setToolTip(self.tr("显示或隐藏经费预算"))
+        self.budget_button.clicked.connect(self.toggle_budget)
+        self.statusBar().addPermanentWidget(self.budget_button)
         self.statusBar().addPermanentWidget(self.status)
         self.set_document(self._first_document(plan_file))
         self.participant_actions = install_participant_actions(self)
@@ -76,15 +96,21 @@ class MainWindow(QMainWindow):
         self.material_actions = install_material_actions(self)
         self.routing_actions.optimise_action.setIcon(icon("route"))
         self.toolbar.insertAction(self.check_action, self.routing_actions.optimise_action)
-        self.tabifyDockWidget(self.findChild(QDockWidget, "outlineDock"), self.participant_actions.dock)
+        groups_dock = self.participant_actions.dock
+        self.tabifyDockWidget(self.findChild(QDockWidget, "outlineDock"), groups_dock)
+        groups_dock.hide()  # 分组 stays out of the way until asked for (a saved layout may show it again)
         self.findChild(QDockWidget, "outlineDock").raise_()
+        self._plain_toolbar_texts()
         self._restore_layout()
+        self.panes.apply()
 
     # --- panes ----------------------------------------------------------------------
 
     def set_document(self, document: PlanDocument) -> None:
-        """Show ``document``; the previous one is closed."""
+        """Show ``document``; the previous one is closed. The panes keep the places and
+        sizes they had."""
         old_docks = [d for d in self.findChildren(QDockWidget)]
+        state = self.saveState() if self.document is not None else None
         self._stop_tasks()
         if self.document is not None:
             self.document.close()
@@ -113,8 +139,19 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.tables["indicators"], self.tr("对标指标"))
         tabs.addTab(self.tables["reflections"], self.tr("学习体会"))
         tabs.addTab(self.tables["measures"], self.tr("举措清单"))
+        self.guide = GuideBar(document, [self.add_place_action, self.add_site_action, self.add_session_action,
+                                         lambda: getattr(self, "participant_actions", None)
+                                         and self.participant_actions.import_action, self.print_action],
+                              self.settings, is_sample=document.path.name == SAMPLE_NAME)
+        central = QWidget()
+        central.setObjectName("centralArea")
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.guide)
+        central_layout.addWidget(tabs, 1)
         old_central = self.centralWidget()
-        self.setCentralWidget(tabs)
+        self.setCentralWidget(central)
         self.tabs = tabs
         if old_central is not None:
             old_central.deleteLater()
@@ -142,10 +179,18 @@ class MainWindow(QMainWindow):
         findings_dock.raise_()
         # The map gets the right-hand column's room; properties sit below it.
         self.splitDockWidget(map_dock, properties_dock, Qt.Orientation.Vertical)
+        if state is None:  # the first plan: the board, the map and what needs attention
+            self.dock_named("outlineDock").hide()  # the board is the outline now; 视图 shows it
+            budget_dock.hide()  # the status bar's 经费 opens it
         self.size_docks()
+        if state is not None:
+            self.restoreState(state)
         self.undo_action.setEnabled(False)
         self._connect_undo()
+        self.panes.attach(document)
         self._on_changed(PlanDocument.ALL_KINDS)
+        if state is not None:
+            self.panes.apply()
 
     def _dock(self, widget: QWidget, title: str, name: str, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -176,8 +221,8 @@ class MainWindow(QMainWindow):
                                         QKeySequence("Ctrl+Shift+Z"), icon_name="redo")
         self.delete_action = self._action(self.tr("删除(&D)"), self.delete_selected, QKeySequence.StandardKey.Delete, icon_name="delete")
         self.add_place_action = self._action(self.tr("添加县（市、区）(&P)…"), self.add_place, QKeySequence("Ctrl+Shift+P"), icon_name="add-place")
-        self.add_site_action = self._action(self.tr("添加现场教学点(&S)…"), self.add_site, QKeySequence("Ctrl+Shift+T"), icon_name="add-site")
-        self.add_session_action = self._action(self.tr("添加现场教学(&E)…"), self.add_session, QKeySequence("Ctrl+Shift+E"), icon_name="add-session")
+        self.add_site_action = self._action(self.tr("添加教学点(&S)…"), self.add_site, QKeySequence("Ctrl+Shift+T"), icon_name="add-site")
+        self.add_session_action = self._action(self.tr("安排现场教学(&E)…"), self.add_session, QKeySequence("Ctrl+Shift+E"), icon_name="add-session")
         self.check_action = self._action(self.tr("检查方案(&K)"), self.show_findings, QKeySequence("F5"), icon_name="check")
         self.save_as_action.setShortcuts([QKeySequence("Ctrl+Shift+S")])  # the same on every platform
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -209,6 +254,8 @@ class MainWindow(QMainWindow):
         plan_menu.addSeparator()
         plan_menu.addAction(self.check_action)
         self.view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.guide_action = self.view_menu.addAction(icon("guide"), self.tr("入门指引"), self.show_guide)
+        self.view_menu.addSeparator()
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
         for code, label in (("auto", self.tr("跟随系统")), ("zh", "中文"), ("en", "English")):
@@ -237,12 +284,23 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
 
-    # Bound methods, not lambdas: Qt drops the connection when the window goes.
+    # Bound methods, not lambdas: Qt drops the connection when the window goes. The menu
+    # says what is undone; the tool bar's button keeps its one word (it must not grow with
+    # the text) and says it in its tooltip.
     def _undo_text_changed(self, text: str) -> None:
-        self.undo_action.setText(self.tr("撤销 {action}").format(action=text))
+        self.undo_action.setText(self.tr("撤销 {action}").format(action=text) if text else self.tr("撤销(&U)"))
+        self.undo_action.setToolTip(self.undo_action.text().replace("(&U)", ""))
 
     def _redo_text_changed(self, text: str) -> None:
-        self.redo_action.setText(self.tr("重做 {action}").format(action=text))
+        self.redo_action.setText(self.tr("重做 {action}").format(action=text) if text else self.tr("重做(&R)"))
+        self.redo_action.setToolTip(self.redo_action.text().replace("(&R)", ""))
+
+    def _plain_toolbar_texts(self) -> None:
+        """Tool bar buttons without the menus' access keys ("(&P)") and ellipses: a
+        Chinese tool bar reads 添加县（市、区）, not 添加县（市、区）(P)."""
+        for action in self.toolbar.actions():
+            if not action.isSeparator():
+                action.setIconText(plain_text(action.text()))
 
     # --- document events --------------------------------------------------------------
 
@@ -250,8 +308,6 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         app_name = self.tr("考察方案编排")
         self.setWindowTitle(f"{plan.programme.title} — {self.document.path.name} — {app_name}")
-        counts = {s: sum(1 for f in self.document.findings if f.severity == s) for s in ("error", "warning", "info")}
-        self.status.setText(self.tr("错误 {error} · 警告 {warning} · 提示 {info}").format(**counts))
         if kinds - {"participants"} and hasattr(self, "map"):
             self.map.update_plan(plan)
 
@@ -336,8 +392,9 @@ class MainWindow(QMainWindow):
         dialog = AddSessionDialog(plan, group_id=group_id, day=day, site_id=site_id, parent=self)
         if self.run_dialog(dialog) and (values := dialog.values()):
             site = plan.site(values["site_id"])
-            outcome = add_session(plan, values["group_id"], values["day"], values["site_id"], values["title"])
-            change = self.document.perform(outcome, self.tr("添加现场教学「{site}」").format(site=site.name))
+            outcome = add_session(plan, values["group_id"], values["day"], values["site_id"], values["title"],
+                                  minutes=values.get("minutes"), start=values.get("start"))
+            change = self.document.perform(outcome, self.tr("安排现场教学「{site}」").format(site=site.name))
             if change:
                 self.document.select("sessions", [change.new_id])
 
@@ -347,10 +404,20 @@ class MainWindow(QMainWindow):
         self.run_dialog(PrintDialog(self.document.plan, self))
 
     def show_findings(self) -> None:
-        dock = self.dock_named("findingsDock")
+        self.findings.refresh()
+        self.panes.show_findings()
+
+    def show_guide(self) -> None:
+        self.guide.reopen()
+
+    def toggle_budget(self) -> None:
+        dock = self.dock_named(BUDGET)
+        if dock.isVisible() and not dock.visibleRegion().isEmpty():
+            dock.hide()
+            return
         dock.show()
         dock.raise_()
-        self.findings.refresh()
+        self.resizeDocks([dock], [min(420, self.height() * 2 // 5)], Qt.Orientation.Vertical)
 
     def _file_filter(self) -> str:
         return self.tr("考察方案 (*{suffix});;所有文件 (*)").format(suffix=PLAN_SUFFIX)
@@ -455,19 +522,28 @@ class MainWindow(QMainWindow):
 
     def size_docks(self) -> None:
         """Share the window out: the board gets the room; the map about three tenths of
-        the width, the outline a seventh, the findings a fifth of the height."""
-        docks = {name: self.dock_named(name) for name in ("mapDock", "propertiesDock", "outlineDock", "findingsDock")}
+        the width (properties below it when something is selected), the outline a
+        seventh, the findings as tall as their lines."""
+        docks = {name: self.dock_named(name) for name in ("mapDock", "propertiesDock", "outlineDock", FINDINGS)}
         docks = {name: dock for name, dock in docks.items() if dock is not None and not dock.isFloating()}
-        width, height = self.width(), self.height()
-        if "mapDock" in docks and "propertiesDock" in docks:
-            self.resizeDocks([docks["mapDock"], docks["propertiesDock"]], [height * 2 // 3, height // 3],
-                             Qt.Orientation.Vertical)
+        width = self.width()
+        self.size_properties()
         if "mapDock" in docks:
             self.resizeDocks([docks["mapDock"]], [min(560, width * 3 // 10)], Qt.Orientation.Horizontal)
         if "outlineDock" in docks:
             self.resizeDocks([docks["outlineDock"]], [min(240, width // 7)], Qt.Orientation.Horizontal)
-        if "findingsDock" in docks:
-            self.resizeDocks([docks["findingsDock"]], [min(150, height // 5)], Qt.Orientation.Vertical)
+        if FINDINGS in docks and docks[FINDINGS].isVisible():
+            self.panes.fit_findings()
+
+    def size_properties(self) -> None:
+        """Properties below the map: a little under half the column, room for its
+        computed lines (日程, 此前行车) and the first fields."""
+        map_dock, properties_dock = self.dock_named("mapDock"), self.dock_named("propertiesDock")
+        if map_dock is None or properties_dock is None or properties_dock.isFloating() \
+                or not properties_dock.isVisible():
+            return
+        height = self.height()
+        self.resizeDocks([map_dock, properties_dock], [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical)
 
     def _fit_screen(self) -> None:
         """Open at a size the screen has room for (an office laptop has 1366×768)."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from planner.model import format_clock
 from ui.document import PlanDocument, Selection
+from ui.icons import icon
 from ui.i18n import day_name, journey_name, translate, travel_name
 
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -65,7 +66,10 @@ class OutlineView(QTreeView):
                     text = self._slot_text(slot)
                     if text:
                         kind, item_id = self._slot_ref(slot)
-                        self._add(day_item, text, kind, item_id)
+                        item = self._add(day_item, text, kind, item_id)
+                        if self._pinned(slot):  # an icon, not 📌: that shows as a box without an emoji font
+                            item.setIcon(icon("pinned"))
+                            item.setToolTip(translate("Outline", "已固定时间"))
         self.expand(root.index())
         for key in expanded:
             if key in self._items:
@@ -83,14 +87,16 @@ class OutlineView(QTreeView):
             return ("legs", leg.id) if leg else ("sites", slot.site_id)
         return ("plenaries" if slot.kind == "plenary" else "sessions", slot.item_id)
 
+    def _pinned(self, slot) -> bool:
+        session = self.document.plan.get("sessions", slot.item_id) if slot.kind == "session" else None
+        return bool(session and session.pinned)
+
     def _slot_text(self, slot) -> str:
         plan = self.document.plan
         time = f"{format_clock(slot.start)}–{format_clock(slot.end)}"
         site = plan.site(slot.site_id) if slot.site_id else None
         if slot.kind == "session":
-            session = plan.get("sessions", slot.item_id)
-            pin = "📌" if session and session.pinned else ""
-            return f"{time} {pin}{site.name if site else ''}"
+            return f"{time} {site.name if site else ''}"
         if slot.kind == "plenary":
             plenary = plan.get("plenaries", slot.item_id)
             return translate("Outline", "{time} 【全体】{title}").format(time=time, title=plenary.title if plenary else "")

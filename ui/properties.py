@@ -69,6 +69,8 @@ class PropertyEditor(QWidget):
         self.info = QLabel(self)  # computed, read-only: scheduled times, travel before…
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setObjectName("computedLines")
+        self.info.setStyleSheet("QLabel#computedLines { background: #f3f2ee; border-radius: 3px; padding: 4px 6px; }")
         self.options = QWidget(self)  # a leg's ways (coach, rail, flight), each a click away
         self.options.setObjectName("legOptions")
         self.options_grid = QGridLayout(self.options)
@@ -82,10 +84,12 @@ class PropertyEditor(QWidget):
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
         page_layout.addWidget(self.heading)
-        page_layout.addWidget(self.options)  # a leg's choice first: it is what the organiser came for
-        page_layout.addWidget(self.form_host)
+        # What the organiser came for first: a leg's ways, the computed lines (日程 14:30–16:00,
+        # 此前行车…, 迟到); the fields to edit below them.
+        page_layout.addWidget(self.options)
         page_layout.addWidget(self.info)
         page_layout.addWidget(self.message)
+        page_layout.addWidget(self.form_host)
         page_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -17,6 +17,8 @@ class Setting:
     def get(self, settings: QSettings | None = None):
         settings = settings or QSettings()
         value = settings.value(self.key, self.default)
+        if self.type is bool:  # an ini file gives "true"/"false" back as text
+            return value in (True, 1, "true", "1")
         if self.type is list:
             return [str(v) for v in (value or [])] if not isinstance(value, str) else [value]
         return self.type(value) if value is not None else self.default
@@ -30,6 +32,7 @@ LAST_PLAN = Setting("files/last_plan", str, "", "上次打开的方案")
 RECENT_FILES = Setting("files/recent", list, [], "最近打开的方案")
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"", "窗口位置和大小")
 WINDOW_STATE = Setting("window/state", bytes, b"", "停靠窗口布局")
+GUIDE_CLOSED = Setting("window/guide_closed", bool, False, "入门指引已关闭")
 
 MAX_RECENT = 8
 

@@ -32,11 +32,14 @@ from PySide6.QtWidgets import (
 
 from planner.edits import Change
 from planner.editing import move_session
+from planner.checks import ERROR, INFO, SEVERITIES
 from planner.labels import duration_text
+from planner.lateness import late_legs
 from planner.model import format_clock
 from planner.schedule import day_rules
 from ui.document import PlanDocument, Selection
 from ui.i18n import day_name, is_english, journey_name, short_day_name, translate, travel_name
+from ui.marks import mark_colour, severity_word
 from ui.timeline_items import FLAG, PLENARY_FILL, BlockItem, BlockSpec, TimelineStyle, brush, mix
 
 SNAP = 5  # minutes
@@ -45,6 +48,12 @@ ZOOM_STEP = 1.25
 # Kinds of change that alter what the timeline shows.
 SHOWN_KINDS = frozenset({"programme", "groups", "places", "sites", "sessions", "plenaries", "legs",
                          "lodgings", "day_settings"})
+
+
+def worst(*severities: str) -> str:
+    """The most serious of ``severities`` ('' for none)."""
+    found = [s for s in severities if s in SEVERITIES]
+    return min(found, key=SEVERITIES.index) if found else ""
 
 
 def snap(minute: float) -> int:
@@ -776,7 +785,7 @@ class TimelineView(QWidget):
         last = -(-(latest + 15) // 60) * 60
         return first, last
 
-    def _specs(self, row: Row, flagged: set, flagged_plenaries: set) -> tuple[BlockSpec, ...]:
+    def _specs(self, row: Row, flagged: dict, flagged_plenaries: dict) -> tuple[BlockSpec, ...]:
         day_plan = self.document.timetable.day(row.group_id, row.day)
         if day_plan is None:
             return ()
@@ -785,7 +794,9 @@ class TimelineView(QWidget):
         overview = self.day is None
         specs = []
         where = f"{group.name} · {day_label(self.document, row.day)}"
-        for slot in day_plan.slots:
+        late_legs_of_day = late_legs(day_plan)
+        colours = [g.colour for g in plan.groups]
+        for index, slot in enumerate(day_plan.slots):
             times = f"{format_clock(slot.start)}–\u200b{format_clock(slot.end)}"  # may break after the dash
             site = plan.site(slot.site_id) if slot.site_id is not None else None
             site_name = site.name if site else ""
@@ -793,11 +804,14 @@ class TimelineView(QWidget):
             late = translate("Timeline", "迟到 {duration}").format(
                 duration=duration_text(slot.late_by, is_english())) if slot.late_by > 0 else ""
             pinned, is_flagged = False, slot.late_by > 0
+            severity = ERROR if slot.late_by > 0 else ""
+            leg_late_by = 0
             if slot.kind == "session":
                 session = plan.get("sessions", slot.item_id)
                 title = session.title if session and session.title else site_name
                 pinned = bool(session and session.pinned)
                 is_flagged = is_flagged or slot.item_id in flagged
+                severity = worst(severity, flagged.get(slot.item_id, ""))
                 # the site's full name first; the session's own title (if any) after the times
                 lines = (site_name or title, f"{times}  {title}") if overview else \
                     (site_name or title, times, *((title,) if title != site_name else ()))
@@ -816,6 +830,8 @@ class TimelineView(QWidget):
                 title = plenary.title if plenary else translate("Timeline", "全体活动")
                 is_flagged = is_flagged or (slot.item_id, row.group_id) in flagged_plenaries \
                     or (slot.item_id, None) in flagged_plenaries
+                severity = worst(severity, flagged_plenaries.get((slot.item_id, row.group_id), ""),
+                                 flagged_plenaries.get((slot.item_id, None), ""))
                 heading = translate("Timeline", "全体 · {title}").format(title=title)
                 lines = (heading, times) if overview else (heading, site_name, times)
                 details = [translate("Timeline", "全体活动：{title}").format(title=title),
@@ -832,6 +848,15 @@ class TimelineView(QWidget):
                 details = [translate("Timeline", "行车：{origin} → {site}").format(
                                origin=origin.name if origin else "?", site=site_name or "?"),
                            " → ".join(places), f"{journey} {how}".strip(), f"{where}  {times}"]
+                fixed = late_legs_of_day.get(index)
+                if fixed is not None:  # the leg that makes the group late: its late part drawn as such
+                    leg_late_by, severity = fixed.late_by, ERROR
+                    late_words = translate("Timeline", "迟到 {duration}").format(
+                        duration=duration_text(fixed.late_by, is_english()))
+                    lines = (*lines, late_words)
+                    details.append(translate("Timeline", "来不及：{start} 开始的「{item}」要晚到 {duration}").format(
+                        start=format_clock(fixed.start), item=self._slot_title(fixed),
+                        duration=duration_text(fixed.late_by, is_english())))
             else:
                 meal = translate("Timeline", "午餐") if slot.kind == "lunch" else translate("Timeline", "晚餐")
                 lines = (meal,)
@@ -842,14 +867,26 @@ class TimelineView(QWidget):
             if is_flagged:
                 details += self._finding_lines(slot)
             specs.append(BlockSpec(slot.kind, slot.item_id, row.group_id, row.day, slot.start, slot.end,
-                                   lines, "\n".join(d for d in details if d), group.colour, pinned, is_flagged))
+                                   lines, "\n".join(d for d in details if d), group.colour, pinned, is_flagged,
+                                   severity, mark_colour(severity, colours).name() if severity else "",
+                                   leg_late_by))
         return tuple(specs)
+
+    def _slot_title(self, slot) -> str:
+        """A session's site or a plenary's title (what the group is late for)."""
+        plan = self.document.plan
+        if slot.kind == "plenary":
+            plenary = plan.get("plenaries", slot.item_id)
+            return plenary.title if plenary else ""
+        site = plan.site(slot.site_id) if slot.site_id is not None else None
+        return site.name if site else ""
 
     def _finding_lines(self, slot) -> list[str]:
         kind = {"session": "sessions", "plenary": "plenaries"}.get(slot.kind)
         if kind is None:
             return []
-        return [f"⚠ {f.message_zh}" for f in self.document.findings
+        english = is_english()
+        return [severity_word(f.severity) + (f.message_en if english else f.message_zh) for f in self.document.findings
                 if (kind, slot.item_id) in f.refs and (f.group_id in (None, slot.group_id))]
 
     def _rebuild(self, full: bool = False) -> None:
@@ -866,13 +903,16 @@ class TimelineView(QWidget):
             full = True
         layout = _Layout(first, last, self.zoom, rows)
         self._layout = layout
-        flagged, flagged_plenaries = set(), set()
+        flagged, flagged_plenaries = {}, {}  # item -> the worst severity of the findings about it
         for finding in self.document.findings:
+            if finding.severity == INFO:
+                continue  # a note is no conflict: not marked on the blocks
             for kind, item_id in finding.refs:
                 if kind == "sessions":
-                    flagged.add(item_id)
+                    flagged[item_id] = worst(flagged.get(item_id, ""), finding.severity)
                 elif kind == "plenaries":
-                    flagged_plenaries.add((item_id, finding.group_id))
+                    key = (item_id, finding.group_id)
+                    flagged_plenaries[key] = worst(flagged_plenaries.get(key, ""), finding.severity)
         if full:
             self.view.cancel_drag()
             self._highlighted, self._current = [], None
@@ -925,6 +965,15 @@ class TimelineView(QWidget):
     def _block(self, layout: _Layout, row: Row, spec: BlockSpec) -> BlockItem:
         left, right = layout.x(spec.start), layout.x(spec.end)
         width = max(2.0, right - left - (1 if spec.kind != "travel" else 0))
+        if spec.kind == "travel" and spec.late_by > 0:
+            # A late leg runs into the item it makes late: drawn over that item's foot
+            # (its words are at its top), so that it is not hidden under it.
+            height = min(max(row.height * 0.36, self._style.line * 2 + 10), row.height * 0.55)
+            item = BlockItem(spec, width, round(height), self._style)
+            item.setPos(left, row.top + row.height - round(height) - 6)
+            item.setZValue(3)
+            self.scene.addItem(item)
+            return item
         if spec.kind == "travel":
             inset = round(row.height * 0.28)
         elif spec.kind in ("lunch", "dinner"):

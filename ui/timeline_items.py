@@ -14,6 +14,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from ui.marks import paint_mark
 from ui.wrapping import WrapCache
 
 SELECTABLE = {"session": "sessions", "plenary": "plenaries"}  # slot kind -> selection kind
@@ -85,7 +86,10 @@ class BlockSpec:
     tooltip: str
     colour: str  # the group's colour
     pinned: bool = False
-    flagged: bool = False  # late arrival or named in a finding: red outline
+    flagged: bool = False  # late arrival or named in a finding: outlined, with a mark
+    severity: str = ""  # the worst finding about it: "error" or "warning" (the mark drawn)
+    mark: str = ""  # the marks' colour: one no group uses
+    late_by: int = 0  # a leg: the lateness it causes (its last late_by minutes drawn as late)
 
     @property
     def selection_kind(self) -> str | None:
@@ -159,6 +163,8 @@ class BlockItem(QGraphicsItem):
             text = mix(colour, QColor("#000000"), 0.45)
             self._fill(painter, rect, fill)
             self._hatch(painter, rect, mix(colour, QColor("#ffffff"), 0.45))
+            if spec.late_by > 0:
+                text = self._late(painter, rect)
         else:  # lunch, dinner
             fill, text = MEAL_FILL, MEAL_TEXT
             self._fill(painter, rect, fill)
@@ -166,16 +172,24 @@ class BlockItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), self.RADIUS, self.RADIUS)
         right = self.width - 4
+        left = 6 if kind == "plenary" else 4
+        mark = QColor(spec.mark) if spec.mark else FLAG
+        if spec.flagged and spec.severity and kind != "travel" and self.width >= 3 * self.MARK:
+            paint_mark(painter, self.mark_rect(), mark, spec.severity)
+            right -= self.MARK + 2
         if spec.pinned:
-            self._pin(painter, QPointF(self.width - 9, 8), text)
+            self._pin(painter, QPointF(right - 5, 8), text)
             right -= 13
-        self._text(painter, QRectF(6 if kind == "plenary" else 4, 0, max(0.0, right - 4), self.height), text)
-        if spec.flagged:
+        if kind == "travel" and spec.late_by > 0 and self.width >= 3 * self.MARK:
+            paint_mark(painter, QRectF(5, (self.height - self.MARK) / 2, self.MARK, self.MARK), mark)
+            left += self.MARK + 5
+        self._text(painter, QRectF(left, 0, max(0.0, right - left), self.height), text)
+        if spec.flagged and kind != "travel":
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#ffffff"), 1))
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), self.RADIUS, self.RADIUS)
-            painter.setPen(QPen(FLAG, 2))
-            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), self.RADIUS + 1, self.RADIUS + 1)
+            painter.setPen(QPen(mark, 2.5))
+            painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), self.RADIUS + 1.5, self.RADIUS + 1.5)
         if self.highlighted or self.ghost:
             pen = QPen(SELECTED, 2.5)
             if self.ghost:
@@ -185,6 +199,43 @@ class BlockItem(QGraphicsItem):
             painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), self.RADIUS + 1.5, self.RADIUS + 1.5)
 
     # --- drawing helpers --------------------------------------------------------------
+
+    MARK = 14.0  # the finding's mark
+
+    def mark_rect(self) -> QRectF:
+        """Where a flagged block's mark is (item coordinates): its top right corner."""
+        return QRectF(self.width - self.MARK - 3, 3, self.MARK, self.MARK)
+
+    def late_rect(self) -> QRectF:
+        """A late leg's late part (item coordinates): its last ``late_by`` minutes."""
+        spec = self.spec
+        minutes = max(1, spec.end - spec.start)
+        share = min(1.0, spec.late_by / minutes) if spec.late_by > 0 else 0.0
+        return QRectF(self.width * (1 - share), 0, self.width * share, self.height)
+
+    def _late(self, painter: QPainter, rect: QRectF) -> QColor:
+        """The late part of a leg: hatched and outlined in the marks' colour. Returns the
+        colour for the leg's words."""
+        mark = QColor(self.spec.mark) if self.spec.mark else FLAG
+        late = self.late_rect()
+        painter.save()
+        painter.setClipRect(late)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mix(mark, QColor("#ffffff"), 0.86))
+        painter.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
+        painter.setPen(QPen(mix(mark, QColor("#ffffff"), 0.66), 1.2))
+        x, height = late.left() - late.height(), late.height()
+        lines = []
+        while x < late.right():
+            lines.append(QLineF(x, height, x + height, 0))
+            x += 7.0
+        painter.drawLines(lines)
+        painter.restore()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(mark, 2))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), self.RADIUS, self.RADIUS)
+        painter.drawLine(QPointF(late.left(), 1), QPointF(late.left(), self.height - 1))
+        return mix(mark, QColor("#000000"), 0.35)
 
     def _fill(self, painter: QPainter, rect: QRectF, fill: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

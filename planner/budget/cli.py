@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from planner.labels import JSON_HELP, PLAN_HELP
 from planner.budget.compute import Budget, compute_budget
 from planner.budget.labels import CLASS_NAMES, ITEM_NAMES, STATUS_NAMES, yuan
 from planner.budget.standard import StandardsError
@@ -15,11 +16,12 @@ from planner.store import PlanFile
 
 def add_budget_command(subparsers) -> None:
     budget = subparsers.add_parser(
-        "budget", help="the plan's budget per trainee-day against the training-fee standard",
+        "budget", help="经费预算：每人每天的费用与培训费标准对照 / the plan's budget per trainee-day against "
+                       "the training-fee standard",
         description="经费预算 / the budget: totals by the standard's items, per trainee-day, against the cap "
                     "for the class and length of the training (see docs/budget.md).")
-    budget.add_argument("plan", metavar="PLAN")
-    budget.add_argument("--json", action="store_true", help="machine-readable output")
+    budget.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    budget.add_argument("--json", action="store_true", help=JSON_HELP)
     budget.set_defaults(run=run_budget)
 
 

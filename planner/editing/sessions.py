@@ -89,14 +89,28 @@ def _fix_at(plan: Plan, timetable: Timetable, session, group_id: int, day: int, 
     return Update("sessions", session.id, changes)
 
 
-def add_session(plan: Plan, group_id: int, day: int, site_id: int, title: str = "") -> Outcome:
-    """A new session at ``site_id``, last in the group's day (the scheduler times it)."""
+def add_session(plan: Plan, group_id: int, day: int, site_id: int, title: str = "", *,
+                minutes: int | None = None, start: int | None = None) -> Outcome:
+    """A new session at ``site_id``, last in the group's day. The scheduler times it,
+    unless ``start`` fixes (pins) it; ``minutes`` is its length (else the site's usual
+    visit length)."""
     refusal = _refuse_target(plan, group_id, day)
     if refusal is not None:
         return refusal
-    if plan.site(site_id) is None:
+    site = plan.site(site_id)
+    if site is None:
         return Refusal(f"找不到现场教学点 #{site_id}", f"no site #{site_id}")
+    if minutes is not None and not 5 <= minutes <= 12 * 60:
+        return Refusal(f"时长应在 5 分钟到 12 小时之间，而不是 {minutes} 分钟",
+                       f"the length must be between 5 minutes and 12 hours, not {minutes} minutes")
+    length = minutes or site.visit_minutes or day_rules(plan, day).session_minutes
+    if start is not None and not 0 <= start <= 24 * 60 - length:
+        return Refusal("开始时间加上时长超出了当天", "the start and length run past the end of the day")
     last = plan.sessions_of(group_id, day)
     position = (last[-1].position + 1) if last else 0
-    return Insert("sessions", {"group_id": group_id, "day": day, "site_id": site_id, "position": position,
-                               "title": title.strip()})
+    values = {"group_id": group_id, "day": day, "site_id": site_id, "position": position, "title": title.strip()}
+    if minutes is not None:
+        values["minutes"] = minutes
+    if start is not None:
+        values.update(start=start, end=start + length, pinned=True)
+    return Insert("sessions", values)

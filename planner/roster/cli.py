@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from planner.labels import DRY_RUN_HELP, PLAN_HELP, SHEET_HELP
 from planner.edits import PlanEditError
 from planner.import_preview import write_previewed
 from planner.roster.assign import SCOPE_NAMES, UNIT_MODE_NAMES, UNIT_MODES, assign_groups
@@ -19,40 +20,50 @@ from planner.store import PlanFile, PlanFileError
 
 def add_roster_command(subparsers) -> None:
     roster = subparsers.add_parser(
-        "roster", help="participants: import a roster (xlsx, xls, csv), assign groups",
+        "roster", help="学员：导入名单（xlsx、xls、csv），自动编组 / participants: import a roster (xlsx, xls, "
+                       "csv), assign groups",
         description="学员名单 / participants: import a roster, assign people to groups.",
     )
     commands = roster.add_subparsers(dest="roster_command", metavar="SUBCOMMAND", required=True)
     importer = commands.add_parser(
-        "import", help="import a roster into a plan (preview, then all good rows or nothing)",
+        "import", help="把名单导入方案（先预览；有误时全部不写入）/ import a roster into a plan (preview, then "
+                       "all good rows or nothing)",
         description="导入学员名单：先列出预览和有误的行；有误的行未加 --skip-bad 时不写入任何人（退出码 1）。"
         " / Import a roster: prints the preview and the bad rows; with a bad row and no --skip-bad "
         "nothing is written (exit status 1). Re-importing updates the people already in the plan.",
     )
-    importer.add_argument("plan", metavar="PLAN")
-    importer.add_argument("file", metavar="FILE", help=".xlsx, .xls or .csv (UTF-8 or GBK)")
-    importer.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first with data)")
-    importer.add_argument("--dry-run", action="store_true", help="only print the preview; write nothing")
-    importer.add_argument("--skip-bad", action="store_true", help="import the good rows, leave out the bad ones")
-    importer.add_argument("--header-row", type=int, metavar="N", help="the header's row number, when not found")
+    importer.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    importer.add_argument("file", metavar="FILE", help="名单：.xlsx、.xls 或 .csv（UTF-8 或 GBK）/ .xlsx, .xls or "
+                                                       ".csv (UTF-8 or GBK)")
+    importer.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    importer.add_argument("--dry-run", action="store_true", help=DRY_RUN_HELP)
+    importer.add_argument("--skip-bad", action="store_true",
+                          help="导入无误的行，略去有误的行 / import the good rows, leave out the bad ones")
+    importer.add_argument("--header-row", type=int, metavar="N",
+                          help="找不到表头时，表头所在的行号 / the header's row number, when not found")
     importer.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
-                          help=f"map a column (its header, letter or number) to a field: {', '.join(FIELDS)}, "
-                          "or nothing to leave it out (e.g. --column 联系方式=phone)")
+                          help=f"把一列（表头、列字母或序号）对应到字段：{', '.join(FIELDS)}，留空则不导入该列"
+                          f"（如 --column 联系方式=phone）/ map a column (its header, letter or number) to a field, "
+                          "or to nothing to leave it out")
     importer.set_defaults(run=run_import)
     assign = commands.add_parser(
-        "assign", help="place participants without a group (seats, locks, interests, units, leaders)",
-        description="自动分组：默认只安排未分组的人，已在组中的人一个不动；--reassign-all 重新分配所有人，"
+        "assign", help="为未分组的学员自动编组（座位、锁定、兴趣、单位、带队领导）/ place participants without "
+                       "a group (seats, locks, interests, units, leaders)",
+        description="学员自动编组：默认只安排未分组的人，已在组中的人一个不动；--reassign-all 重新分配所有人，"
         "带队领导和手动安排（锁定）的人除外。打印谁变动了、为什么。 / Group assignment: by default only "
         "people without a group are placed and nobody already in a group moves; --reassign-all places "
         "everyone again except group leaders and people placed by hand (locked). Prints who moved and why.",
     )
-    assign.add_argument("plan", metavar="PLAN")
+    assign.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
     assign.add_argument("--units", choices=UNIT_MODES, default="any",
-                        help="people of the same unit: together, apart, or any (default)")
+                        help="同一单位的人：together 同组、apart 分开、any 不限（默认）/ people of the same unit: "
+                             "together, apart, or any (default)")
     assign.add_argument("--reassign-all", action="store_true",
-                        help="place everyone again (group leaders and people placed by hand stay)")
-    assign.add_argument("--dry-run", action="store_true", help="only print the result; write nothing")
-    assign.add_argument("--verbose", action="store_true", help="also print everyone who stays, with their reason")
+                        help="所有人重新编组（带队领导和手动安排的人不动）/ place everyone again (group leaders and "
+                             "people placed by hand stay)")
+    assign.add_argument("--dry-run", action="store_true", help="只打印结果，不写入 / only print the result; write nothing")
+    assign.add_argument("--verbose", action="store_true",
+                        help="也列出不动的人及原因 / also print everyone who stays, with their reason")
     assign.set_defaults(run=run_assign)
 
 

@@ -10,7 +10,9 @@ import json
 import sys
 from pathlib import Path
 
-from planner.checks import ERROR, check
+from planner.checks import check
+from planner.findings import ERROR
+from planner.labels import FORCE_HELP, PLAN_HELP, TIME_LIMIT_HELP
 from planner.jsonio import load_json_file, plan_from_json
 from planner.limits import input_file_problem
 from planner.output_path import check_plan_output
@@ -97,11 +99,14 @@ def _cmd_route(args) -> int:
 
 def add_route_command(commands) -> None:
     route = commands.add_parser(
-        "route", help="order stops from a JSON cost matrix (row/column 0 is the start); prints {order, cost}")
+        "route", help="按 JSON 费用矩阵排定各站顺序（第 0 行/列为起点），输出 {order, cost} / order stops "
+                      "from a JSON cost matrix (row/column 0 is the start); prints {order, cost}")
     route.add_argument("--matrix", required=True, metavar="FILE.json",
-                       help="square list of lists of whole-number costs")
-    route.add_argument("--round-trip", action="store_true", help="come back to 0 (the cost includes the way back)")
-    route.add_argument("--time-limit", type=_time_limit, default=2.0, metavar="S", help="seconds (default 2)")
+                       help="方阵：整数费用的列表的列表 / square list of lists of whole-number costs")
+    route.add_argument("--round-trip", action="store_true",
+                       help="回到起点 0（费用含返程）/ come back to 0 (the cost includes the way back)")
+    route.add_argument("--time-limit", type=_time_limit, default=2.0, metavar="S",
+                       help=TIME_LIMIT_HELP.format(default=2))
     route.set_defaults(run=_cmd_route)
 
 
@@ -116,7 +121,11 @@ def _cmd_optimise(args) -> int:
     try:
         with PlanFile.open(args.plan, readonly=bool(args.out)) as plan_file:
             plan = plan_file.load()
-            proposal = propose_optimisation(plan, args.group, args.day, time_limit=args.time_limit)
+            proposal = propose_optimisation(plan, args.group, args.day, time_limit=args.time_limit,
+                                            allow_longer_days=args.allow_longer_days)
+            if proposal.timed_out and not proposal.changed:
+                return _fail("优化失败 / optimisation failed: 在时间限制内没有找到更好的路线，请加长计算时间 / "
+                             "no better route was found within the time limit: allow more time")
             print(format_proposal(proposal))
             if args.out:
                 with PlanFile.create(args.out, proposal.after, overwrite=args.force):
@@ -132,14 +141,20 @@ def _cmd_optimise(args) -> int:
 
 def add_optimise_command(commands) -> None:
     optimise = commands.add_parser(
-        "optimise", help="improve the order of a plan's routes (a group, a day, or all); prints travel before/after")
-    optimise.add_argument("plan", metavar="PLAN")
-    optimise.add_argument("--group", type=_positive, metavar="N", help="only this group (its id)")
-    optimise.add_argument("--day", type=_days, metavar="D", help="only this day")
+        "optimise", help="优化路线：调整各站的顺序，也可在天与天之间调整（一个组、一天或全部），输出前后车程 / "
+                         "improve a plan's routes, moving visits between days too (a group, a day, or all); "
+                         "prints travel before/after")
+    optimise.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    optimise.add_argument("--group", type=_positive, metavar="N", help="只优化此组（组的编号）/ only this group (its id)")
+    optimise.add_argument("--day", type=_days, metavar="D", help="只优化这一天 / only this day")
     optimise.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
-                          help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
-    optimise.add_argument("--out", metavar="NEW_PLAN", help="write the result here and leave PLAN as it is")
-    optimise.add_argument("--force", action="store_true", help="overwrite NEW_PLAN if it exists")
+                          help=TIME_LIMIT_HELP.format(default=DEFAULT_COMMAND_TIME_LIMIT))
+    optimise.add_argument("--allow-longer-days", action="store_true",
+                          help="允许某天超出其作息时间、增加警告，以换取更少车程 / a day may run further past its "
+                               "window, and warnings may be added, for less travel")
+    optimise.add_argument("--out", metavar="NEW_PLAN", help="结果写入新文件，PLAN 不变 / write the result here "
+                                                            "and leave PLAN as it is")
+    optimise.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="NEW_PLAN"))
     optimise.set_defaults(run=_cmd_optimise)
 
 
@@ -169,12 +184,14 @@ def load_places_plan(path: str):
 
 
 def _cmd_plan_groups(args) -> int:
-    from planner.routing.split import plan_groups, total_travel
+    from planner.routing.split import explain, plan_groups, total_travel
 
     check_plan_output(args.out, reading=(args.plan,), force=args.force)  # before the search
+    max_travel = round(args.max_travel * 60)
     try:
         plan = load_places_plan(args.plan)
-        planned = plan_groups(plan, args.groups, args.days, time_limit=args.time_limit)
+        planned = plan_groups(plan, args.groups, args.days, spread=args.spread, max_travel=max_travel,
+                              time_limit=args.time_limit)
     except RoutingError as error:
         return _fail(f"分组规划失败 / planning groups failed: {error.message_zh} / {error.message_en}")
     except Cancelled:
@@ -190,22 +207,48 @@ def _cmd_plan_groups(args) -> int:
     print(f"规划后总行车 / travel of the planned routes: {total_travel(planned)} 分钟 / min")
     print(f"检查：{len(errors)} 个错误 / check: {len(errors)} error(s)")
     print(f"已写入 / written: {args.out}")
-    if errors:  # usually too many places for the days: the plan is written so it can be edited
-        print(f"提示：请用 check {args.out} 查看错误（天数或组数是否太少？）/ "
-              f"note: run check {args.out} to see the errors (too few days or groups?)", file=sys.stderr)
+    for zh, en in explain(planned, max_travel):  # what is wrong, if anything: the plan is written to be edited
+        print(f"提示：{zh} / note: {en}", file=sys.stderr)
     return 0
 
 
+def _hours(value: str) -> float:
+    import argparse
+
+    try:
+        hours = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是小时数 / not a number of hours: {value!r}") from None
+    if not 0.5 <= hours <= 24:
+        raise argparse.ArgumentTypeError(f"须在 0.5 到 24 小时之间 / must be between 0.5 and 24 hours: {value}")
+    return hours
+
+
 def add_plan_groups_command(commands) -> None:
+    from planner.routing.split import DEFAULT_MAX_TRAVEL, SPREADS
+
     planner_ = commands.add_parser(
-        "plan-groups", help="plan groups from scratch: split a plan's places among N groups over D days")
-    planner_.add_argument("plan", metavar="PLAN", help="a plan file, or a (minimal) JSON plan with its places")
-    planner_.add_argument("--groups", type=_groups, required=True, metavar="N", help=f"1 to {MAX_GROUPS}")
-    planner_.add_argument("--days", type=_days, required=True, metavar="D", help=f"1 to {MAX_DAYS}")
+        "plan-groups", help="各组路线规划：把方案的县（市、区）分给 N 个组、排进 D 天 / plan groups from "
+                            "scratch: split a plan's places among N groups over D days")
+    planner_.add_argument("plan", metavar="PLAN", help="方案文件，或含县（市、区）的（简化）JSON 方案 / a plan "
+                                                       "file, or a (minimal) JSON plan with its places")
+    planner_.add_argument("--groups", type=_groups, required=True, metavar="N",
+                          help=f"组数，1 至 {MAX_GROUPS} / groups, 1 to {MAX_GROUPS}")
+    planner_.add_argument("--days", type=_days, required=True, metavar="D",
+                          help=f"天数，1 至 {MAX_DAYS} / days, 1 to {MAX_DAYS}")
+    planner_.add_argument("--spread", choices=SPREADS, default="even",
+                          help="even：各天尽量一样满（默认）；front：从第一天排满，空闲的天留在最后 / "
+                               "even: days as equally full as the places allow (default); "
+                               "front: fill the days from the first, the free ones at the end")
+    planner_.add_argument("--max-travel", type=_hours, default=DEFAULT_MAX_TRAVEL / 60, metavar="H",
+                          help=f"每天最多车程（小时，去程和返程不计，默认 {DEFAULT_MAX_TRAVEL / 60:g}）/ "
+                               f"hours of travel a day, the journey out and home not counted "
+                               f"(default {DEFAULT_MAX_TRAVEL / 60:g})")
     planner_.add_argument("--time-limit", type=_time_limit, default=DEFAULT_COMMAND_TIME_LIMIT, metavar="S",
-                          help=f"seconds (default {DEFAULT_COMMAND_TIME_LIMIT:g})")
-    planner_.add_argument("--out", required=True, metavar="NEW_PLAN")
-    planner_.add_argument("--force", action="store_true", help="overwrite NEW_PLAN if it exists")
+                          help=TIME_LIMIT_HELP.format(default=DEFAULT_COMMAND_TIME_LIMIT))
+    planner_.add_argument("--out", required=True, metavar="NEW_PLAN",
+                          help="结果写入的新方案文件 / the new plan file to write")
+    planner_.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="NEW_PLAN"))
     planner_.set_defaults(run=_cmd_plan_groups)
 
 

@@ -4,8 +4,10 @@ Input is plain data — a whole-minute duration matrix between locations, stops 
 their length, opening hours, a resource only one group may use at a time, and locks
 (to a group, a day, a start time, a place in the day's order) — and one ``DayRoute``
 per group and day (where the day starts and ends: last night's and tonight's lodging,
-or a plenary venue; the day window; lunch). Nothing here knows about plans or Qt:
-``planner.routing.plan_routes`` builds these problems from a plan.
+or a plenary venue; the day window; lunch). Nothing here knows about plans or Qt.
+(Optimising a plan no longer goes through this model: ``planner.routing.plan_routes``
+judges each candidate with the scheduler and the checks themselves, so that every leg
+and every finding counts; ``split`` uses this module's search settings.)
 
 Why OR-Tools here (one plain path, with no days, locks or opening hours, is solved
 by PyVRP in ``planner.routing.path``, which gets closer to the optimum there): PyVRP's

@@ -244,47 +244,47 @@
     <context>
         <name>AddPlaceDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="73" />
+            <location filename="../../ui/dialogs.py" line="74" />
             <source>添加县（市、区）</source>
             <translation>Add place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="77" />
+            <location filename="../../ui/dialogs.py" line="78" />
             <source>输入名称、拼音或首字母，如 义乌、yiwu、yw</source>
             <translation>Type a name, its pinyin or initials, e.g. 义乌, yiwu, yw</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="81" />
+            <location filename="../../ui/dialogs.py" line="82" />
             <source>手动定位（功能区等非行政区划）</source>
             <translation>Place by hand (a zone that is no division)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="88" />
+            <location filename="../../ui/dialogs.py" line="89" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="89" />
+            <location filename="../../ui/dialogs.py" line="90" />
             <source>经度</source>
             <translation>Longitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="90" />
+            <location filename="../../ui/dialogs.py" line="91" />
             <source>纬度</source>
             <translation>Latitude</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="91" />
+            <location filename="../../ui/dialogs.py" line="92" />
             <source>在地图上点选…</source>
             <translation>Pick on the map…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="150" />
+            <location filename="../../ui/dialogs.py" line="151" />
             <source>「{0}」对应多个行政区划，请在列表中选择一个。</source>
             <translation>“{0}” matches several divisions: pick one in the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="152" />
+            <location filename="../../ui/dialogs.py" line="153" />
             <source>请在列表中选择一个。</source>
             <translation>Pick one in the list.</translation>
         </message>
@@ -350,80 +350,110 @@
     <context>
         <name>AddSessionDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="250" />
-            <source>添加现场教学</source>
-            <translation>Add session</translation>
+            <location filename="../../ui/dialogs.py" line="254" />
+            <source>安排现场教学</source>
+            <translation>Schedule a session</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="268" />
+            <location filename="../../ui/dialogs.py" line="265" />
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="266" />
+            <source>固定开始时间</source>
+            <translation>Fixed start time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="267" />
+            <source>不勾选时，接在当天已有安排之后，按路程自动排时间</source>
+            <translation>Unticked, it follows the day's other items, timed by the travel between them</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="274" />
+            <source>可不填：默认用现场教学点的名称</source>
+            <translation>Optional: the site's name by default</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="286" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="269" />
+            <location filename="../../ui/dialogs.py" line="287" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="270" />
+            <location filename="../../ui/dialogs.py" line="288" />
             <source>现场教学点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="271" />
-            <source>内容</source>
-            <translation>Content</translation>
+            <location filename="../../ui/dialogs.py" line="289" />
+            <source>时长</source>
+            <translation>Length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="276" />
+            <location filename="../../ui/dialogs.py" line="290" />
+            <source>开始时间</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="291" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="322" />
+            <source>请先添加教学点（现场教学点）。</source>
+            <translation>Add a site first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="320" />
             <source>方案还没有组。</source>
             <translation>The plan has no groups yet.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs.py" line="278" />
-            <source>请先添加现场教学点。</source>
-            <translation>Add a site first.</translation>
         </message>
     </context>
     <context>
         <name>AddSiteDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="209" />
-            <source>添加现场教学点</source>
+            <location filename="../../ui/dialogs.py" line="210" />
+            <source>添加教学点</source>
             <translation>Add site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="220" />
+            <location filename="../../ui/dialogs.py" line="221" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="222" />
+            <location filename="../../ui/dialogs.py" line="223" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="223" />
+            <location filename="../../ui/dialogs.py" line="224" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="224" />
+            <location filename="../../ui/dialogs.py" line="225" />
             <source>所在县（市、区）</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="225" />
+            <location filename="../../ui/dialogs.py" line="226" />
             <source>通常参观时长</source>
             <translation>Usual visit length</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="230" />
+            <location filename="../../ui/dialogs.py" line="231" />
             <source>请先添加县（市、区）。</source>
             <translation>Add a place first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="232" />
+            <location filename="../../ui/dialogs.py" line="233" />
             <source>请填写名称。</source>
             <translation>Enter a name.</translation>
         </message>
@@ -446,8 +476,8 @@ The sample plan is shown instead.</translation>
         <message>
             <location filename="../../ui/participants/assign_dialog.py" line="23" />
             <location filename="../../ui/participants/assign_dialog.py" line="91" />
-            <source>自动分组</source>
-            <translation>Assign groups</translation>
+            <source>学员自动编组</source>
+            <translation>Assign participants to groups</translation>
         </message>
         <message>
             <location filename="../../ui/participants/assign_dialog.py" line="32" />
@@ -533,117 +563,122 @@ The sample plan is shown instead.</translation>
             <translation>Vehicle: {vehicle}{seats}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="19" />
+            <location filename="../../ui/board/texts.py" line="20" />
             <source>星期一</source>
             <translation>Monday</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="19" />
+            <location filename="../../ui/board/texts.py" line="20" />
             <source>星期二</source>
             <translation>Tuesday</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="19" />
+            <location filename="../../ui/board/texts.py" line="20" />
             <source>星期三</source>
             <translation>Wednesday</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="20" />
+            <location filename="../../ui/board/texts.py" line="21" />
             <source>星期四</source>
             <translation>Thursday</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="20" />
+            <location filename="../../ui/board/texts.py" line="21" />
             <source>星期五</source>
             <translation>Friday</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="20" />
+            <location filename="../../ui/board/texts.py" line="21" />
             <source>星期六</source>
             <translation>Saturday</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="21" />
+            <location filename="../../ui/board/texts.py" line="22" />
             <source>星期日</source>
             <translation>Sunday</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="27" />
+            <location filename="../../ui/board/texts.py" line="28" />
             <source>{month}月{date}日</source>
             <translation>{date} {month_name}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="32" />
+            <location filename="../../ui/board/texts.py" line="33" />
             <source>第{day}天</source>
             <translation>Day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="45" />
+            <location filename="../../ui/board/texts.py" line="46" />
             <source>全体活动</source>
             <translation>Plenary</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="46" />
+            <location filename="../../ui/board/texts.py" line="47" />
             <source>全体 · {title}</source>
             <translation>All · {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="56" />
+            <location filename="../../ui/board/texts.py" line="60" />
+            <source>来不及：晚到 {duration}</source>
+            <translation>Too slow: arrives {duration} late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/texts.py" line="61" />
             <source>迟到 {duration}</source>
             <translation>late by {duration}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="66" />
+            <location filename="../../ui/board/texts.py" line="71" />
             <source>车程约 {duration}</source>
             <translation>Travel about {duration}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="71" />
+            <location filename="../../ui/board/texts.py" line="76" />
             <source>住宿：{hotel}</source>
             <translation>Hotel: {hotel}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="73" />
+            <location filename="../../ui/board/texts.py" line="78" />
             <source>住宿：未安排</source>
             <translation>Hotel: none booked</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="75" />
+            <location filename="../../ui/board/texts.py" line="80" />
             <source>当天返回{place}</source>
             <translation>Back in {place} the same day</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="84" />
+            <location filename="../../ui/board/texts.py" line="89" />
             <source>（{where}）</source>
             <translation> ({where})</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="107" />
-            <source>内容：{title}</source>
+            <location filename="../../ui/board/texts.py" line="111" />
+            <source>标题：{title}</source>
             <translation>Title: {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="109" />
+            <location filename="../../ui/board/texts.py" line="113" />
             <source>县（市、区）：{place}</source>
             <translation>Place: {place}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="111" />
+            <location filename="../../ui/board/texts.py" line="115" />
             <source>已固定时间</source>
             <translation>Time pinned</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="113" />
+            <location filename="../../ui/board/texts.py" line="117" />
             <source>拖到另一格可移到别的日期或组，拖到本格内可调整顺序；双击编辑</source>
             <translation>Drag to another cell to move it to another day or group, within its cell to reorder; double-click to edit</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="131" />
+            <location filename="../../ui/board/texts.py" line="135" />
             <source>全体：{events}</source>
             <translation>All: {events}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/texts.py" line="131" />
+            <location filename="../../ui/board/texts.py" line="135" />
             <source>；</source>
             <translation>; </translation>
         </message>
@@ -675,8 +710,8 @@ The sample plan is shown instead.</translation>
         </message>
         <message>
             <location filename="../../ui/board/view.py" line="528" />
-            <source>在此添加现场教学…</source>
-            <translation>Add a session here…</translation>
+            <source>在此安排现场教学…</source>
+            <translation>Schedule a session here…</translation>
         </message>
         <message>
             <location filename="../../ui/board/view.py" line="531" />
@@ -954,6 +989,24 @@ The sample plan is shown instead.</translation>
         </message>
     </context>
     <context>
+        <name>FindingsBadge</name>
+        <message>
+            <location filename="../../ui/panes.py" line="33" />
+            <source>显示或隐藏检查结果（F5 重新检查）</source>
+            <translation>Show or hide the findings (F5 checks again)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panes.py" line="38" />
+            <source>未发现问题</source>
+            <translation>No problems found</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panes.py" line="41" />
+            <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
+            <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
+        </message>
+    </context>
+    <context>
         <name>FindingsPanel</name>
         <message>
             <location filename="../../ui/findings.py" line="36" />
@@ -964,34 +1017,92 @@ The sample plan is shown instead.</translation>
     <context>
         <name>GroupTree</name>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="34" />
+            <location filename="../../ui/participants/groups_view.py" line="35" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="34" />
+            <location filename="../../ui/participants/groups_view.py" line="35" />
             <source>性别</source>
             <translation>Gender</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="34" />
+            <location filename="../../ui/participants/groups_view.py" line="35" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="34" />
+            <location filename="../../ui/participants/groups_view.py" line="35" />
             <source>职务</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="34" />
+            <location filename="../../ui/participants/groups_view.py" line="35" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="35" />
+            <location filename="../../ui/participants/groups_view.py" line="36" />
             <source>分组原因</source>
             <translation>Why this group</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideBar</name>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>添加县（市、区）</source>
+            <translation>Add place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>添加教学点</source>
+            <translation>Add site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>排日程</source>
+            <translation>Schedule sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>导入学员名单</source>
+            <translation>Import roster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="37" />
+            <source>打印与导出</source>
+            <translation>Print and export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="44" />
+            <source>从这里开始：</source>
+            <translation>Start here:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="71" />
+            <source>关闭入门指引（视图 → 入门指引 可再打开）</source>
+            <translation>Close the guide (View → Getting started opens it again)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="98" />
+            <source>已完成，可再次添加</source>
+            <translation>Done; you can add more</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="98" />
+            <source>下一步</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="100" />
+            <source>示例方案，可随意试改</source>
+            <translation>The sample plan: try anything</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="101" />
+            <source>这是示例方案（湖南 2025，时间与宾馆为示意），可随意试改；文件 → 新建 开始自己的方案。</source>
+            <translation>This is the sample plan (Hunan 2025; times and hotels are illustrative): try anything; File → New starts your own plan.</translation>
         </message>
     </context>
     <context>
@@ -1050,17 +1161,17 @@ The sample plan is shown instead.</translation>
             <translation>{0} of {1} items</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="205" />
+            <location filename="../../ui/tables.py" line="203" />
             <source>添加{kind}</source>
             <translation>Add {kind}</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="227" />
+            <location filename="../../ui/tables.py" line="225" />
             <source>删除{kind}「{name}」</source>
             <translation>Delete {kind} “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/tables.py" line="230" />
+            <location filename="../../ui/tables.py" line="228" />
             <source>删除 {count} 个{kind}</source>
             <translation>Delete {count} {kind}s</translation>
         </message>
@@ -1068,240 +1179,248 @@ The sample plan is shown instead.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>日程时间轴</source>
             <translation>Timeline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>县（市、区）</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="111" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>现场教学点</source>
             <translation>Sites</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="113" />
+            <location filename="../../ui/main_window.py" line="139" />
             <source>对标指标</source>
             <translation>Indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>学习体会</source>
             <translation>Reflections</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>举措清单</source>
             <translation>Measures</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="132" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>方案大纲</source>
             <translation>Outline</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>属性</source>
             <translation>Properties</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="172" />
             <source>地图</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>检查结果</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>经费</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="168" />
+            <location filename="../../ui/main_window.py" line="89" />
+            <source>显示或隐藏经费预算</source>
+            <translation>Show or hide the budget</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="213" />
             <source>新建(&amp;N)…</source>
             <translation>&amp;New…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="214" />
             <source>打开(&amp;O)…</source>
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>另存为(&amp;A)…</source>
             <translation>Save &amp;As…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>打印与导出(&amp;P)…</source>
             <translation>&amp;Print and Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>关闭(&amp;C)</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>撤销(&amp;U)</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>重做(&amp;R)</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>删除(&amp;D)</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>添加县（市、区）(&amp;P)…</source>
             <translation>Add &amp;Place…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="179" />
-            <source>添加现场教学点(&amp;S)…</source>
-            <translation>Add &amp;Site…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="180" />
-            <source>添加现场教学(&amp;E)…</source>
-            <translation>Add S&amp;ession…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>检查方案(&amp;K)</source>
             <translation>Chec&amp;k Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="191" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>最近打开(&amp;R)</source>
             <translation>&amp;Recent Files</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="203" />
-            <location filename="../../ui/routing/actions.py" line="240" />
-            <location filename="../../ui/routing/actions.py" line="256" />
+            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/routing/actions.py" line="260" />
+            <location filename="../../ui/routing/actions.py" line="276" />
             <source>方案(&amp;P)</source>
             <translation>&amp;Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="212" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <source>入门指引</source>
+            <translation>Getting started</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="259" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="214" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>跟随系统</source>
             <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>常用</source>
             <translation>Common</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="242" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>撤销 {action}</source>
             <translation>Undo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>重做 {action}</source>
             <translation>Redo {action}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>考察方案编排</source>
             <translation>Study Tour Planner</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="254" />
-            <source>错误 {error} · 警告 {warning} · 提示 {info}</source>
-            <translation>Errors {error} · Warnings {warning} · Notes {info}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="303" />
-            <location filename="../../ui/main_window.py" line="323" />
+            <location filename="../../ui/main_window.py" line="359" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>添加「{name}」</source>
             <translation>Add “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="340" />
-            <source>添加现场教学「{site}」</source>
-            <translation>Add session at “{site}”</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="288" />
+            <location filename="../../ui/main_window.py" line="344" />
             <source>删除所选</source>
             <translation>Delete selection</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>日程总览</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="224" />
+            <source>添加教学点(&amp;S)…</source>
+            <translation>Add &amp;Site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="225" />
+            <source>安排现场教学(&amp;E)…</source>
+            <translation>Schedule S&amp;ession…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="371" />
             <source>请在地图上点选位置</source>
             <translation>Click the place on the map</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="356" />
+            <location filename="../../ui/main_window.py" line="397" />
+            <source>安排现场教学「{site}」</source>
+            <translation>Schedule a session at “{site}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="423" />
             <source>考察方案 (*{suffix});;所有文件 (*)</source>
             <translation>Study-tour plans (*{suffix});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="431" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="370" />
+            <location filename="../../ui/main_window.py" line="437" />
             <source>打开考察方案</source>
             <translation>Open Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="378" />
+            <location filename="../../ui/main_window.py" line="445" />
             <source>另存为</source>
             <translation>Save As</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="409" />
+            <location filename="../../ui/main_window.py" line="476" />
             <source>{error}
 
 已改为打开示例方案。
@@ -1312,11 +1431,29 @@ The sample plan is shown instead.
 已改为打开示例方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="444" />
+            <location filename="../../ui/main_window.py" line="511" />
             <source>界面语言将在下次启动时生效。
 The language changes at the next start.</source>
             <translation>The language changes at the next start.
 界面语言将在下次启动时生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Marks</name>
+        <message>
+            <location filename="../../ui/marks.py" line="65" />
+            <source>错误：</source>
+            <translation>Error: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/marks.py" line="66" />
+            <source>提示：</source>
+            <translation>Note: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/marks.py" line="66" />
+            <source>警告：</source>
+            <translation>Warning: </translation>
         </message>
     </context>
     <context>
@@ -1390,33 +1527,33 @@ The language changes at the next start.</source>
     <context>
         <name>NewPlanDialog</name>
         <message>
-            <location filename="../../ui/dialogs.py" line="42" />
+            <location filename="../../ui/dialogs.py" line="43" />
             <source>新建考察方案</source>
             <translation>New Plan</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="43" />
-            <location filename="../../ui/dialogs.py" line="59" />
+            <location filename="../../ui/dialogs.py" line="44" />
+            <location filename="../../ui/dialogs.py" line="60" />
             <source>新培训班</source>
             <translation>New programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="51" />
+            <location filename="../../ui/dialogs.py" line="52" />
             <source>培训班名称</source>
             <translation>Programme title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="52" />
+            <location filename="../../ui/dialogs.py" line="53" />
             <source>开始日期</source>
             <translation>First day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="53" />
+            <location filename="../../ui/dialogs.py" line="54" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs.py" line="54" />
+            <location filename="../../ui/dialogs.py" line="55" />
             <source>分组数</source>
             <translation>Groups</translation>
         </message>
@@ -1457,37 +1594,47 @@ The language changes at the next start.</source>
     <context>
         <name>OptimiseDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="48" />
+            <location filename="../../ui/routing/actions.py" line="49" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="51" />
+            <location filename="../../ui/routing/actions.py" line="52" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="56" />
+            <location filename="../../ui/routing/actions.py" line="57" />
             <source>全部日期</source>
             <translation>All days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="61" />
+            <location filename="../../ui/routing/actions.py" line="62" />
+            <source>允许延长日程（可能增加警告）</source>
+            <translation>Allow longer days (may add warnings)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="63" />
+            <source>默认不让任何一天超出日程时间更多，也不增加检查警告；勾选后为减少行车可以放宽</source>
+            <translation>By default no day runs further past its window and no check warning is added; tick to allow that for less travel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="64" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="62" />
+            <location filename="../../ui/routing/actions.py" line="65" />
             <source>日期</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="63" />
+            <location filename="../../ui/routing/actions.py" line="66" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="64" />
+            <location filename="../../ui/routing/actions.py" line="68" />
             <source>开始优化</source>
             <translation>Optimise</translation>
         </message>
@@ -1495,17 +1642,22 @@ The language changes at the next start.</source>
     <context>
         <name>Outline</name>
         <message>
-            <location filename="../../ui/outline.py" line="56" />
+            <location filename="../../ui/outline.py" line="57" />
             <source>{group}（{count} 个县市区）</source>
             <translation>{group} ({count} places)</translation>
         </message>
         <message>
-            <location filename="../../ui/outline.py" line="96" />
+            <location filename="../../ui/outline.py" line="72" />
+            <source>已固定时间</source>
+            <translation>Time pinned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outline.py" line="102" />
             <source>{time} 【全体】{title}</source>
             <translation>{time} [All] {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/outline.py" line="99" />
+            <location filename="../../ui/outline.py" line="105" />
             <source>{time} {travel} → {site}</source>
             <translation>{time} {travel} → {site}</translation>
         </message>
@@ -1524,13 +1676,13 @@ The language changes at the next start.</source>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="36" />
-            <source>自动分组(&amp;G)…</source>
-            <translation>Assign &amp;groups…</translation>
+            <source>学员自动编组(&amp;G)…</source>
+            <translation>Assign to &amp;Groups…</translation>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="37" />
-            <source>为未分组的学员自动分组（按座位、兴趣与单位），已在组中的人不动；也可全部重新分配</source>
-            <translation>Place participants without a group (by seats, interests and units), leaving everyone already placed; or reassign everyone</translation>
+            <source>把未分组的学员编入各组（按座位、兴趣与单位），已在组中的人不动；也可全部重新编组</source>
+            <translation>Place participants without a group (by seats, interests and units); nobody already in a group moves; or place everyone again</translation>
         </message>
         <message>
             <location filename="../../ui/participants/__init__.py" line="39" />
@@ -1553,51 +1705,56 @@ The language changes at the next start.</source>
             <translation>Groups</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/__init__.py" line="81" />
+            <location filename="../../ui/participants/__init__.py" line="83" />
             <source>选择学员名单</source>
             <translation>Choose a roster</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/__init__.py" line="86" />
+            <location filename="../../ui/participants/__init__.py" line="88" />
             <source>导入学员名单</source>
             <translation>Import roster</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/__init__.py" line="92" />
-            <source>自动分组</source>
-            <translation>Assign groups</translation>
+            <location filename="../../ui/participants/__init__.py" line="94" />
+            <source>学员自动编组</source>
+            <translation>Assign participants to groups</translation>
         </message>
     </context>
     <context>
         <name>ParticipantGroupsView</name>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="100" />
+            <location filename="../../ui/participants/groups_view.py" line="101" />
             <source>拖动学员到另一组即可调整；调整后的学员自动锁定。</source>
             <translation>Drag people to another group to move them; moved people are locked there.</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="140" />
-            <location filename="../../ui/participants/groups_view.py" line="173" />
+            <location filename="../../ui/participants/groups_view.py" line="141" />
+            <location filename="../../ui/participants/groups_view.py" line="176" />
             <source>未分组</source>
             <translation>No group</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="144" />
+            <location filename="../../ui/participants/groups_view.py" line="145" />
             <source>%1（%2 人）</source>
             <translation>%1 (%2 people)</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="151" />
+            <location filename="../../ui/participants/groups_view.py" line="152" />
             <source>超员：缺 %1 个座位</source>
             <translation>Over capacity: %1 seat(s) short</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="176" />
+            <location filename="../../ui/participants/groups_view.py" line="163" />
+            <source>已锁定：自动编组不会移动此人</source>
+            <translation>Locked: automatic grouping will not move this person</translation>
+        </message>
+        <message>
+            <location filename="../../ui/participants/groups_view.py" line="179" />
             <source>将「%1」移到%2</source>
             <translation>Move '%1' to %2</translation>
         </message>
         <message>
-            <location filename="../../ui/participants/groups_view.py" line="178" />
+            <location filename="../../ui/participants/groups_view.py" line="181" />
             <source>将 %1 人移到%2</source>
             <translation>Move %1 people to %2</translation>
         </message>
@@ -1623,27 +1780,57 @@ The language changes at the next start.</source>
     <context>
         <name>PlanGroupsDialog</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="76" />
+            <location filename="../../ui/routing/actions.py" line="80" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="85" />
+            <location filename="../../ui/routing/actions.py" line="89" />
+            <source>均匀分布（各天一样满）</source>
+            <translation>Even (days equally full)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="90" />
+            <source>靠前安排（空闲日留在最后）</source>
+            <translation>Front (free days at the end)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="95" />
+            <source> 小时</source>
+            <translation> h</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="96" />
+            <source>每天各站之间的行车时间上限，出发和返程的长途不计</source>
+            <translation>Most travel a day between stops; the journey out and home is not counted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="98" />
             <source>组数</source>
             <translation>Groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="86" />
+            <location filename="../../ui/routing/actions.py" line="99" />
             <source>天数</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="87" />
+            <location filename="../../ui/routing/actions.py" line="100" />
+            <source>日程分布</source>
+            <translation>Spread</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="101" />
+            <source>每天最多行车</source>
+            <translation>Most travel a day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/actions.py" line="102" />
             <source>最长计算时间</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="88" />
+            <location filename="../../ui/routing/actions.py" line="103" />
             <source>开始规划</source>
             <translation>Plan</translation>
         </message>
@@ -1651,92 +1838,92 @@ The language changes at the next start.</source>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="81" />
+            <location filename="../../ui/printing/dialog.py" line="82" />
             <source>打印与导出</source>
             <translation>Print and Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="92" />
+            <location filename="../../ui/printing/dialog.py" line="95" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="96" />
+            <location filename="../../ui/printing/dialog.py" line="99" />
             <source>全部学员</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="100" />
+            <location filename="../../ui/printing/dialog.py" line="106" />
             <source>隐藏电话号码中间四位</source>
             <translation>Mask the middle four digits of phone numbers</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="101" />
+            <location filename="../../ui/printing/dialog.py" line="107" />
             <source>发给全体学员的文档默认隐藏；个人行程、联络通讯录和乘车名单默认显示完整号码</source>
             <translation>Masked by default in documents for the whole delegation; shown in full in the personal itinerary, the contact list and the bus list</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="106" />
+            <location filename="../../ui/printing/dialog.py" line="112" />
             <source>文档</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="107" />
+            <location filename="../../ui/printing/dialog.py" line="113" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="108" />
+            <location filename="../../ui/printing/dialog.py" line="114" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="109" />
+            <location filename="../../ui/printing/dialog.py" line="115" />
             <source>电话号码</source>
             <translation>Phone numbers</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="110" />
+            <location filename="../../ui/printing/dialog.py" line="116" />
             <source>导出格式</source>
             <translation>Export format</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="112" />
+            <location filename="../../ui/printing/dialog.py" line="118" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="113" />
+            <location filename="../../ui/printing/dialog.py" line="119" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="186" />
+            <location filename="../../ui/printing/dialog.py" line="192" />
             <source>正文字体：{0}（本机字体）</source>
             <translation>Body text in {0} (installed on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="186" />
+            <location filename="../../ui/printing/dialog.py" line="192" />
             <source>正文字体：{0}（随程序提供；本机没有仿宋）</source>
             <translation>Body text in {0} (shipped with the app; no 仿宋 FangSong on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="193" />
+            <location filename="../../ui/printing/dialog.py" line="199" />
             <source>正在生成预览…</source>
             <translation>Making the preview…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="260" />
+            <location filename="../../ui/printing/dialog.py" line="266" />
             <source>共 {0} 页</source>
             <translation>{0} pages</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="284" />
+            <location filename="../../ui/printing/dialog.py" line="290" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="295" />
+            <location filename="../../ui/printing/dialog.py" line="301" />
             <source>导出失败，未写入任何文件：%1</source>
             <translation>The export failed; no file was written: %1</translation>
         </message>
@@ -1744,82 +1931,82 @@ The language changes at the next start.</source>
     <context>
         <name>PropertyEditor</name>
         <message>
-            <location filename="../../ui/properties.py" line="58" />
+            <location filename="../../ui/properties.py" line="57" />
             <source>选择一个条目以查看和编辑其属性</source>
             <translation>Select an item to see and edit its properties</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="315" />
+            <location filename="../../ui/properties.py" line="318" />
             <source>，晚到 {0}</source>
             <translation>, {0} late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="320" />
+            <location filename="../../ui/properties.py" line="323" />
             <source>在此安排的现场教学：{0} 场</source>
             <translation>Sessions here: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="323" />
+            <location filename="../../ui/properties.py" line="326" />
             <source>现场教学点：{0} 个</source>
             <translation>Sites: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="327" />
+            <location filename="../../ui/properties.py" line="330" />
             <source>学员 {0} 人，现场教学 {1} 场</source>
             <translation>{0} participants, {1} sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="346" />
+            <location filename="../../ui/properties.py" line="349" />
             <source>按此计时：{0}，约 {1}</source>
             <translation>Timed as: {0}, about {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="353" />
+            <location filename="../../ui/properties.py" line="356" />
             <source>全程（门到门）：</source>
             <translation>Door to door:</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="381" />
+            <location filename="../../ui/properties.py" line="384" />
             <source>可选方式（门到门）：</source>
             <translation>Ways to go (door to door):</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="392" />
+            <location filename="../../ui/properties.py" line="395" />
             <source>当前</source>
             <translation>Current</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="395" />
+            <location filename="../../ui/properties.py" line="398" />
             <source>改为{0}</source>
             <translation>Go by {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="413" />
+            <location filename="../../ui/properties.py" line="416" />
             <source>「{0}」改为{1}</source>
             <translation>“{0}” by {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="427" />
+            <location filename="../../ui/properties.py" line="430" />
             <source>未排入日程</source>
             <translation>Not in the timetable</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="430" />
+            <location filename="../../ui/properties.py" line="433" />
             <source>日程：{0}月{1}日 {2}–{3}（{4}）</source>
             <translation>Scheduled: {1}/{0} {2}–{3} ({4})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="433" />
+            <location filename="../../ui/properties.py" line="436" />
             <source>固定时间赶不上：晚到 {0}</source>
             <translation>Cannot make its pinned time: {0} late</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="444" />
+            <location filename="../../ui/properties.py" line="447" />
             <source>此前行车：{0}，约 {1}（{2}–{3}）</source>
             <translation>Travel before: {0}, about {1} ({2}–{3})</translation>
         </message>
         <message>
-            <location filename="../../ui/properties.py" line="449" />
+            <location filename="../../ui/properties.py" line="452" />
             <source>此前无行车</source>
             <translation>No travel before</translation>
         </message>
@@ -1967,72 +2154,72 @@ The language changes at the next start.</source>
     <context>
         <name>RoutePreviewDialog</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="72" />
+            <location filename="../../ui/routing/preview.py" line="74" />
             <source>共节省行车 %1 分钟（优化前 %2 分钟 → 优化后 %3 分钟）</source>
             <translation>Travel saved: %1 min (before %2 min → after %3 min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="75" />
+            <location filename="../../ui/routing/preview.py" line="77" />
             <source>当前顺序已是找到的最好顺序，没有改动。</source>
             <translation>The current order is already the best found: nothing to change.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>天</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>原顺序</source>
             <translation>Current order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="89" />
+            <location filename="../../ui/routing/preview.py" line="91" />
             <source>新顺序</source>
             <translation>New order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="90" />
+            <location filename="../../ui/routing/preview.py" line="92" />
             <source>优化前（分钟）</source>
             <translation>Before (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="90" />
+            <location filename="../../ui/routing/preview.py" line="92" />
             <source>优化后（分钟）</source>
             <translation>After (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="90" />
+            <location filename="../../ui/routing/preview.py" line="92" />
             <source>节省（分钟）</source>
             <translation>Saved (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="120" />
+            <location filename="../../ui/routing/preview.py" line="122" />
             <source>应用</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="121" />
+            <location filename="../../ui/routing/preview.py" line="123" />
             <source>放弃</source>
             <translation>Discard</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="132" />
+            <location filename="../../ui/routing/preview.py" line="134" />
             <source>地图不可用（缺少 QtWebEngine）</source>
             <translation>No map (QtWebEngine is missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="134" />
+            <location filename="../../ui/routing/preview.py" line="136" />
             <source>原路线</source>
             <translation>Current routes</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="134" />
+            <location filename="../../ui/routing/preview.py" line="136" />
             <source>新路线</source>
             <translation>New routes</translation>
         </message>
@@ -2040,75 +2227,75 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingActions</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="104" />
+            <location filename="../../ui/routing/actions.py" line="120" />
             <source>优化路线(&amp;O)…</source>
             <translation>&amp;Optimise route…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="106" />
+            <location filename="../../ui/routing/actions.py" line="122" />
             <source>在时间限制内优化所选组或日期（或全部）的路线顺序，先预览再应用</source>
             <translation>Improve the order of the selected group's or day's routes (or all) within a time limit; preview before applying</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="108" />
+            <location filename="../../ui/routing/actions.py" line="124" />
             <source>分组规划(&amp;G)…</source>
             <translation>Plan &amp;groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="110" />
+            <location filename="../../ui/routing/actions.py" line="126" />
             <source>把各县（市、区）分给若干组并排好每天的路线，另存为新方案</source>
             <translation>Split the places among groups and lay out each day's route, as a new plan</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="121" />
-            <location filename="../../ui/routing/actions.py" line="141" />
+            <location filename="../../ui/routing/actions.py" line="137" />
+            <location filename="../../ui/routing/actions.py" line="157" />
             <source>路线规划</source>
             <translation>Route planning</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="121" />
+            <location filename="../../ui/routing/actions.py" line="137" />
             <source>上一次计算还没有结束。</source>
             <translation>The previous calculation has not finished yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="166" />
+            <location filename="../../ui/routing/actions.py" line="183" />
             <source>正在优化路线…</source>
             <translation>Optimising routes…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="178" />
-            <location filename="../../ui/routing/actions.py" line="183" />
+            <location filename="../../ui/routing/actions.py" line="195" />
+            <location filename="../../ui/routing/actions.py" line="200" />
             <source>优化路线</source>
             <translation>Optimise route</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="178" />
+            <location filename="../../ui/routing/actions.py" line="195" />
             <source>方案在计算期间已改动，请重新优化。</source>
             <translation>The plan changed during the calculation; please optimise again.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="204" />
+            <location filename="../../ui/routing/actions.py" line="222" />
             <source>正在分组规划…</source>
             <translation>Planning groups…</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="221" />
+            <location filename="../../ui/routing/actions.py" line="241" />
             <source>-分组规划</source>
             <translation>-groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="223" />
+            <location filename="../../ui/routing/actions.py" line="243" />
             <source>保存分组规划</source>
             <translation>Save the planned groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="227" />
-            <location filename="../../ui/routing/actions.py" line="232" />
+            <location filename="../../ui/routing/actions.py" line="247" />
+            <location filename="../../ui/routing/actions.py" line="252" />
             <source>分组规划</source>
             <translation>Plan groups</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/actions.py" line="227" />
+            <location filename="../../ui/routing/actions.py" line="247" />
             <source>请另选文件名：不能覆盖正在编辑的方案。</source>
             <translation>Choose another file name: the plan being edited cannot be overwritten.</translation>
         </message>
@@ -2116,7 +2303,7 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingDialogs</name>
         <message>
-            <location filename="../../ui/routing/actions.py" line="39" />
+            <location filename="../../ui/routing/actions.py" line="40" />
             <source> 秒</source>
             <translation> s</translation>
         </message>
@@ -2124,48 +2311,48 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingPreview</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="36" />
+            <location filename="../../ui/routing/preview.py" line="38" />
             <source>第%1天</source>
             <translation>Day %1</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="49" />
+            <location filename="../../ui/routing/preview.py" line="51" />
             <source>全程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="152" />
-            <location filename="../../ui/routing/preview.py" line="177" />
+            <location filename="../../ui/routing/preview.py" line="154" />
+            <location filename="../../ui/routing/preview.py" line="179" />
             <source>已取消：显示的是取消前找到的最好结果。</source>
             <translation>Cancelled: this is the best result found before cancelling.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="154" />
-            <source>无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。</source>
-            <translation>Not every opening time or one-group-at-a-time rule could be met; after applying, the checks list the conflicts.</translation>
+            <location filename="../../ui/routing/preview.py" line="156" />
+            <source>计算时间已用完：加长计算时间可能找到更好的路线。</source>
+            <translation>The time limit stopped the search: more time may find a better route.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="157" />
+            <location filename="../../ui/routing/preview.py" line="176" />
+            <source>规划结果有 %1 个错误，应用后可在检查结果中查看。</source>
+            <translation>The result has %1 error(s); see them in the findings after applying.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="158" />
             <source>检查错误从 %1 个减少到 %2 个。</source>
             <translation>Check errors go down from %1 to %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="162" />
+            <location filename="../../ui/routing/preview.py" line="163" />
             <source>优化路线预览</source>
             <translation>Optimise route: preview</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="170" />
+            <location filename="../../ui/routing/preview.py" line="171" />
             <source>应用后将另存为新的方案文件并打开；当前方案不变。</source>
             <translation>Applying saves this as a new plan file and opens it; the current plan is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="173" />
-            <source>规划结果有 %1 个错误（天数或组数是否太少？），应用后可在检查结果中查看。</source>
-            <translation>The planned result has %1 errors (too few days or groups?); after applying, see them in the findings.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/routing/preview.py" line="178" />
+            <location filename="../../ui/routing/preview.py" line="180" />
             <source>分组规划预览</source>
             <translation>Plan groups: preview</translation>
         </message>
@@ -2181,140 +2368,146 @@ The language changes at the next start.</source>
     <context>
         <name>Timeline</name>
         <message>
-            <location filename="../../ui/timeline.py" line="341" />
+            <location filename="../../ui/timeline.py" line="350" />
             <source>固定于 {time}</source>
             <translation>Pin at {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="422" />
+            <location filename="../../ui/timeline.py" line="431" />
             <source>选择日期 / 全部日程</source>
             <translation>Choose a day / the whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="423" />
+            <location filename="../../ui/timeline.py" line="432" />
             <source>缩小（Ctrl+滚轮）</source>
             <translation>Zoom out (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="424" />
+            <location filename="../../ui/timeline.py" line="433" />
             <source>放大（Ctrl+滚轮）</source>
             <translation>Zoom in (Ctrl+wheel)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="425" />
+            <location filename="../../ui/timeline.py" line="434" />
             <source>适合宽度</source>
             <translation>Fit width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="425" />
+            <location filename="../../ui/timeline.py" line="434" />
             <source>按窗口宽度显示全天</source>
             <translation>Show the whole day in the window's width</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="432" />
+            <location filename="../../ui/timeline.py" line="441" />
             <source>日程：</source>
             <translation>Schedule:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="435" />
+            <location filename="../../ui/timeline.py" line="444" />
             <source>缩放：</source>
             <translation>Zoom:</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="604" />
+            <location filename="../../ui/timeline.py" line="613" />
             <source>第{day}天</source>
             <translation>day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="605" />
+            <location filename="../../ui/timeline.py" line="614" />
             <source>{group}第{day}天</source>
             <translation>{group}, day {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="607" />
+            <location filename="../../ui/timeline.py" line="616" />
             <source>固定「{name}」于{where} {time}</source>
             <translation>Pin “{name}” at {where} {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="611" />
-            <location filename="../../ui/timeline.py" line="614" />
+            <location filename="../../ui/timeline.py" line="620" />
+            <location filename="../../ui/timeline.py" line="623" />
             <source>移动「{name}」到{target}</source>
             <translation>Move “{name}” to {target}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="613" />
+            <location filename="../../ui/timeline.py" line="622" />
             <source>调整「{name}」的顺序</source>
             <translation>Reorder “{name}”</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="720" />
+            <location filename="../../ui/timeline.py" line="729" />
             <source>全部日程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="793" />
+            <location filename="../../ui/timeline.py" line="804" />
+            <location filename="../../ui/timeline.py" line="854" />
             <source>迟到 {duration}</source>
             <translation>late by {duration}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="806" />
+            <location filename="../../ui/timeline.py" line="820" />
             <source>{where}  {times}（{duration}）</source>
             <translation>{where}  {times} ({duration})</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="804" />
+            <location filename="../../ui/timeline.py" line="818" />
             <source>现场教学点：{site}</source>
             <translation>Site: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="809" />
+            <location filename="../../ui/timeline.py" line="823" />
             <source>教学主题：{theme}</source>
             <translation>Theme: {theme}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="811" />
             <location filename="../../ui/timeline.py" line="825" />
+            <location filename="../../ui/timeline.py" line="841" />
             <source>主持/讲解：{host}</source>
             <translation>Host: {host}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="813" />
+            <location filename="../../ui/timeline.py" line="827" />
             <source>已固定时间（拖动时按住 Shift 也会固定）</source>
             <translation>Pinned time (hold Shift while dragging to pin)</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="816" />
+            <location filename="../../ui/timeline.py" line="830" />
             <source>全体活动</source>
             <translation>Plenary</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="819" />
+            <location filename="../../ui/timeline.py" line="835" />
             <source>全体 · {title}</source>
             <translation>All · {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="821" />
+            <location filename="../../ui/timeline.py" line="837" />
             <source>全体活动：{title}</source>
             <translation>Plenary: {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="822" />
             <location filename="../../ui/timeline.py" line="838" />
+            <location filename="../../ui/timeline.py" line="863" />
             <source>地点：{site}</source>
             <translation>Venue: {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="832" />
+            <location filename="../../ui/timeline.py" line="848" />
             <source>行车：{origin} → {site}</source>
             <translation>Travel: {origin} → {site}</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="836" />
+            <location filename="../../ui/timeline.py" line="857" />
+            <source>来不及：{start} 开始的「{item}」要晚到 {duration}</source>
+            <translation>Too slow: arrives {duration} late for “{item}” at {start}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/timeline.py" line="861" />
             <source>午餐</source>
             <translation>Lunch</translation>
         </message>
         <message>
-            <location filename="../../ui/timeline.py" line="836" />
+            <location filename="../../ui/timeline.py" line="861" />
             <source>晚餐</source>
             <translation>Dinner</translation>
         </message>

@@ -26,6 +26,7 @@
   var colourOf = {};
   var legend = null;
   var legendCollapsed = false;
+  var legendChosen = false;  // the organiser opened or folded it: their choice stays
   var keepFitted = true, autoFitting = false;
   P.markers = markers;
 
@@ -377,7 +378,10 @@
     var placesChanged = changed("places", JSON.stringify(data.places) + filters + Array.from(highlight.places));
     if (placesChanged) drawPlaces();
     drawSites();
-    if (changed("legend", groups + filters)) buildLegend();
+    if (changed("legend", groups + filters)) {
+      buildLegend();
+      if (keepFitted) fitPlan();  // clear of the legend as it now is
+    }
     if (placesChanged) refreshLabels();
   }
 
@@ -390,14 +394,27 @@
     return box;
   }
 
+  // The legend is open when the map has room for it beside the routes (the fitted plan
+  // keeps clear of it), folded on a narrow or short map, until the organiser chooses.
+  function fitLegend() {
+    if (legendChosen) return;
+    var box = map.getContainer();
+    var collapsed = box.clientWidth < 540 || box.clientHeight < 420;
+    if (collapsed === legendCollapsed) return;
+    legendCollapsed = collapsed;
+    if (legend && legend.getContainer()) legend.getContainer().classList.toggle("collapsed", legendCollapsed);
+  }
+
   function buildLegend() {
     var root = legend.getContainer();
     while (root.firstChild) root.removeChild(root.firstChild);
     var title = el("h4", null, word("legend"));
     title.title = word("collapse");
     title.addEventListener("click", function () {
+      legendChosen = true;
       legendCollapsed = !legendCollapsed;
       root.classList.toggle("collapsed", legendCollapsed);
+      if (keepFitted) fitPlan();
     });
     root.classList.toggle("collapsed", legendCollapsed);
     root.appendChild(title);
@@ -520,7 +537,9 @@
   function fitPlan() {
     if (!data || !data.bounds) return;
     autoFitting = true;
-    map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 12, animate: false});
+    var open = legend && !legendCollapsed ? legend.getContainer().offsetWidth : 0;  // routes clear of it
+    map.fitBounds(data.bounds, {paddingTopLeft: [30, 30], paddingBottomRight: [30 + (open ? open + 10 : 0), 30],
+                                maxZoom: 12, animate: false});
     autoFitting = false;
   }
 
@@ -556,9 +575,10 @@
     map.on("click", onMapClick);
     map.on("dragstart", function () { keepFitted = false; });
     map.on("zoomstart", function () { if (!autoFitting) keepFitted = false; });
-    legendCollapsed = map.getContainer().clientWidth < 640;
+    fitLegend();
     new ResizeObserver(function () {
       map.invalidateSize({animate: false});
+      fitLegend();
       if (keepFitted) fitPlan();
     }).observe(map.getContainer());
     map.on("zoomend", zoomClass);

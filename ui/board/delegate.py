@@ -16,6 +16,7 @@ from planner.checks import ERROR
 from ui.board import texts
 from ui.board.layout import BAR, MARK, PAD, SMALL, Block
 from ui.board.model import CellRole
+from ui.marks import mark_colour, paint_mark
 from ui.timeline_items import MEAL_FILL, PLENARY_ACCENT, PLENARY_FILL, mix
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # made once: combining flags is slow
@@ -23,25 +24,6 @@ TEXT = QColor("#1f1f1f")
 MUTED = QColor("#66645e")
 LODGING_FILL = MEAL_FILL
 SELECTED = QColor("#111111")
-# Marks for findings, by preference; the first far enough from every group's colour is used.
-ERROR_MARKS = ("#d0021b", "#c2185b", "#e65100", "#6a1b9a", "#000000")
-WARNING_MARKS = ("#f5a623", "#ef6c00", "#8e24aa", "#5d4037", "#000000")
-
-
-def _distance(a: QColor, b: QColor) -> float:
-    return ((a.red() - b.red()) ** 2 + (a.green() - b.green()) ** 2 + (a.blue() - b.blue()) ** 2) ** 0.5
-
-
-def mark_colour(severity: str, group_colours) -> QColor:
-    """The colour marking findings of ``severity``: one no group uses (nor one close to it)."""
-    used = [QColor(c) for c in group_colours]
-    for name in ERROR_MARKS if severity == ERROR else WARNING_MARKS:
-        colour = QColor(name)
-        if all(_distance(colour, other) >= 90 for other in used):
-            return colour
-    return QColor("#000000")
-
-
 class BoardDelegate(QStyledItemDelegate):
     """Paints cells from the view's layouts (``view.cell_layout``)."""
 
@@ -98,8 +80,11 @@ class BoardDelegate(QStyledItemDelegate):
             text_colour = QColor("#ffffff")
         elif block.kind == "travel":
             fill = mix(group, QColor("#ffffff"), 0.86)
-            painter.fillRect(QRectF(BAR + 2, box.top(), width - BAR - 4, box.height()), fill)
+            band = QRectF(BAR + 2, box.top(), width - BAR - 4, box.height())
+            painter.fillRect(band, fill)
             text_colour = mix(group, QColor("#000000"), 0.55)
+            if entry is not None and entry.late_by > 0:  # the leg that makes the group late: hatched
+                self._late(painter, band, mark_colour(ERROR, view.group_colours()))
         elif block.kind == "lodging":
             inner = QRectF(PAD + BAR, box.top(), width - 2 * PAD - BAR, box.height())
             missing = cell.needs_lodging and not cell.hotel
@@ -132,12 +117,30 @@ class BoardDelegate(QStyledItemDelegate):
             for line in run.lines:
                 painter.drawText(QRectF(run.x, y, width - run.x, line_height), LEFT, line)
                 y += line_height
-        if entry is not None and entry.pinned:
-            self._pin(painter, QPointF(PAD + BAR + style.time_width - 7, box.top() + 8), MUTED)
+        if entry is not None and entry.pinned:  # at the right, clear of the times and the words
+            self._pin(painter, QPointF(width - PAD - 4, box.top() + 5), MUTED)
+
+    @staticmethod
+    def _late(painter: QPainter, band: QRectF, colour: QColor) -> None:
+        """A hatched border in the error colour around a leg that makes the group late."""
+        painter.save()
+        painter.setClipRect(band)
+        painter.setPen(QPen(mix(colour, QColor("#ffffff"), 0.55), 1))
+        x, height = band.left() - band.height(), band.height()
+        while x < band.right():
+            painter.drawLine(QPointF(x, band.bottom()), QPointF(x + height, band.top()))
+            x += 7
+        painter.restore()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(colour, 1.5))
+        painter.drawRect(band.adjusted(0.75, 0.75, -0.75, -0.75))
 
     @staticmethod
     def _flagged(entry, cell) -> str:
-        """The worst severity of the findings about this line ('' when none)."""
+        """The worst severity of the findings about this line ('' when none); a leg
+        that makes the group late is an error."""
+        if entry is not None and entry.kind == "travel" and entry.late_by > 0:
+            return ERROR
         ref = {"session": "sessions", "plenary": "plenaries"}.get(entry.kind) if entry is not None else None
         found = [f.severity for f in cell.findings if ref and (ref, entry.item_id) in f.refs]
         return (ERROR if ERROR in found else found[0]) if found else ""
@@ -157,14 +160,7 @@ class BoardDelegate(QStyledItemDelegate):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(colour, 2.5))
         painter.drawRect(QRectF(1.25, 1.25, width - 2.5, height - 2.5))
-        mark = self.mark_rect(width)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawEllipse(mark)
-        painter.setPen(QColor("#ffffff"))
-        font = self.view.style_.fonts[0]
-        painter.setFont(font)
-        painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, "!")
+        paint_mark(painter, self.mark_rect(width), colour, severity)
 
     @staticmethod
     def mark_rect(width: float) -> QRectF:

@@ -13,6 +13,7 @@ from planner.checks import ERROR
 from planner.labels import duration_text
 from planner.model import format_clock
 from ui.i18n import is_english, journey_name, translate, travel_name
+from ui.marks import severity_word
 
 
 def weekday_name(day_date: date) -> str:
@@ -51,9 +52,13 @@ def entry_lines(entry: BoardEntry) -> tuple[str, str]:
 
 
 def late_text(entry: BoardEntry) -> str:
+    """迟到 on the item reached late; on the leg that makes it late, that it does."""
     if entry.late_by <= 0:
         return ""
-    return translate("Board", "迟到 {duration}").format(duration=duration_text(entry.late_by, is_english()))
+    duration = duration_text(entry.late_by, is_english())
+    if entry.kind == "travel":
+        return translate("Board", "来不及：晚到 {duration}").format(duration=duration)
+    return translate("Board", "迟到 {duration}").format(duration=duration)
 
 
 def places_text(cell: BoardCell) -> str:
@@ -96,15 +101,14 @@ def findings_text(findings) -> str:
     """What the findings say, one per line, errors first."""
     english = is_english()
     ordered = sorted(findings, key=lambda f: f.severity != ERROR)
-    return "\n".join(f"{'✖' if f.severity == ERROR else '⚠'} {f.message_en if english else f.message_zh}"
-                     for f in ordered)
+    return "\n".join(f"{severity_word(f.severity)}{f.message_en if english else f.message_zh}" for f in ordered)
 
 
 def entry_tooltip(entry: BoardEntry, findings=()) -> str:
     """Details of one line: its title, times, a pinned time, what is wrong with it."""
     lines = [entry_text(entry)]
     if entry.kind == "session" and entry.title:
-        lines.append(translate("Board", "内容：{title}").format(title=entry.title))
+        lines.append(translate("Board", "标题：{title}").format(title=entry.title))
     if entry.place and entry.kind != "travel":
         lines.append(translate("Board", "县（市、区）：{place}").format(place=entry.place))
     if entry.pinned:

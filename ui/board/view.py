@@ -525,7 +525,7 @@ class BoardView(QTableView):
             delete.setObjectName("deleteEntry")
             delete.triggered.connect(lambda: self.delete_item(kind, entry.item_id, name))
             menu.addSeparator()
-        add = menu.addAction(translate("Board", "在此添加现场教学…"))
+        add = menu.addAction(translate("Board", "在此安排现场教学…"))
         add.setObjectName("addSession")
         add.triggered.connect(lambda: self.addSessionRequested.emit(cell.group_id, cell.day))
         lodging = menu.addAction(translate("Board", "设置当晚住宿…") if not cell.hotel

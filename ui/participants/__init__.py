@@ -33,8 +33,8 @@ class ParticipantActions(QObject):
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_action.setStatusTip(self.tr("从 Excel 或 CSV 名单导入学员（先预览，再确认）"))
         self.import_action.triggered.connect(self.import_roster)
-        self.assign_action = QAction(self.tr("自动分组(&G)…"), window)
-        self.assign_action.setStatusTip(self.tr("为未分组的学员自动分组（按座位、兴趣与单位），已在组中的人不动；也可全部重新分配"))
+        self.assign_action = QAction(self.tr("学员自动编组(&G)…"), window)
+        self.assign_action.setStatusTip(self.tr("把未分组的学员编入各组（按座位、兴趣与单位），已在组中的人不动；也可全部重新编组"))
         self.assign_action.triggered.connect(self.assign)
         self.groups_action = QAction(self.tr("分组调整(&D)"), window)
         self.groups_action.setStatusTip(self.tr("显示各组学员，拖动调整"))
@@ -60,6 +60,8 @@ class ParticipantActions(QObject):
         dock.setObjectName(DOCK_NAME)
         dock.setWidget(self.view)
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        if not self.window.restoreDockWidget(dock):  # as the organiser left it, else out of the way
+            dock.hide()
         if getattr(self.window, "view_menu", None) is not None:
             self.window.view_menu.addAction(dock.toggleViewAction())
         self.dock = dock
@@ -89,7 +91,7 @@ class ParticipantActions(QObject):
         window = self.window
         dialog = AssignDialog(window.document.plan, window)
         if window.run_dialog(dialog) and (edit := dialog.edit()) is not None and edit.edits:
-            window.document.edit(edit, self.tr("自动分组"))
+            window.document.edit(edit, self.tr("学员自动编组"))
 
     def show_groups(self) -> None:
         if self.dock is not None:

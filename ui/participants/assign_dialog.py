@@ -20,7 +20,7 @@ from ui.i18n import is_english
 class AssignDialog(QDialog):
     def __init__(self, plan: Plan, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("自动分组"))
+        self.setWindowTitle(self.tr("学员自动编组"))
         self.resize(900, 600)
         self.plan = plan
         self.result: Assignment | None = None
@@ -88,4 +88,4 @@ class AssignDialog(QDialog):
         self.ok_button.setEnabled(bool(result.edit(self.plan).edits))
 
     def edit(self) -> Batch | None:
-        return self.result.edit(self.plan, self.tr("自动分组")) if self.result else None
+        return self.result.edit(self.plan, self.tr("学员自动编组")) if self.result else None

@@ -15,6 +15,7 @@ from planner.editing import move_people
 from planner.labels import label
 from planner.roles import role_name, role_order
 from ui.document import PlanDocument
+from ui.icons import icon
 from ui.i18n import is_english
 
 MIME = "application/x-study-tour-participants"
@@ -154,10 +155,12 @@ class ParticipantGroupsView(QWidget):
             group_item.setFont(0, font)
             self.tree.addTopLevelItem(group_item)
             for person in people:
-                name_text = person.name + (" 🔒" if person.locked else "")
-                child = QTreeWidgetItem([name_text, label("gender", person.gender, is_english()), person.unit,
+                child = QTreeWidgetItem([person.name, label("gender", person.gender, is_english()), person.unit,
                                          person.title, role_name(plan, person.role, is_english()), person.group_reason])
                 child.setData(0, PERSON_ROLE, person.id)
+                if person.locked:  # an icon, not 🔒: that shows as a box without an emoji font
+                    child.setIcon(0, icon("locked"))
+                    child.setToolTip(0, self.tr("已锁定：自动编组不会移动此人"))
                 child.setToolTip(5, person.group_reason)
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
                 group_item.addChild(child)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from planner.labels import FORCE_HELP, PLAN_HELP
 from planner.documents import Documents
 from planner.documents.html import DOCUMENTS
 from planner.documents.material import OFFICIAL_DOCX, TABLES as MATERIAL_TABLES
@@ -24,25 +25,29 @@ TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "roomin
 def add_export_command(subparsers) -> None:
     export = subparsers.add_parser(
         "export",
-        help="print or export documents: pdf, xlsx, docx, ics, kml, gpx",
+        help="打印与导出文件：pdf、xlsx、docx、ics、kml、gpx / print or export documents: pdf, xlsx, docx, ics, "
+             "kml, gpx",
         description="打印与导出 / documents and exports of a plan. "
         "pdf: any document; xlsx/docx: overview, group, roster, contacts, booklet, rooming, bus, budget, "
         "signin, signin-day, measures; docx also notice, reflections; "
         "ics: per group (--group), per participant (--participant) or all groups; "
         "kml/gpx: each group's route, or one with --group.",
     )
-    export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", required=True, choices=FORMATS)
-    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    export.add_argument("--format", required=True, choices=FORMATS, help="文件格式 / the file format")
+    export.add_argument("--out", required=True, metavar="FILE", help="要写入的文件 / the file to write")
     export.add_argument("--document", choices=DOCUMENTS, default=None,
-                        help="which document (pdf, xlsx, docx); default: booklet")
-    export.add_argument("--group", type=int, metavar="N", help="only the group with id N")
-    export.add_argument("--participant", type=int, metavar="ID", help="the participant with id ID")
+                        help="哪份文件（pdf、xlsx、docx），默认 booklet 手册 / which document (pdf, xlsx, docx); "
+                             "default: booklet")
+    export.add_argument("--group", type=int, metavar="N", help="只要编号为 N 的组 / only the group with id N")
+    export.add_argument("--participant", type=int, metavar="ID", help="编号为 ID 的学员 / the participant with id ID")
     export.add_argument("--mask-phones", action=argparse.BooleanOptionalAction, default=None,
-                        help="隐藏/显示电话号码中间四位 / mask phone numbers (138****5678) or print them in full; "
-                        "default: masked in documents for the whole delegation (group, roster, booklet, rooming), "
-                        "in full in participant (the group's leaders and liaisons), contacts and bus")
-    export.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite FILE if it exists")
+                        help="隐藏电话号码中间四位（--no-mask-phones：显示完整号码）；默认发给全体学员的文档隐藏"
+                        "（group、roster、booklet、rooming），participant、contacts、bus 显示完整号码 / "
+                        "mask phone numbers (138****5678) or print them in full; default: masked in documents "
+                        "for the whole delegation, in full in participant (the group's leaders and liaisons), "
+                        "contacts and bus")
+    export.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="FILE"))
     export.set_defaults(run=run_export)
 
 

@@ -15,14 +15,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QMainWindow, QMenu, QMessageBox,
+    QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QMainWindow, QMenu, QMessageBox,
     QSpinBox, QWidget,
 )
 
 from planner.progress import Progress
+from planner.records import MAX_DAYS
 from planner.routing.commands import DEFAULT_COMMAND_TIME_LIMIT
 from planner.routing.plan_routes import Proposal, propose_optimisation
-from planner.routing.split import plan_groups
+from planner.routing.split import DEFAULT_MAX_TRAVEL, plan_groups
 from planner.separate_process import run_separately
 from ui.dialogs import ok_cancel_buttons
 from ui.i18n import day_name
@@ -58,14 +59,17 @@ class OptimiseDialog(QDialog):
             self.day.addItem(day_name(number, plan.programme.date_of(number)), number)
         self.day.setCurrentIndex(max(0, self.day.findData(day)))
         self.time_limit = time_limit_box()
+        self.longer_days = QCheckBox(self.tr("允许延长日程（可能增加警告）"))
+        self.longer_days.setToolTip(self.tr("默认不让任何一天超出日程时间更多，也不增加检查警告；勾选后为减少行车可以放宽"))
         form.addRow(self.tr("组"), self.group)
         form.addRow(self.tr("日期"), self.day)
         form.addRow(self.tr("最长计算时间"), self.time_limit)
+        form.addRow("", self.longer_days)
         form.addRow(ok_cancel_buttons(self, self.tr("开始优化")))
 
     def values(self) -> dict:
         return {"group_id": self.group.currentData(), "day": self.day.currentData(),
-                "time_limit": self.time_limit.value()}
+                "time_limit": self.time_limit.value(), "allow_longer_days": self.longer_days.isChecked()}
 
 
 class PlanGroupsDialog(QDialog):
@@ -79,16 +83,28 @@ class PlanGroupsDialog(QDialog):
         self.groups.setRange(1, 20)
         self.groups.setValue(max(1, len(plan.groups)))
         self.days = QSpinBox()
-        self.days.setRange(1, 60)
+        self.days.setRange(1, MAX_DAYS)
         self.days.setValue(plan.programme.days)
+        self.spread = QComboBox()
+        self.spread.addItem(self.tr("均匀分布（各天一样满）"), "even")
+        self.spread.addItem(self.tr("靠前安排（空闲日留在最后）"), "front")
+        self.max_travel = QDoubleSpinBox()
+        self.max_travel.setRange(0.5, 24)
+        self.max_travel.setSingleStep(0.5)
+        self.max_travel.setValue(DEFAULT_MAX_TRAVEL / 60)
+        self.max_travel.setSuffix(self.tr(" 小时"))
+        self.max_travel.setToolTip(self.tr("每天各站之间的行车时间上限，出发和返程的长途不计"))
         self.time_limit = time_limit_box()
         form.addRow(self.tr("组数"), self.groups)
         form.addRow(self.tr("天数"), self.days)
+        form.addRow(self.tr("日程分布"), self.spread)
+        form.addRow(self.tr("每天最多行车"), self.max_travel)
         form.addRow(self.tr("最长计算时间"), self.time_limit)
         form.addRow(ok_cancel_buttons(self, self.tr("开始规划")))
 
     def values(self) -> dict:
-        return {"groups": self.groups.value(), "days": self.days.value(), "time_limit": self.time_limit.value()}
+        return {"groups": self.groups.value(), "days": self.days.value(), "spread": self.spread.currentData(),
+                "max_travel": round(self.max_travel.value() * 60), "time_limit": self.time_limit.value()}
 
 
 class RoutingActions(QObject):
@@ -161,7 +177,8 @@ class RoutingActions(QObject):
 
         def work(progress: Progress) -> Proposal:
             return run_separately(propose_optimisation, plan, values["group_id"], values["day"],
-                                  time_limit=values["time_limit"], progress=progress, **self.optimise_options)
+                                  time_limit=values["time_limit"], allow_longer_days=values["allow_longer_days"],
+                                  progress=progress, **self.optimise_options)
 
         self.task = run_task(self.window, self.tr("正在优化路线…"), work)
         self.task.finished.connect(lambda proposal: self._show_proposal(proposal, document, plan))
@@ -196,24 +213,27 @@ class RoutingActions(QObject):
         cancelled = {"flag": False}
 
         def work(progress: Progress):
-            result = run_separately(plan_groups, plan, values["groups"], values["days"],
-                                    time_limit=values["time_limit"], progress=progress)
+            result = run_separately(plan_groups, plan, values["groups"], values["days"], spread=values["spread"],
+                                    max_travel=values["max_travel"], time_limit=values["time_limit"],
+                                    progress=progress)
             cancelled["flag"] = progress.cancelled  # a result after Cancel is the best found by then
             return result
 
         self.task = run_task(self.window, self.tr("正在分组规划…"), work)
-        self.task.finished.connect(lambda planned: self._show_groups(document, plan, planned, cancelled["flag"]))
+        self.task.finished.connect(lambda planned: self._show_groups(document, plan, planned, cancelled["flag"],
+                                                                     values["max_travel"]))
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._ended)
 
-    def _show_groups(self, document, before, planned, cancelled: bool) -> None:
+    def _show_groups(self, document, before, planned, cancelled: bool, max_travel: int) -> None:
         from planner.store import PLAN_SUFFIX, PlanFile, PlanFileError
         from ui.routing.preview import groups_preview
 
         self.task = None
         if not self._still_shown(document):  # planned from a plan the window no longer shows
             return
-        dialog = groups_preview(before, planned, cancelled=cancelled, show_maps=self.show_maps, parent=self.window)
+        dialog = groups_preview(before, planned, cancelled=cancelled, max_travel=max_travel, show_maps=self.show_maps,
+                                parent=self.window)
         self.last_preview = dialog
         if not self._run_dialog(dialog):
             return

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from planner.checks import ERROR, check
 from planner.model import Plan
 from planner.routing.plan_routes import Proposal
+from planner.routing.split import DEFAULT_MAX_TRAVEL, explain
+from ui.i18n import is_english
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,8 @@ def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=N
     notes = []
     if proposal.cancelled:
         notes.append(QCoreApplication.translate("RoutingPreview", "已取消：显示的是取消前找到的最好结果。"))
-    if proposal.relaxed:
-        notes.append(QCoreApplication.translate(
-            "RoutingPreview", "无法同时满足所有开放时间或“一次一组”的要求，应用后检查结果会列出冲突。"))
+    elif proposal.timed_out:
+        notes.append(QCoreApplication.translate("RoutingPreview", "计算时间已用完：加长计算时间可能找到更好的路线。"))
     if proposal.errors_after < proposal.errors_before:
         notes.append(QCoreApplication.translate("RoutingPreview", "检查错误从 %1 个减少到 %2 个。")
                      .replace("%1", str(proposal.errors_before))
@@ -165,14 +166,15 @@ def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=N
                               parent=parent)
 
 
-def groups_preview(before: Plan, after: Plan, *, cancelled: bool = False, show_maps: bool = True,
-                   parent=None) -> RoutePreviewDialog:
+def groups_preview(before: Plan, after: Plan, *, cancelled: bool = False, max_travel: int = DEFAULT_MAX_TRAVEL,
+                   show_maps: bool = True, parent=None) -> RoutePreviewDialog:
     notes = [QCoreApplication.translate("RoutingPreview", "应用后将另存为新的方案文件并打开；当前方案不变。")]
+    english = is_english()
+    notes[:0] = [en if english else zh for zh, en in explain(after, max_travel)]  # what is wrong, said plainly
     errors = sum(1 for finding in check(after) if finding.severity == ERROR)
-    if errors:  # usually too many places for the days: still worth saving, then editing
+    if errors:
         notes.insert(0, QCoreApplication.translate(
-            "RoutingPreview", "规划结果有 %1 个错误（天数或组数是否太少？），应用后可在检查结果中查看。")
-            .replace("%1", str(errors)))
+            "RoutingPreview", "规划结果有 %1 个错误，应用后可在检查结果中查看。").replace("%1", str(errors)))
     if cancelled:
         notes.insert(0, QCoreApplication.translate("RoutingPreview", "已取消：显示的是取消前找到的最好结果。"))
     title = QCoreApplication.translate("RoutingPreview", "分组规划预览")
