@@ -13,11 +13,9 @@ and print it to PDF through QtWebEngine, with the renderer the app keeps
   group's map and the whole programme's are drawn again (the usual case while planning);
 - the share of a warm run spent in Chromium (loading the page and printing it).
 
-Medians of several runs, with the ratio to the target. ``--warm-up`` starts the renderer
-with ``warm_up()`` first, as the print dialog does when it opens, and times the first
-booklet after it. Run:
+Medians of several runs, with the ratio to the target. Run:
 
-    .venv/bin/python bench/bench_booklet.py [--runs R] [--warm-up]
+    .venv/bin/python bench/bench_booklet.py [--runs R]
 """
 
 from __future__ import annotations
@@ -49,7 +47,6 @@ def moved(plan, run: int):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--warm-up", action="store_true")
     args = parser.parse_args()
     prepare_headless()
     with quiet_stderr():
@@ -60,9 +57,6 @@ def main() -> int:
         from ui.printing.render import shared_renderer
 
         renderer = shared_renderer()
-        if args.warm_up:
-            renderer.warm_up()
-            time.sleep(0)  # the dialog would now wait for the user; Chromium starts meanwhile
         lines = []
         for name, plan in (("sample", sample_plan()), ("posting", posting())):
             warm_target, cold_target = TARGETS_S[name]

@@ -48,7 +48,7 @@ def _cmd_import(args) -> int:
 
 def _cmd_dump(args) -> int:
     if args.out is not None:
-        check_output(args.out, reading=(args.plan,), suffixes=(".json",))
+        check_output(args.out, reading=(args.plan,), suffixes=(".json",), force=args.force)
     with PlanFile.open(args.plan, readonly=True) as plan_file:
         text = dumps(plan_file.load())
     if args.out is not None:
@@ -144,6 +144,7 @@ def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.
     dump.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
     dump.add_argument("--out", metavar="FILE", help="写入此 JSON 文件而不是屏幕 / write to this JSON file, "
                                                     "not to stdout")
+    dump.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="FILE"))
     dump.set_defaults(run=_cmd_dump)
 
     summary = commands.add_parser("summary", help="按组和日：县（市、区）、现场教学、首末时间、车程 / per group "

@@ -6,9 +6,10 @@ module imports no Qt: only the pdf format loads it, when it runs.
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from planner.labels import PLAN_HELP
+from planner.labels import FORCE_HELP, PLAN_HELP
 from planner.documents import Documents
 from planner.documents.html import DOCUMENTS
 from planner.documents.material import OFFICIAL_DOCX, TABLES as MATERIAL_TABLES
@@ -40,6 +41,13 @@ def add_export_command(subparsers) -> None:
                              "default: booklet")
     export.add_argument("--group", type=int, metavar="N", help="只要编号为 N 的组 / only the group with id N")
     export.add_argument("--participant", type=int, metavar="ID", help="编号为 ID 的学员 / the participant with id ID")
+    export.add_argument("--mask-phones", action=argparse.BooleanOptionalAction, default=None,
+                        help="隐藏电话号码中间四位（--no-mask-phones：显示完整号码）；默认发给全体学员的文档隐藏"
+                        "（group、roster、booklet、rooming），participant、contacts、bus 显示完整号码 / "
+                        "mask phone numbers (138****5678) or print them in full; default: masked in documents "
+                        "for the whole delegation, in full in participant (the group's leaders and liaisons), "
+                        "contacts and bus")
+    export.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="FILE"))
     export.set_defaults(run=run_export)
 
 
@@ -57,8 +65,9 @@ def _check_ids(docs: Documents, args) -> None:
 
 
 def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
-            participant: int | None) -> bytes:
-    """The bytes of one export (raises ExportError for requests that do not apply)."""
+            participant: int | None, mask: bool | None = None) -> bytes:
+    """The bytes of one export (raises ExportError for requests that do not apply).
+    ``mask``: phones masked or in full (None: the document's default)."""
     if fmt == "pdf":
         document = document or ("participant" if participant is not None else "booklet")
         if participant is not None and document != "participant":
@@ -72,7 +81,7 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
 
             problems: list[str] = []
             try:
-                data = pdf_bytes(docs, document, group, participant, problems=problems)
+                data = pdf_bytes(docs, document, group, participant, problems=problems, mask=mask)
             except PdfRenderError as error:
                 raise ExportError(f"PDF 生成失败 / PDF rendering failed: {error}") from error
             if document in OFFICIAL_DOCX:  # GB/T 9704 asks for 仿宋: say what the body is set in
@@ -93,7 +102,7 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
                               f"no {document} document as {fmt}; use pdf or ics")
         from planner.exports.tables import tables_for
 
-        tables = tables_for(docs, document, group)
+        tables = tables_for(docs, document, group, mask)
         if fmt == "xlsx":
             from planner.exports.xlsx import xlsx_bytes
 
@@ -128,12 +137,12 @@ def _check_options(args) -> None:
 def run_export(args) -> int:
     try:
         _check_options(args)
-        check_output(args.out, reading=(args.plan,), suffixes=(f".{args.format}",))
+        check_output(args.out, reading=(args.plan,), suffixes=(f".{args.format}",), force=args.force)
         with PlanFile.open(args.plan, readonly=True) as plan_file:
             plan = plan_file.load()
         docs = Documents(plan)
         _check_ids(docs, args)
-        data = produce(docs, args.format, args.document, args.group, args.participant)
+        data = produce(docs, args.format, args.document, args.group, args.participant, args.mask_phones)
         path = write_atomic(args.out, data)
     except (ExportError, OutputPathError) as error:
         print(error, file=sys.stderr)

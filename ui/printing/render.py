@@ -56,24 +56,6 @@ class PdfRenderer(QObject):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PrintElementBackgrounds, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, True)
-        self._warming: QEventLoop | None = None  # set while ``warm_up``'s page loads
-
-    def warm_up(self, html: str | None = None) -> None:
-        """Start loading ``html`` (by default a page using each shipped font) without
-        waiting: Chromium starts and the fonts are read while the user still chooses what
-        to print. A ``render`` called meanwhile waits for it first."""
-        html = html or fonts_page()
-        if self._warming is not None or self._page is None:
-            return
-        self._warming = QEventLoop()
-
-        def loaded(_ok: bool) -> None:
-            self._page.loadFinished.disconnect(loaded)
-            loop, self._warming = self._warming, None
-            loop.quit()
-
-        self._page.loadFinished.connect(loaded)
-        self._page.setHtml(html, QUrl.fromLocalFile(tempfile.gettempdir() + "/"))
 
     def close(self) -> None:
         """Delete the page before its profile (QtWebEngine warns otherwise)."""
@@ -96,9 +78,6 @@ class PdfRenderer(QObject):
             return self._render_url(QUrl.fromLocalFile(str(page_path)), timeout_ms)
 
     def _render_url(self, url: QUrl, timeout_ms: int) -> bytes:
-        if self._warming is not None:  # its loadFinished would be taken for this page's
-            QTimer.singleShot(timeout_ms, self._warming.quit)
-            self._warming.exec()
         page = self._page
         loop = QEventLoop()
         state: dict = {"loaded": None, "ready": False, "pdf": None, "error": ""}
@@ -151,17 +130,6 @@ class PdfRenderer(QObject):
         if state["error"]:
             raise PdfRenderError(state["error"])
         return state["pdf"]
-
-
-def fonts_page() -> str:
-    """A page that uses each font the documents ship with, once."""
-    from planner.documents.html import font_urls
-
-    urls = list(font_urls().values())
-    faces = "".join(f'@font-face {{ font-family: "F{n}"; src: url("{url}") format("truetype"); }}'
-                    for n, url in enumerate(urls))
-    text = "".join(f'<span style="font-family: F{n}">考察学习 Study tour</span>' for n in range(len(urls)))
-    return f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>{faces}</style></head><body>{text}</body></html>'
 
 
 _shared: list[PdfRenderer] = []
