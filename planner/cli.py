@@ -15,7 +15,7 @@ from typing import Callable
 from planner import __version__
 from planner.checks import ERROR, check, format_findings
 from planner.edits import PlanEditError
-from planner.exports import ExportError
+from planner.documents.output import ExportError
 from planner.labels import FORCE_HELP, JSON_HELP, PLAN_HELP
 from planner.jsonio import PlanImportError, dumps, load_json_file, plan_from_json
 from planner.model import Plan
@@ -52,7 +52,7 @@ def _cmd_dump(args) -> int:
     with PlanFile.open(args.plan, readonly=True) as plan_file:
         text = dumps(plan_file.load())
     if args.out is not None:
-        from planner.exports import write_atomic  # no half-written file if the disk fills up
+        from planner.documents.output import write_atomic  # no half-written file if the disk fills up
 
         write_atomic(args.out, text.encode("utf-8"))
     else:

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from planner.documents import Documents, masks_phones
 from planner.documents import cjk, material
 from planner.documents.section import Section
-from planner.exports import NO_GROUPS, nothing_to_export
+from planner.documents.output import NO_GROUPS, nothing_to_export
 from planner.resources import resource_path
 
 DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet", "rooming", "bus", "budget",
@@ -123,7 +123,7 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
 
 def nothing_reason(docs: Documents, document: str) -> tuple[str, str]:
     """Why ``document`` has nothing to print (Chinese, English)."""
-    from planner.exports.tables import NOTHING
+    from planner.documents.tables import NOTHING
 
     if not docs.plan.groups:
         return NO_GROUPS

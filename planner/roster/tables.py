@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.exports.table import Table
+from planner.documents.table import Table
 from planner.roster.lists import bus_lists, rooming_lists
 
 ROOMING_COLUMNS = ("房间", "房型", "姓名", "性别", "组别", "单位", "职务", "身份证号", "联系电话", "备注")

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from planner.documents import PHONE_DOCUMENTS, Documents, masks_phones
 from planner.documents.html import DOCUMENT_ENGLISH, DOCUMENT_NAMES, DOCUMENTS
 from planner.documents.material import OFFICIAL_DOCX
-from planner.exports import ExportError, write_atomic
+from planner.documents.output import ExportError, write_atomic
 from planner.output_path import OutputPathError, check_output
 from planner.model import Plan
 from ui.i18n import is_english
-from ui.printing.export_command import produce
+from planner.documents.export import produce
 from ui.printing.pdf import pdf_bytes
 from ui.printing.render import PdfRenderError, shared_renderer
 

@@ -1,4 +1,4 @@
-"""The documents as plain tables (``planner.exports.table``), shared by the Excel and
+"""The documents as plain tables (``planner.documents.table``), shared by the Excel and
 Word exports: the tables of each document, by name (``tables_for``)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from planner.documents import (
     CONTACT_COLUMNS, ITINERARY_COLUMNS, ROSTER_COLUMNS, Documents, masks_phones,
 )
 from planner.documents.material import material_tables
-from planner.exports import NO_GROUPS, nothing_to_export
-from planner.exports.table import Table
+from planner.documents.output import NO_GROUPS, nothing_to_export
+from planner.documents.table import Table
 from planner.roster.tables import bus_tables, rooming_tables
 
 # Column widths in characters (Excel) — Word scales them to the page.
