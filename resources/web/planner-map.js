@@ -517,6 +517,7 @@
       legendCollapsed = !legendCollapsed;
       root.classList.toggle("collapsed", legendCollapsed);
       if (keepFitted) fitPlan();
+      placeLabels();
     });
     root.classList.toggle("collapsed", legendCollapsed);
     root.appendChild(title);
@@ -595,7 +596,11 @@
     });
     if (points.length) keepFitted = false;  // the selection is in view now, not the whole plan
     if (points.length === 1) map.setView(points[0], Math.max(map.getZoom(), 12), {animate: false});
-    else if (points.length > 1) map.fitBounds(points, {padding: [40, 40], maxZoom: 12, animate: false});
+    else if (points.length > 1) {
+      var open = legend && !legendCollapsed ? legend.getContainer().offsetWidth : 0;  // clear of the legend
+      map.fitBounds(points, {paddingTopLeft: [40, 40], paddingBottomRight: [40 + (open ? open + 10 : 0), 40],
+                             maxZoom: 12, animate: false});
+    }
   }
 
   function setTiles(spec) {
@@ -702,6 +707,7 @@
       map.invalidateSize({animate: false});
       fitLegend();
       if (keepFitted) fitPlan();
+      placeLabels();  // the legend may have opened or folded where labels were
     }).observe(map.getContainer());
     map.on("zoomend", zoomClass);
     map.on("zoomend", function () { if (data) drawAll(); });
