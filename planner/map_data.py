@@ -136,8 +136,12 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
                 seen_places.add(place.id)
                 place_stops.setdefault(place.id, []).append(  # n: the place's turn in the route
                     {"group": group.id, "n": len(seen_places), "label": stop_label(group.id, number),
-                     "day": session.day}
+                     "day": session.day, "days": []}
                 )
+            if place is not None:  # every day the group is there: a day's map still names it
+                entry = next(st for st in place_stops[place.id] if st["group"] == group.id)
+                if session.day not in entry["days"]:
+                    entry["days"].append(session.day)
 
     plenary_sites: dict[int, list[int]] = {}
     for plenary in plan.plenaries:
@@ -206,7 +210,7 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
             "lat": round(place.lat, 6),
             "zone": place.kind == "zone",
             "stops": these,
-            "days": sorted({s["day"] for s in these}),
+            "days": sorted({d for s in these for d in s["days"]}),
         })
 
     segments = []

@@ -143,6 +143,8 @@ def test_stops_carry_their_group_s_number(sample, payload):
                          if sample.place_of(sample.site(s.site_id)).id == place["id"])
             number = sample.sessions_of(st["group"]).index(first) + 1
             assert st["label"] == f"{numbers[st['group']]}-{number}"
+            assert st["days"] == sorted({s.day for s in sample.sessions_of(st["group"])
+                                         if sample.place_of(sample.site(s.site_id)).id == place["id"]})
     place_labels = [st["label"] for p in payload["places"] for st in p["stops"]]
     assert len(place_labels) == len(set(place_labels)) == 18
 

@@ -331,7 +331,7 @@
     placeLayer.clearLayers();
     placeMarkers.clear();
     data.places.forEach(function (p) {
-      var stops = p.stops.filter(function (st) { return groupOn(st.group) && dayOn(st.day); });
+      var stops = p.stops.filter(function (st) { return groupOn(st.group) && (st.days || [st.day]).some(dayOn); });
       if (!stops.length) return;
       var node = el("div", "place-label" + (p.zone ? " zone" : "") + (highlight.places.has(p.id) ? " hl" : ""));
       stops.forEach(function (st) {
@@ -385,6 +385,15 @@
     return false;
   }
 
+  function coveredArea(box, boxes) {
+    var area = 0;
+    boxes.forEach(function (o) {
+      var w = Math.min(box[2], o[2]) - Math.max(box[0], o[0]), h = Math.min(box[3], o[3]) - Math.max(box[1], o[1]);
+      if (w > 0 && h > 0) area += w * h;
+    });
+    return area;
+  }
+
   function containerBoxes(selector, origin) {
     var boxes = [];
     document.querySelectorAll(selector).forEach(function (node) {
@@ -412,15 +421,16 @@
     items.forEach(function (item) {
       var choice = null;
       var inView = item.pt.x > -200 && item.pt.y > -100 && item.pt.x < size.x + 200 && item.pt.y < size.y + 100;
-      for (var pass = 0; pass < 2 && !choice && inView; pass++) {
-        for (var c = 0; c < CANDIDATES.length; c++) {
-          var d = CANDIDATES[c][1](item.w, item.h);
-          var box = [item.pt.x + d[0], item.pt.y + d[1], item.pt.x + d[0] + item.w, item.pt.y + d[1] + item.h];
-          if (overlaps(box, placed) || overlaps(box, controls)) continue;
-          if (pass === 0 && overlaps(box, stopBoxes)) continue;  // clear of the stops if it can be
-          choice = {d: d, box: box, name: CANDIDATES[c][0]};
-          break;
-        }
+      // The first position clear of other labels and of the stops; if every one covers
+      // some stop, the one that covers least of them.
+      var least = Infinity;
+      for (var c = 0; c < CANDIDATES.length && inView; c++) {
+        var d = CANDIDATES[c][1](item.w, item.h);
+        var box = [item.pt.x + d[0], item.pt.y + d[1], item.pt.x + d[0] + item.w, item.pt.y + d[1] + item.h];
+        if (overlaps(box, placed) || overlaps(box, controls)) continue;
+        var covered = coveredArea(box, stopBoxes);
+        if (covered < least) { least = covered; choice = {d: d, box: box, name: CANDIDATES[c][0]}; }
+        if (!covered) break;
       }
       item.choice = choice;
       if (choice) placed.push(choice.box);
