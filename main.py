@@ -13,16 +13,23 @@ def open_app(argv: list[str]) -> int:
     return run_app(argv)
 
 
+def make_pdf(*args, **kwargs) -> bytes:
+    from ui.printing.headless import make_pdf  # Qt is loaded only when a PDF is made
+
+    return make_pdf(*args, **kwargs)
+
+
 def extra_commands() -> dict:
     """The commands that live outside planner/cli.py: name -> function adding its parser."""
-    from ui.printing.export_command import add_export_command  # Qt-free until a PDF is made
+    from planner.documents.export import add_export_command
     from planner.roster.cli import add_roster_command
     from planner.budget.cli import add_budget_command
     from planner.material import cli as material
 
     from planner.routing import commands as routing
 
-    return {"export": add_export_command, "roster": add_roster_command,
+    return {"export": lambda commands: add_export_command(commands, make_pdf),
+            "roster": add_roster_command,
             "route": routing.add_route_command,
             "optimise": routing.add_optimise_command,
             "plan-groups": routing.add_plan_groups_command,

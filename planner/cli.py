@@ -15,7 +15,7 @@ from typing import Callable
 from planner import __version__
 from planner.checks import ERROR, check, format_findings
 from planner.edits import PlanEditError
-from planner.exports import ExportError
+from planner.documents.output import ExportError
 from planner.labels import FORCE_HELP, JSON_HELP, PLAN_HELP
 from planner.jsonio import PlanImportError, dumps, load_json_file, plan_from_json
 from planner.model import Plan
@@ -48,11 +48,11 @@ def _cmd_import(args) -> int:
 
 def _cmd_dump(args) -> int:
     if args.out is not None:
-        check_output(args.out, reading=(args.plan,), suffixes=(".json",))
+        check_output(args.out, reading=(args.plan,), suffixes=(".json",), force=args.force)
     with PlanFile.open(args.plan, readonly=True) as plan_file:
         text = dumps(plan_file.load())
     if args.out is not None:
-        from planner.exports import write_atomic  # no half-written file if the disk fills up
+        from planner.documents.output import write_atomic  # no half-written file if the disk fills up
 
         write_atomic(args.out, text.encode("utf-8"))
     else:
@@ -144,6 +144,7 @@ def build_parser(extra_commands: dict[str, Callable] | None = None) -> argparse.
     dump.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
     dump.add_argument("--out", metavar="FILE", help="写入此 JSON 文件而不是屏幕 / write to this JSON file, "
                                                     "not to stdout")
+    dump.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="FILE"))
     dump.set_defaults(run=_cmd_dump)
 
     summary = commands.add_parser("summary", help="按组和日：县（市、区）、现场教学、首末时间、车程 / per group "

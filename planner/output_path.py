@@ -39,12 +39,14 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def check_output(out: str | os.PathLike, *, reading: tuple = (), replace_plans: bool = False,
-                 suffixes: tuple[str, ...] = ()) -> Path:
+                 suffixes: tuple[str, ...] = (), force: bool = False) -> Path:
     """``out`` if a command may write there; else OutputPathError naming the problem.
 
     ``reading``: the files the command reads (never overwritten). ``replace_plans``: an
     existing plan file may be replaced (the command's --force). ``suffixes``: the file
-    name must end in one of these when it has an extension at all."""
+    name must end in one of these when it has an extension at all. ``force``: an
+    existing file (not a plan file, unless ``replace_plans``) may be replaced — every
+    command that writes a file refuses to replace one without its --force."""
     path = Path(out)
     if not str(out).strip():
         raise OutputPathError("没有给出输出文件 / no output file given")
@@ -62,6 +64,8 @@ def check_output(out: str | os.PathLike, *, reading: tuple = (), replace_plans: 
     if path.exists() and not replace_plans and is_plan_file(path):
         raise OutputPathError(f"「{path}」是一个方案文件，不会被覆盖；请另选文件名 / "
                               f"{path} is a plan file and will not be overwritten; choose another name")
+    if path.exists() and not (force or replace_plans):
+        raise already_exists(path)
     suffix = path.suffix.lower()
     if suffixes and suffix in KNOWN_SUFFIXES and suffix not in suffixes:  # other names are the user's choice
         raise OutputPathError(f"文件扩展名 {path.suffix} 与输出格式不符（应为 {'、'.join(suffixes)}）/ "
@@ -79,5 +83,9 @@ def check_plan_output(out: str | os.PathLike, *, reading: tuple = (), force: boo
         raise OutputPathError(f"方案文件不应以 {path.suffix} 结尾（请用 .stplan）/ "
                               f"a plan file should not end in {path.suffix} (use .stplan)")
     if path.exists() and not force:
-        raise OutputPathError(f"文件已存在：{path}（加 --force 覆盖）/ {path} already exists (add --force to replace it)")
+        raise already_exists(path)
     return path
+
+
+def already_exists(path: Path) -> OutputPathError:
+    return OutputPathError(f"文件已存在：{path}（加 --force 覆盖）/ {path} already exists (add --force to replace it)")

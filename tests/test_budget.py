@@ -301,7 +301,7 @@ def test_the_budget_xlsx_reads_back_as_budget_json(tmp_path):
     amount and cap, each line, the total, the cap, per trainee-day, and the signatures line."""
     from openpyxl import load_workbook
 
-    from planner.exports.xlsx import HEADER_ROW
+    from planner.documents.xlsx import HEADER_ROW
 
     path = tmp_path / "over.stplan"
     PlanFile.create(path, over_cap()).close()
@@ -329,7 +329,7 @@ def test_the_budget_xlsx_reads_back_as_budget_json(tmp_path):
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_the_budget_docx_and_pdf(tmp_path):
-    from planner.exports.docx import read_tables
+    from planner.documents.docx import read_tables
 
     path = tmp_path / "priced.stplan"
     PlanFile.create(path, priced()).close()

@@ -48,12 +48,24 @@ def test_export_does_not_overwrite_another_plan_file(capsys, plan, tmp_path):
     assert unchanged(other, plan.read_bytes())
 
 
-def test_an_existing_export_is_replaced(capsys, plan, tmp_path):
+def test_an_existing_export_is_replaced_only_with_force(capsys, plan, tmp_path):
     out = tmp_path / "日程.xlsx"
     out.write_bytes(b"old")
     status, _, err = run(capsys, "export", plan, "--format", "xlsx", "--out", out)
+    assert status == 1 and "已存在" in err and "--force" in err
+    assert out.read_bytes() == b"old"
+    status, _, err = run(capsys, "export", plan, "--format", "xlsx", "--out", out, "--force")
     assert status == 0, err
     assert out.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("command", [("export", "--format", "xlsx"), ("dump",), ("optimise",)])
+def test_every_command_that_writes_a_file_refuses_to_replace_one_without_force(capsys, plan, tmp_path, command):
+    out = tmp_path / ("old.stplan" if command[0] == "optimise" else "old.json" if command[0] == "dump" else "old.xlsx")
+    out.write_bytes(b"old")
+    status, _, err = run(capsys, command[0], plan, *command[1:], "--out", out)
+    assert status != 0 and "--force" in err
+    assert out.read_bytes() == b"old"
 
 
 @pytest.mark.parametrize("args, words", [

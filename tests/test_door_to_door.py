@@ -13,7 +13,7 @@ from icalendar import Calendar
 from conftest import run_main
 from planner.checks import ERROR, check
 from planner.documents import Documents
-from planner.exports.calendar import ics_bytes
+from planner.documents.calendar import ics_bytes
 from planner.jsonio import PlanImportError, plan_from_json
 from planner.model import parse_clock
 from planner.schedule import schedule

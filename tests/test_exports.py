@@ -10,12 +10,12 @@ import pytest
 from icalendar import Calendar
 
 from planner.documents import TRAVEL, Documents
-from planner.exports import ExportError, write_atomic
-from planner.exports.calendar import ics_bytes
-from planner.exports.docx import docx_bytes, read_tables
-from planner.exports.routes import GPX_NS, KML_NS, gpx_bytes, kml_bytes
-from planner.exports.tables import tables_for
-from planner.exports.xlsx import HEADER_ROW, read_table, xlsx_bytes
+from planner.documents.output import ExportError, write_atomic
+from planner.documents.calendar import ics_bytes
+from planner.documents.docx import docx_bytes, read_tables
+from planner.documents.routes import GPX_NS, KML_NS, gpx_bytes, kml_bytes
+from planner.documents.tables import tables_for
+from planner.documents.xlsx import HEADER_ROW, read_table, xlsx_bytes
 from planner.model import format_clock
 from tests.conftest import run_main
 

@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 
 from planner.documents import Documents
-from planner.exports import ExportError
-from planner.exports.docx import docx_bytes
-from planner.exports.xlsx import xlsx_bytes
+from planner.documents.output import ExportError
+from planner.documents.docx import docx_bytes
+from planner.documents.xlsx import xlsx_bytes
 from planner.model import Group, Plan, Programme
 from tests.conftest import run_main
-from ui.printing.export_command import produce
+from planner.documents.export import produce
 
 PROGRAMME = Programme("新培训班", date(2025, 5, 12), 3)
 NEW = Plan(PROGRAMME, tuple(Group(i + 1, f"第{i + 1}组", "#3366cc", position=i) for i in range(3)))

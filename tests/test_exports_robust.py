@@ -13,11 +13,11 @@ import pytest
 from docx import Document
 
 from planner.documents import Documents
-from planner.exports.calendar import ics_bytes
-from planner.exports.docx import docx_bytes
-from planner.exports.routes import gpx_bytes, kml_bytes
-from planner.exports.tables import tables_for
-from planner.exports.xlsx import xlsx_bytes
+from planner.documents.calendar import ics_bytes
+from planner.documents.docx import docx_bytes
+from planner.documents.routes import gpx_bytes, kml_bytes
+from planner.documents.tables import tables_for
+from planner.documents.xlsx import xlsx_bytes
 
 CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

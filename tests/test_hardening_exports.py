@@ -14,9 +14,9 @@ import pytest
 from conftest import run_main
 from planner.documents import Documents
 from planner.documents.html import sections
-from planner.exports.docx import docx_bytes, read_tables
-from planner.exports.tables import Table, tables_for
-from planner.exports.xlsx import xlsx_bytes
+from planner.documents.docx import docx_bytes, read_tables
+from planner.documents.tables import Table, tables_for
+from planner.documents.xlsx import xlsx_bytes
 from planner.store import PlanFile
 
 # What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").

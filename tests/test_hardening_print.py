@@ -83,10 +83,11 @@ def test_the_print_watchdog_names_the_texts_too_long_to_lay_out(qapp, long_plan)
 def test_export_reports_the_watchdog_as_its_error(qapp, long_plan, monkeypatch):
     """``export --format pdf`` (and the print dialog) shows the watchdog's message."""
     import ui.printing.render as render
-    from planner.exports import ExportError
-    from ui.printing.export_command import produce
+    from planner.documents.output import ExportError
+    from planner.documents.export import produce
+    from ui.printing.headless import make_pdf
 
     monkeypatch.setattr(render, "TIMEOUT_MS", 1)
     with pytest.raises(ExportError) as error:
-        produce(Documents(long_plan), "pdf", "booklet", None, None)
+        produce(Documents(long_plan), "pdf", "booklet", None, None, make_pdf=make_pdf)
     assert "打印超时" in str(error.value) and "text too long to lay out" in str(error.value)

@@ -195,8 +195,8 @@ def with_measures(plan):
 
 
 def test_measures_round_trip_through_their_excel_export(sample, tmp_path):
-    from planner.exports.tables import tables_for
-    from planner.exports.xlsx import xlsx_bytes
+    from planner.documents.tables import tables_for
+    from planner.documents.xlsx import xlsx_bytes
 
     plan = with_measures(sample)
     path = tmp_path / "举措清单.xlsx"

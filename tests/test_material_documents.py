@@ -215,10 +215,10 @@ def test_signin_per_day_and_group_has_a_sheet_a_day(pdfs, docs):
 def test_signin_as_excel_and_word(docs, tmp_path):
     from openpyxl import load_workbook
 
-    from planner.exports.docx import read_tables
-    from planner.exports.tables import tables_for
-    from planner.exports.xlsx import read_table, xlsx_bytes
-    from planner.exports.docx import docx_bytes
+    from planner.documents.docx import read_tables
+    from planner.documents.tables import tables_for
+    from planner.documents.xlsx import read_table, xlsx_bytes
+    from planner.documents.docx import docx_bytes
 
     tables = tables_for(docs, "signin", 2)
     (tmp_path / "s.xlsx").write_bytes(xlsx_bytes(tables))
@@ -314,8 +314,8 @@ def test_measures_list_as_pdf_and_word(pdfs, docs):
     assert "共2项：推进中1项，已完成1项" in text
     site = docs.plan.site(docs.plan.measures[0].site_id)
     assert "学习市场采购贸易方式，谋划商贸物流园区县商务局2025年6月底前推进中" + site.name in text
-    from planner.exports.docx import docx_bytes, read_tables
-    from planner.exports.tables import tables_for
+    from planner.documents.docx import docx_bytes, read_tables
+    from planner.documents.tables import tables_for
 
     rows = read_tables(docx_bytes(tables_for(docs, "measures"), docs.title))[0]
     assert [r[1] for r in rows] == [m.text for m in docs.plan.measures]

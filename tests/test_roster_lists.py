@@ -17,7 +17,7 @@ from bench.roster_synthetic import id_number
 from conftest import run_main
 from planner.documents import Documents
 from planner.documents.html import render_html, sections
-from planner.exports.tables import tables_for
+from planner.documents.tables import tables_for
 from planner.model import Participant
 from planner.roster.lists import bus_lists, rooming_lists
 from planner.store import PlanFile
@@ -138,7 +138,7 @@ def _cells(data: bytes, fmt: str) -> str:
 
         book = load_workbook(io.BytesIO(data))
         return "\n".join(str(c.value) for s in book.worksheets for row in s.iter_rows() for c in row if c.value)
-    from planner.exports.docx import read_tables
+    from planner.documents.docx import read_tables
 
     return "\n".join("|".join(row) for table in read_tables(data) for row in table)
 

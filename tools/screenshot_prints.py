@@ -3,9 +3,11 @@
 print-roster.png; of the 经费预算表 its last page, with the totals and signatures:
 print-budget.png; the documents before and after the tour: print-notice.png,
 print-signin.png, print-namecards.png, print-badges.png, print-benchmark.png,
-print-reflections.png, print-reflection.png, print-measures.png) at 100 dpi, through the
-export command and pdftoppm (poppler-utils). The sample gets illustrative figures,
-reflections and measures first (tools/demo_material.py).
+print-reflections.png, print-reflection.png, print-measures.png; the booklet's first
+three pages: print-booklet-1.png to -3.png) at 100 dpi, through the export command and
+pdftoppm (poppler-utils). The sample gets illustrative figures, reflections and measures
+first (tools/demo_material.py). A one-person 90-day posting (tests/paper_plans.py) gives
+print-posting-rooming.png and print-posting-group.png: its lists folded, not 89 pages.
 
     .venv/bin/python tools/screenshot_prints.py [--out docs/screenshots]
 """
@@ -34,13 +36,21 @@ DOCUMENTS = {  # file name: export arguments
     "print-reflections": ["--document", "reflections"],
     "print-reflection": ["--document", "reflections"],
     "print-measures": ["--document", "measures"],
+    "print-booklet-1": ["--document", "booklet"],
+    "print-booklet-2": ["--document", "booklet"],
+    "print-booklet-3": ["--document", "booklet"],
+    "print-posting-rooming": ["--document", "rooming"],
+    "print-posting-group": ["--document", "group"],
 }
+POSTING = ("print-posting-rooming", "print-posting-group")  # of the long posting, not the sample
 PAGES = {  # the page to show, when not the first
     "print-budget": "2",
     "print-namecards": "3",  # a member's table card
     "print-badges": "31",  # group 1's 30 table cards, then its first page of badges
     "print-benchmark": "2",  # 义乌市, with questions to ask
     "print-reflection": "2",  # the first reflection
+    "print-booklet-2": "2",
+    "print-booklet-3": "3",
 }
 
 
@@ -55,10 +65,20 @@ def main(argv: list[str] | None = None) -> int:
         from demo_material import add_demo_material
 
         add_demo_material(plan)
+        posting = Path(work) / "posting.stplan"
+        sys.path.insert(0, str(ROOT))
+        from planner.store import PlanFile
+        from tests.paper_plans import long_posting
+
+        PlanFile.create(posting, long_posting()).close()
+        made: dict[tuple, Path] = {}  # one export per document (the booklet gives three pictures)
         for name, options in DOCUMENTS.items():
-            pdf = Path(work) / f"{name}.pdf"
-            subprocess.run([*main_py, "export", str(plan), "--format", "pdf", "--out", str(pdf), *options],
-                           check=True, capture_output=True)
+            source = posting if name in POSTING else plan
+            pdf = made.get((source, *options))
+            if pdf is None:
+                pdf = made[(source, *options)] = Path(work) / f"{name}.pdf"
+                subprocess.run([*main_py, "export", str(source), "--format", "pdf", "--out", str(pdf), *options],
+                               check=True, capture_output=True)
             stem = Path(args.out) / name
             page = PAGES.get(name, "1")
             subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", page, "-l", page, str(pdf), str(stem)],

@@ -26,7 +26,7 @@ from planner.budget.labels import (
 from planner.budget.standard import StandardsError, plan_standard, standards
 from planner.documents import Documents
 from planner.editing import delete_items
-from planner.exports import ExportError
+from planner.documents.output import ExportError
 from planner.model import DAY_KINDS
 from ui.columns import MAX_PRICE, MONEY, Field, InvalidInput
 from ui.columns import tr as field_title

@@ -10,7 +10,7 @@ from planner.labels import JSON_HELP, PLAN_HELP
 from planner.budget.compute import Budget, compute_budget
 from planner.budget.labels import CLASS_NAMES, ITEM_NAMES, STATUS_NAMES, yuan
 from planner.budget.standard import StandardsError
-from planner.exports import ExportError
+from planner.documents.output import ExportError
 from planner.store import PlanFile
 
 

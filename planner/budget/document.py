@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from planner.budget.compute import Budget, CostLine, compute_budget, has_costs
 from planner.budget.labels import CAPPED_ITEMS, CLASS_NAMES, ITEM_NAMES, OWN, UNCONFIRMED, yuan
 from planner.documents import Documents, chinese_ordinal
-from planner.exports import nothing_to_export
-from planner.exports.table import Table
+from planner.documents.output import nothing_to_export
+from planner.documents.table import Table
 
 HEADING = "经费预算表"
 COLUMNS = ("序号", "项目及明细", "单价（元）", "数量", "单位", "金额（元）", "标准限额（元）", "说明")

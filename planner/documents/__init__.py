@@ -4,9 +4,15 @@ Each builder returns frozen dataclasses that the HTML templates, the Excel and W
 exports and the calendar all read, so every output shows the same rows. Nothing here
 knows about pages, fonts or Qt.
 
-Phone numbers are masked (``138****5678``) in documents handed to the whole delegation
-(overview, itineraries, rosters, the booklet and its contact lists) and complete in the
-liaisons' own contact list.
+Phone numbers are masked (``138****5678``) or complete as the organiser chooses per
+document (``masks_phones``): by default masked in documents handed to the whole
+delegation (itineraries, rosters, the booklet and its contact lists, rooming lists) and
+complete where the numbers are the point — the liaisons' contact list and bus lists, and
+the personal itinerary, which gives its group's leaders and liaisons to call.
+
+A long posting (a month or more in one place) would print a row or a page per day that
+says the same: ``compact_days`` folds a run of days with nothing but meals at one hotel
+into one row ("3月4日—5月30日（共88天）").
 """
 
 from __future__ import annotations
@@ -25,9 +31,27 @@ from planner.travel_legs import travel_parts
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 CHINESE_NUMERALS = "〇一二三四五六七八九十"
 
-# Row kinds of an itinerary table.
-SESSION, PLENARY, LUNCH, DINNER, TRAVEL = "session", "plenary", "lunch", "dinner", "travel"
+# Row kinds of an itinerary table (FREE: a run of days with no arrangement, folded).
+SESSION, PLENARY, LUNCH, DINNER, TRAVEL, FREE = "session", "plenary", "lunch", "dinner", "travel", "free"
 LONG_LEG_MINUTES = 90  # a leg this long (or by rail or air) gets a row of its own
+SHOWN_LEG_MINUTES = 30  # the personal itinerary gives a bus leg this long (and each day's first) its time
+
+# Documents that print phone numbers, and whether each masks them unless the organiser
+# says otherwise (the print dialog's option, ``export --mask-phones / --no-mask-phones``).
+MASKED_BY_DEFAULT = {
+    "group": True, "roster": True, "booklet": True, "rooming": True,  # the whole delegation
+    "participant": False,  # one person's own copy: the group's leaders and liaisons to call
+    "contacts": False, "bus": False,  # the liaisons' lists
+}
+PHONE_DOCUMENTS = tuple(MASKED_BY_DEFAULT)
+
+
+def masks_phones(document: str | None, choice: bool | None = None) -> bool:
+    """Whether ``document`` prints phones masked: the organiser's ``choice`` when given,
+    else the document's default (masked for anything not listed)."""
+    if choice is not None:
+        return choice
+    return MASKED_BY_DEFAULT.get(document or "booklet", True)
 
 
 def mask_phone(phone: str) -> str:
@@ -70,6 +94,48 @@ def has_own_row(slot: Slot) -> bool:
     return bool(slot.journey) or slot.mode not in ("bus", "walk") or slot.minutes >= LONG_LEG_MINUTES
 
 
+def range_label(first: date, last: date, count: int, unit: str = "天") -> str:
+    """'3月4日—5月30日（共88天）': a folded run of days (or nights, ``unit`` 晚)."""
+    return f"{first.month}月{first.day}日—{last.month}月{last.day}日（共{count}{unit}）"
+
+
+def compact_days(days: tuple[ItineraryDay, ...] | list[ItineraryDay],
+                 shortest: int = 3) -> tuple[ItineraryDay, ...]:
+    """``days`` with each run of at least ``shortest`` consecutive quiet days that read
+    alike (the same meals at the same hotel) folded into one: a 90-day posting prints a
+    row for its 88 free days, not 88 rows."""
+    def same(a: ItineraryDay, b: ItineraryDay) -> bool:
+        return (a.lodging == b.lodging and
+                [(r.kind, r.time, r.site) for r in a.rows] == [(r.kind, r.time, r.site) for r in b.rows])
+
+    out: list[ItineraryDay] = []
+    run: list[ItineraryDay] = []
+
+    def flush() -> None:
+        if len(run) < shortest:
+            out.extend(run)
+        else:
+            first, last = run[0], run[-1]
+            place = next((r.place for r in first.rows if r.place), "")
+            row = ItineraryRow(FREE, first.day, first.rows[0].start if first.rows else 0,
+                               first.rows[-1].end if first.rows else 0, "", place, first.lodging, "无集体安排")
+            out.append(ItineraryDay(first.day, first.date, range_label(first.date, last.date, len(run)), (row,),
+                                    first.lodging, last.day))
+        run.clear()
+
+    for day in days:
+        if day.quiet and run and same(run[-1], day) and day.day == run[-1].day + 1:
+            run.append(day)
+            continue
+        flush()
+        if day.quiet:
+            run.append(day)
+        else:
+            out.append(day)
+    flush()
+    return tuple(out)
+
+
 def chinese_ordinal(n: int) -> str:
     if n <= 10:
         return CHINESE_NUMERALS[n]
@@ -98,6 +164,7 @@ class ItineraryRow:
     item_id: int | None = None
     mark: str = ""  # the footnote number of a finding about this row's time ('' when none)
     journey: str = ""  # TRAVEL rows: "out", "back" or ""
+    departs: str = ""  # when the leg to this row leaves ('14:10'), for a leg without a row of its own
 
     def cells(self) -> list[str]:
         """The cells under ITINERARY_COLUMNS after date (lodging is per day)."""
@@ -114,6 +181,16 @@ class ItineraryDay:
     date_label: str
     rows: tuple[ItineraryRow, ...]
     lodging: str  # tonight's hotel, '' when none
+    last_day: int | None = None  # a folded run of quiet days: its last day (see compact_days)
+
+    @property
+    def days(self) -> int:
+        return 1 if self.last_day is None else self.last_day - self.day + 1
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing but meals (the hotel's dinner): a free day of a long stay."""
+        return all(r.kind in (LUNCH, DINNER, FREE) and not r.mark for r in self.rows)
 
     @property
     def sessions(self) -> list[ItineraryRow]:
@@ -228,13 +305,16 @@ class Documents:
 
     # -- group itineraries -------------------------------------------------------
 
-    def _row(self, slot: Slot, travel: Slot | None, masked: bool) -> ItineraryRow:
+    def _row(self, slot: Slot, travel: Slot | None, masked: bool, first: bool = False) -> ItineraryRow:
+        """``first``: the day's first row (when its leg leaves is when to be on the bus)."""
         plan = self.plan
         site = plan.site(slot.site_id) if slot.site_id is not None else None
         transport = self._transport(travel) if travel is not None else ""
+        departs = (format_clock(travel.start) if travel is not None and travel.mode != "walk"
+                   and (first or travel.minutes >= SHOWN_LEG_MINUTES) else "")
         common = dict(
             day=slot.day, start=slot.start, end=slot.end, time=time_range(slot.start, slot.end),
-            place=_place_name(plan, site), site=site.name if site else "", transport=transport,
+            place=_place_name(plan, site), site=site.name if site else "", transport=transport, departs=departs,
         )
         if slot.kind == "session":
             session = plan.get("sessions", slot.item_id)
@@ -296,7 +376,7 @@ class Documents:
                     else:
                         travel = slot
                     continue
-                row = self._row(slot, travel, masked)
+                row = self._row(slot, travel, masked, first=not rows)
                 if slot.kind in ("session", "plenary"):
                     found = marked.get(("sessions" if slot.kind == "session" else "plenaries", slot.item_id), [])
                     found = [f for f in found if f.day in (None, slot.day)]
@@ -319,6 +399,11 @@ class Documents:
 
     def itineraries(self, masked: bool = True) -> list[GroupItinerary]:
         return [self.group_itinerary(g.id, masked) for g in self.plan.ordered_groups()]
+
+    def printed_itinerary(self, group_id: int, masked: bool = True) -> GroupItinerary:
+        """The itinerary as printed: runs of quiet days folded (``compact_days``)."""
+        itinerary = self.group_itinerary(group_id, masked)
+        return replace(itinerary, days=compact_days(itinerary.days))
 
     # -- route stops ---------------------------------------------------------------
 
@@ -376,16 +461,15 @@ class Documents:
                     for row in group_day.rows if group_day else ():
                         if (row.kind == SESSION or row.journey) and cursor <= row.start < limit:
                             entries.append(OverviewEntry(row.time, row.place, row.site, row.content, row.theme,
-                                                         row.transport if row.journey else ""))
+                                                         row.transport if row.journey else "", row.start))
                     cells.append(tuple(entries))
-                if any(cells):
-                    blocks.append(OverviewBlock(None, tuple(cells)))
+                blocks += [OverviewBlock(None, half) for half in _half_days(cells)]
                 if index < len(plenaries):
                     plenary = plenaries[index]
                     site = plan.site(plenary.site_id) if plenary.site_id else None
                     blocks.append(OverviewBlock(OverviewEntry(
                         time_range(plenary.start, plenary.end), _place_name(plan, site),
-                        site.name if site else "", plenary.title, "",
+                        site.name if site else "", plenary.title, "", start=plenary.start or 0,
                     ), ()))
                     cursor = plenary.end if plenary.end is not None else limit
             lodgings = tuple((per_group[g.id].lodging if per_group.get(g.id) else "") for g in groups)
@@ -393,7 +477,7 @@ class Documents:
             days.append(OverviewDay(day, day_date, date_label(day_date), tuple(blocks), lodgings))
         return Overview(self.title, plan.programme.organiser, self.dates,
                         tuple(g.name for g in groups),
-                        tuple(" → ".join(it.places) for it in itineraries), tuple(days))
+                        tuple(" → ".join(it.places) for it in itineraries), _folded(days))
 
     # -- people ------------------------------------------------------------------
 
@@ -419,14 +503,17 @@ class Documents:
     def unassigned(self) -> list:
         return [p for p in self.plan.participants if p.group_id is None]
 
-    def personal(self, participant_id: int) -> "PersonalItinerary":
+    def personal(self, participant_id: int, masked: bool = False) -> "PersonalItinerary":
+        """One participant's itinerary, quiet days folded; the group's leaders' and
+        liaisons' phones complete unless ``masked`` (a participant needs to call them)."""
         participant = self.plan.get("participants", participant_id)
         if participant is None:
             raise KeyError(participant_id)
         if participant.group_id is None or self.plan.group(participant.group_id) is None:
             raise ValueError(f"participant {participant_id} is in no group")
-        itinerary = self.group_itinerary(participant.group_id)
-        contacts = tuple((role, name, mask_phone(phone)) for role, name, phone in self.staff(participant.group_id))
+        itinerary = self.printed_itinerary(participant.group_id, masked)
+        phone = mask_phone if masked else (lambda number: number)
+        contacts = tuple((role, name, phone(number)) for role, name, number in self.staff(participant.group_id))
         return PersonalItinerary(participant.id, participant.name, participant.unit, participant.title,
                                  role_name(self.plan, participant.role), itinerary, contacts)
 
@@ -489,6 +576,17 @@ class OverviewEntry:
     content: str
     theme: str
     transport: str = ""  # the journey out and back: '高铁约4小时51分钟'
+    start: int = 0  # minutes after midnight
+
+
+NOON = 12 * 60  # the overview's days are cut into morning and afternoon rows (a page may break between)
+
+
+def _half_days(cells: list[tuple[OverviewEntry, ...]]) -> list[tuple[tuple[OverviewEntry, ...], ...]]:
+    """Each group's entries of a block cut at noon: one row per half-day that has any."""
+    halves = [tuple(tuple(e for e in cell if (e.start < NOON) == morning) for cell in cells)
+              for morning in (True, False)]
+    return [half for half in halves if any(half)]
 
 
 @dataclass(frozen=True)
@@ -498,6 +596,12 @@ class OverviewBlock:
     plenary: OverviewEntry | None
     cells: tuple[tuple[OverviewEntry, ...], ...]  # per group, when not a plenary
 
+    @property
+    def half(self) -> str:
+        """上午 or 下午: when the block starts."""
+        starts = [self.plenary.start] if self.plenary else [e.start for cell in self.cells for e in cell]
+        return "上午" if starts and min(starts) < NOON else "下午"
+
 
 @dataclass(frozen=True)
 class OverviewDay:
@@ -506,6 +610,32 @@ class OverviewDay:
     date_label: str
     blocks: tuple[OverviewBlock, ...]
     lodgings: tuple[str, ...]  # per group
+    last_day: int | None = None  # a folded run of days with nothing but the night's hotel
+
+
+def _folded(days: list[OverviewDay], shortest: int = 3) -> tuple[OverviewDay, ...]:
+    """Runs of at least ``shortest`` days on which no group has anything but a night at
+    the same hotels, folded into one day (a long posting's free days)."""
+    out: list[OverviewDay] = []
+    run: list[OverviewDay] = []
+
+    def flush() -> None:
+        if len(run) >= shortest:
+            first, last = run[0], run[-1]
+            out.append(OverviewDay(first.day, first.date, range_label(first.date, last.date, len(run)), (),
+                                   first.lodgings, last.day))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for day in days:
+        if not day.blocks and run and run[-1].lodgings == day.lodgings:
+            run.append(day)
+            continue
+        flush()
+        (run if not day.blocks else out).append(day)
+    flush()
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -566,7 +696,7 @@ class PersonalItinerary:
     title: str
     role: str
     itinerary: GroupItinerary
-    contacts: tuple[tuple[str, str, str], ...]  # (role, name, masked phone)
+    contacts: tuple[tuple[str, str, str], ...]  # (role, name, phone): the group's leaders and liaisons
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from planner.documents import Documents
-from planner.documents import material
+from planner.documents import Documents, masks_phones
+from planner.documents import cjk, material
 from planner.documents.section import Section
+from planner.documents.output import NO_GROUPS, nothing_to_export
 from planner.resources import resource_path
 
 DOCUMENTS = ("overview", "group", "participant", "contacts", "roster", "booklet", "rooming", "bus", "budget",
@@ -25,6 +26,15 @@ DOCUMENT_NAMES = {
     "overview": "日程总览", "group": "分组行程", "participant": "个人行程",
     "contacts": "联络通讯录", "roster": "学员名单", "booklet": "资料汇编",
     "rooming": "住宿分房表", "bus": "乘车名单（联络员用）", "budget": "经费预算表", **material.NAMES,
+}
+# What each is, for the English interface (the documents themselves are Chinese).
+DOCUMENT_ENGLISH = {
+    "overview": "Overview", "group": "Group itineraries", "participant": "Personal itinerary",
+    "contacts": "Contact list", "roster": "Roster", "booklet": "Booklet", "rooming": "Rooming list",
+    "bus": "Bus list (liaisons)", "budget": "Budget", "notice": "Training notice",
+    "signin": "Sign-in sheets (per session)", "signin-day": "Sign-in sheets (per day and group)",
+    "namecards": "Table cards and badges", "benchmark": "Benchmarking handbook",
+    "reflections": "Reflections booklet", "measures": "Measures list",
 }
 FONT_FILES = {
     "serif": "NotoSerifSC-Regular.ttf",
@@ -60,13 +70,15 @@ def breakable(value):
     """Every value a template prints, escaped, with a ``<wbr>`` every CHUNK characters
     of a long unbroken run: a break opportunity that adds no character (the PDF's text
     is unchanged) and makes Chromium lay the run out piece by piece, in linear time.
-    Markup (already escaped: font URLs, attributes marked ``|e``) is left alone."""
+    Markup (already escaped: font URLs, attributes marked ``|e``) is left alone. A
+    short bracketed note is kept on one line, an arrow with the name after it
+    (``cjk.keep_brackets``, ``cjk.keep_arrows``)."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
     text = str(escape(value))
-    if len(text) < LONG_RUN:
-        return Markup(text)
-    return Markup(_UNBROKEN.sub(lambda m: "<wbr>".join(_chunks(m.group())), text))
+    if len(text) >= LONG_RUN:
+        text = _UNBROKEN.sub(lambda m: "<wbr>".join(_chunks(m.group())), text)
+    return Markup(cjk.keep_arrows(cjk.keep_brackets(text)))  # no line holding only 意）, none ending on →
 
 
 def _chunks(run: str) -> list[str]:
@@ -85,6 +97,8 @@ def environment() -> Environment:
             trim_blocks=False,
             finalize=breakable,  # every {{ value }} of every template: no template can forget it
         )
+        _environment.filters.update(  # titles, routes (planner.documents.cjk); long runs still breakable
+            phrases=lambda text: cjk.phrases(text, breakable), route=lambda text: cjk.route(text, breakable))
     return _environment
 
 
@@ -95,9 +109,31 @@ def font_urls() -> dict[str, str]:
 
 
 def sections(docs: Documents, document: str, group_id: int | None = None,
-             participant_id: int | None = None, map_for: MapSource | None = None) -> list[Section]:
+             participant_id: int | None = None, map_for: MapSource | None = None,
+             mask: bool | None = None) -> list[Section]:
     """The sections of ``document``; ``group_id`` narrows group documents to one group.
-    For "participant" without ``participant_id``: every participant, one page each."""
+    For "participant" without ``participant_id``: every participant, one page each.
+    ``mask``: whether phone numbers are masked (None: the document's default,
+    ``masks_phones``). A document with nothing to print raises ExportError saying why."""
+    found = _sections(docs, document, group_id, participant_id, map_for, masks_phones(document, mask))
+    if not found:
+        raise nothing_to_export(*nothing_reason(docs, document))
+    return found
+
+
+def nothing_reason(docs: Documents, document: str) -> tuple[str, str]:
+    """Why ``document`` has nothing to print (Chinese, English)."""
+    from planner.documents.tables import NOTHING
+
+    if not docs.plan.groups:
+        return NO_GROUPS
+    if document == "participant":
+        return ("还没有分好组的学员", "no participant is in a group yet")
+    return NOTHING.get(document, ("没有内容", "nothing to print"))
+
+
+def _sections(docs: Documents, document: str, group_id: int | None, participant_id: int | None,
+              map_for: MapSource | None, masked: bool) -> list[Section]:
     if document not in DOCUMENTS:
         raise ValueError(document)
     groups = [group_id] if group_id is not None else [g.id for g in docs.plan.ordered_groups()]
@@ -107,18 +143,20 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
     if document == "overview":
         return [Section("overview", "gb", docs.overview())]
     if document == "group":
-        return [Section("group", "landscape", docs.group_itinerary(g)) for g in groups]
+        return [Section("group", "landscape", docs.printed_itinerary(g, masked)) for g in groups]
     if document == "roster":
-        return [Section("roster", "portrait", docs.roster(g)) for g in groups]
+        return [Section("roster", "portrait", docs.roster(g, masked)) for g in groups]
     if document == "contacts":
-        contacts = {c.group_id: c for c in docs.contacts().groups}
+        contacts = {c.group_id: c for c in docs.contacts(masked).groups}
         return [Section("contacts", "landscape", contacts[g]) for g in groups]
     if document in ("rooming", "bus"):  # planner.roster: per night and hotel, per group and day
         from planner.roster.lists import bus_lists, rooming_lists
 
         if document == "rooming":
-            return [Section("rooming", "portrait", r) for r in rooming_lists(docs.plan, group_id=group_id)]
-        return [Section("bus", "portrait", b) for b in bus_lists(docs.plan, docs.timetable, group_id=group_id)]
+            return [Section("rooming", "portrait", r)
+                    for r in rooming_lists(docs.plan, masked=masked, group_id=group_id)]
+        return [Section("bus", "portrait", b)
+                for b in bus_lists(docs.plan, docs.timetable, masked=masked, group_id=group_id)]
     if document == "budget":  # planner.budget: the 经费预算表
         from planner.budget.document import budget_sheet
 
@@ -128,9 +166,9 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
             pid for pid in docs.participant_ids()
             if group_id is None or docs.plan.get("participants", pid).group_id == group_id
         ]
-        return [Section("participant", "portrait", docs.personal(pid)) for pid in ids]
+        return [Section("participant", "portrait", docs.personal(pid, masked)) for pid in ids]
     # booklet: the overview and the whole route map, then per group its map, itinerary
-    # and roster, and the liaisons' contact lists last.
+    # and roster, and the contact lists last (masked by default: the whole delegation gets it).
     found: list[Section] = []
     if group_id is None:
         found.append(Section("overview", "gb", docs.overview()))
@@ -141,9 +179,9 @@ def sections(docs: Documents, document: str, group_id: int | None = None,
         image = maps(g)
         if image is not None:
             found.append(Section("map", "landscape", image))
-        found.append(Section("group", "landscape", docs.group_itinerary(g)))
-        found.append(Section("roster", "portrait", docs.roster(g)))
-    contacts = {c.group_id: c for c in docs.contacts(masked=True).groups}  # the whole delegation gets it
+        found.append(Section("group", "landscape", docs.printed_itinerary(g, masked)))
+        found.append(Section("roster", "portrait", docs.roster(g, masked)))
+    contacts = {c.group_id: c for c in docs.contacts(masked=masked).groups}
     found += [Section("contacts", "landscape", contacts[g]) for g in groups]
     return found
 

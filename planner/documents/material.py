@@ -13,7 +13,7 @@ from planner.documents.notice import notice
 from planner.documents.reflections import booklet
 from planner.documents.section import Section
 from planner.documents.signin import BY_DAY, BY_SESSION, signin_sheets, signin_tables
-from planner.exports import NO_GROUPS, nothing_to_export
+from planner.documents.output import NO_GROUPS, nothing_to_export
 
 SECTIONS = ("notice", "signin", "signin-day", "namecards", "benchmark", "reflections", "measures")
 NAMES = {

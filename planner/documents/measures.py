@@ -47,7 +47,7 @@ def measure_list(docs: Documents) -> MeasureList:
 
 def measures_table(docs: Documents):
     """The list as one table (Excel, Word); its 编号 column lets the Excel read back."""
-    from planner.exports.table import Table
+    from planner.documents.table import Table
 
     measures = measure_list(docs)
     return Table("举措清单", f"{docs.title}　举措清单", measures.summary, COLUMNS, WIDTHS,

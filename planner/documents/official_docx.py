@@ -23,8 +23,8 @@ from docx.shared import Mm, Pt
 from planner.documents import Documents
 from planner.documents.notice import ADDRESSEE, HEADING, PARAGRAPH, SIGNATURE, SUBHEADING, TITLE, Block, notice
 from planner.documents.reflections import booklet
-from planner.exports.docx import _set_font as set_font
-from planner.exports.docx import add_field, end_field
+from planner.documents.docx import _set_font as set_font
+from planner.documents.docx import add_field, end_field
 from planner.text import clean_text
 
 BODY_FONT = "仿宋_GB2312"
@@ -199,7 +199,7 @@ def official_docx(docs: Documents, document: str, group_id: int | None = None) -
     if document == "notice":
         return notice_docx(docs)
     if document == "reflections":
-        from planner.exports import nothing_to_export
+        from planner.documents.output import nothing_to_export
 
         if not docs.plan.reflections:
             raise nothing_to_export("还没有导入学习体会", "no reflections have been imported yet")

@@ -118,7 +118,7 @@ SIGNIN_WIDTHS = (6, 14, 30, 14)
 
 def signin_tables(docs: Documents, by: str = BY_SESSION, group_id: int | None = None):
     """The sheets as tables, for Excel and Word."""
-    from planner.exports.table import Table
+    from planner.documents.table import Table
 
     tables = []
     for number, sheet in enumerate(signin_sheets(docs, by, group_id), 1):

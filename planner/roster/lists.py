@@ -9,13 +9,20 @@ keeps the seat all week.
 
 Phone numbers are masked unless ``masked=False`` (the liaisons' copies); ID numbers
 are always masked.
+
+A long posting would print a rooming list per night and a bus list per day that all say
+the same: consecutive nights with the same hotel and rooms make one list ("3月4日—5月30日
+入住（共88晚）"), days on which the group does not travel get no bus list, and
+consecutive days with the same route and seats one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.documents import date_label, mask_phone, time_range
+from dataclasses import replace
+
+from planner.documents import date_label, mask_phone, range_label, time_range
 from planner.labels import label
 from planner.model import Participant, Plan
 from planner.roles import CONTACT_ROLES, MEMBER, role, role_name, role_order
@@ -61,6 +68,16 @@ class RoomingList:
     address: str
     groups: tuple[str, ...]
     rooms: tuple[Room, ...]
+    last_night: int | None = None  # the same hotel and rooms every night up to this one
+
+    @property
+    def nights(self) -> int:
+        return 1 if self.last_night is None else self.last_night - self.night + 1
+
+    @property
+    def nights_label(self) -> str:
+        """'3' or '2—89' (nights of the programme)."""
+        return str(self.night) if self.last_night is None else f"{self.night}—{self.last_night}"
 
     @property
     def singles(self) -> int:
@@ -105,6 +122,11 @@ class BusList:
     staff: tuple[tuple[str, str, str], ...]  # (role, name, phone)
     seats: tuple[Seat, ...]
     masked: bool
+    last_day: int | None = None  # the same route and seats every day up to this one
+
+    @property
+    def days_label(self) -> str:
+        return str(self.day) if self.last_day is None else f"{self.day}—{self.last_day}"
 
     @property
     def summary(self) -> str:
@@ -146,7 +168,25 @@ def rooming_lists(plan: Plan, masked: bool = True, group_id: int | None = None) 
         label = f"{date_label(plan.programme.date_of(night))}入住"
         lists.append(RoomingList(night, label, site_id, site.name, site.address,
                                  tuple(plan.group(g).name for g in group_ids), tuple(rooms)))
-    return lists
+    return _fold_nights(plan, lists)
+
+
+def _fold_nights(plan: Plan, lists: list[RoomingList]) -> list[RoomingList]:
+    """Consecutive nights at one hotel with the same groups and rooms as one list."""
+    by_hotel: dict[int, list[RoomingList]] = {}
+    for rooming in lists:
+        runs = by_hotel.setdefault(rooming.hotel_site_id, [])
+        last = runs[-1] if runs else None
+        if (last is not None and (last.last_night or last.night) + 1 == rooming.night
+                and (last.groups, last.rooms) == (rooming.groups, rooming.rooms)):
+            runs[-1] = replace(last, last_night=rooming.night)
+        else:
+            runs.append(rooming)
+    folded = sorted((r for runs in by_hotel.values() for r in runs), key=lambda r: (r.night, r.hotel_site_id))
+    programme = plan.programme
+    return [r if r.last_night is None else replace(r, date_label=range_label(
+        programme.date_of(r.night), programme.date_of(r.last_night), r.nights, "晚").replace("（", "入住（", 1))
+        for r in folded]
 
 
 def seat_order(plan: Plan, group_id: int) -> list[Participant]:
@@ -182,13 +222,22 @@ def bus_lists(plan: Plan, timetable: Timetable | None = None, masked: bool = Fal
                     site = plan.site(slot.site_id)
                     if site is not None and (not stops or stops[-1] != site.name):
                         stops.append(site.name)
-            if not day_plan.slots:
+            if not day_plan.of_kind("travel"):  # the bus does not move that day
                 continue
             end = plan.site(day_plan.end_site_id) if day_plan.end_site_id else None
             if end is not None and (not stops or stops[-1] != end.name):
                 stops.append(end.name)
             first = day_plan.slots[0]
-            lists.append(BusList(group.id, group.name, group.vehicle, group.capacity, day_plan.day,
-                                 date_label(plan.programme.date_of(day_plan.day)), time_range(first.start, None),
-                                 " → ".join(stops), end.name if end else "", staff, seats, masked))
-    return lists
+            bus = BusList(group.id, group.name, group.vehicle, group.capacity, day_plan.day,
+                          date_label(plan.programme.date_of(day_plan.day)), time_range(first.start, None),
+                          " → ".join(stops), end.name if end else "", staff, seats, masked)
+            last = lists[-1] if lists else None
+            if (last is not None and last.group_id == group.id and (last.last_day or last.day) + 1 == bus.day
+                    and (last.departure, last.route, last.lodging) == (bus.departure, bus.route, bus.lodging)):
+                lists[-1] = replace(last, last_day=bus.day)  # every day alike: one list
+            else:
+                lists.append(bus)
+    programme = plan.programme
+    return [b if b.last_day is None else replace(b, date_label=range_label(
+        programme.date_of(b.day), programme.date_of(b.last_day), b.last_day - b.day + 1) + "每日")
+        for b in lists]

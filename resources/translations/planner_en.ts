@@ -1838,67 +1838,92 @@ The language changes at the next start.</source>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="74" />
+            <location filename="../../ui/printing/dialog.py" line="82" />
             <source>打印与导出</source>
             <translation>Print and Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="81" />
+            <location filename="../../ui/printing/dialog.py" line="95" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="85" />
+            <location filename="../../ui/printing/dialog.py" line="99" />
             <source>全部学员</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="93" />
+            <location filename="../../ui/printing/dialog.py" line="106" />
+            <source>隐藏电话号码中间四位</source>
+            <translation>Mask the middle four digits of phone numbers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="107" />
+            <source>发给全体学员的文档默认隐藏；个人行程、联络通讯录和乘车名单默认显示完整号码</source>
+            <translation>Masked by default in documents for the whole delegation; shown in full in the personal itinerary, the contact list and the bus list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="112" />
             <source>文档</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="94" />
+            <location filename="../../ui/printing/dialog.py" line="113" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="95" />
+            <location filename="../../ui/printing/dialog.py" line="114" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="96" />
+            <location filename="../../ui/printing/dialog.py" line="115" />
+            <source>电话号码</source>
+            <translation>Phone numbers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="116" />
             <source>导出格式</source>
             <translation>Export format</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="98" />
-            <source>打印预览…</source>
-            <translation>Print Preview…</translation>
+            <location filename="../../ui/printing/dialog.py" line="118" />
+            <source>打印…</source>
+            <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="99" />
+            <location filename="../../ui/printing/dialog.py" line="119" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="121" />
+            <location filename="../../ui/printing/dialog.py" line="192" />
             <source>正文字体：{0}（本机字体）</source>
             <translation>Body text in {0} (installed on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="121" />
+            <location filename="../../ui/printing/dialog.py" line="192" />
             <source>正文字体：{0}（随程序提供；本机没有仿宋）</source>
             <translation>Body text in {0} (shipped with the app; no 仿宋 FangSong on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="156" />
+            <location filename="../../ui/printing/dialog.py" line="199" />
+            <source>正在生成预览…</source>
+            <translation>Making the preview…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="266" />
+            <source>共 {0} 页</source>
+            <translation>{0} pages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/dialog.py" line="290" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="167" />
+            <location filename="../../ui/printing/dialog.py" line="301" />
             <source>导出失败，未写入任何文件：%1</source>
             <translation>The export failed; no file was written: %1</translation>
         </message>

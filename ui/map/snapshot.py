@@ -65,15 +65,16 @@ def _basemap(name: str) -> tuple[tuple[tuple[float, float, float, float], tuple[
 
 
 class _Projection:
-    def __init__(self, bounds: list[list[float]] | None, width: int, height: int, margin: int):
+    def __init__(self, bounds: list[list[float]] | None, width: int, height: int, margin: int, top: int = 0):
+        """``top``: pixels at the top kept clear (the legend) — the route is centred below."""
         (south, west), (north, east) = bounds or [[29.0, 119.0], [33.0, 122.0]]
         x0, y1 = _mercator(west, south)
         x1, y0 = _mercator(east, north)
         span_x, span_y = max(x1 - x0, 1e-3), max(y1 - y0, 1e-3)
-        self.k = min((width - 2 * margin) / span_x, (height - 2 * margin) / span_y)
+        self.k = min((width - 2 * margin) / span_x, (height - top - 2 * margin) / span_y)
         self.k = min(self.k, 256 * 2 ** 13 / 256)  # no closer than about zoom 13
         self.ox = (x0 + x1) / 2 * self.k - width / 2
-        self.oy = (y0 + y1) / 2 * self.k - height / 2
+        self.oy = (y0 + y1) / 2 * self.k - (height + top) / 2
         self.view = ((self.ox) / self.k, (self.oy) / self.k, (self.ox + width) / self.k, (self.oy + height) / self.k)
 
     def point(self, lon: float, lat: float) -> QPointF:
@@ -123,6 +124,66 @@ def _halo_text(painter: QPainter, at: QPointF, text: str, font: QFont, colour: Q
     painter.drawPath(path)
 
 
+MIN_SPAN = 0.5  # degrees (about 50 km): a one-place group's map still shows its neighbours
+
+
+def _homes(plan: Plan, group_ids: set[int]) -> set[int]:
+    """The sites the groups leave from and come back to: their journeys are drawn, but
+    the map is framed on the tour (home may be a thousand kilometres away)."""
+    from planner.journey import journey
+
+    found = set()
+    for group_id in group_ids:
+        frame = journey(plan, group_id)
+        found |= {frame.origin_site_id, frame.return_site_id}
+    return found - {None}
+
+
+def _at_least(bounds: list[list[float]], span: float) -> list[list[float]]:
+    """``bounds`` grown about its centre to at least ``span`` degrees each way."""
+    (south, west), (north, east) = bounds
+    if north - south < span:
+        middle = (north + south) / 2
+        south, north = middle - span / 2, middle + span / 2
+    if east - west < span:
+        middle = (east + west) / 2
+        west, east = middle - span / 2, middle + span / 2
+    return [[south, west], [north, east]]
+
+
+def _home_labels(painter: QPainter, plan: Plan, proj: "_Projection", segments, homes: set[int],
+                 width: int, height: int, font: QFont) -> None:
+    """Where a journey out or back leaves the picture, the name of home beside its line."""
+    inset = QRectF(0, 0, width, height).adjusted(60, 60, -60, -60)
+    done = set()
+    for seg in segments:
+        home = seg["from"] if seg["from"] in homes else seg["to"] if seg["to"] in homes else None
+        if home is None or home in done:
+            continue
+        a, b = (seg["coords"][1], seg["coords"][0]) if home == seg["from"] else seg["coords"]
+        inside, outside = proj.point(*a), proj.point(*b)
+        if inset.contains(outside):
+            continue  # home is on the map: its own label says it
+        # the last point of the line still within the inset frame
+        t = 1.0
+        for edge, start, delta in ((inset.left(), inside.x(), outside.x() - inside.x()),
+                                   (inset.right(), inside.x(), outside.x() - inside.x()),
+                                   (inset.top(), inside.y(), outside.y() - inside.y()),
+                                   (inset.bottom(), inside.y(), outside.y() - inside.y())):
+            if delta:
+                k = (edge - start) / delta
+                if 0 < k < t:
+                    t = k
+        at = inside + (outside - inside) * t
+        site = plan.site(home)
+        place = plan.place_of(site) if site else None
+        name = f"往返{place.name if place else site.name if site else ''}"
+        metrics = QFontMetricsF(font)
+        x = min(max(at.x() - metrics.horizontalAdvance(name) / 2, 8), width - metrics.horizontalAdvance(name) - 8)
+        _halo_text(painter, QPointF(x, at.y() - 8), name, font, QColor("#222"))
+        done.add(home)
+
+
 def render_route_map(plan: Plan, group_id: int | None, width: int, height: int) -> QImage:
     """The picture ``route_map_png`` encodes (see the module docstring)."""
     if QGuiApplication.instance() is None:
@@ -137,13 +198,16 @@ def render_route_map(plan: Plan, group_id: int | None, width: int, height: int) 
     sites = [s for s in payload["sites"]
              if any(st["group"] in wanted for st in s["stops"]) or s["id"] in ends
              or (group_id is None and s["plenary"])]
-    points = [c for s in segments for c in s["coords"]] + [[s["lon"], s["lat"]] for s in sites]
+    homes = _homes(plan, wanted)
+    points = [[s["lon"], s["lat"]] for s in sites if s["id"] not in homes]  # the tour, centred
+    points = points or [c for s in segments for c in s["coords"]] + [[s["lon"], s["lat"]] for s in sites]
     bounds = payload["bounds"]
     if points:
         lons, lats = [p[0] for p in points], [p[1] for p in points]
-        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+        bounds = _at_least([[min(lats), min(lons)], [max(lats), max(lons)]], MIN_SPAN)
     margin = max(40, min(width, height) // 12)
-    proj = _Projection(bounds, width, height, margin)
+    legend_height = 30 + 20 * len(groups) + 6 + 10  # the legend box drawn below, top left
+    proj = _Projection(bounds, width, height, margin, top=legend_height)
 
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(SEA)
@@ -173,6 +237,7 @@ def render_route_map(plan: Plan, group_id: int | None, width: int, height: int) 
     label_font = QFont(family)
     label_font.setPixelSize(14)
     label_font.setBold(True)
+    _home_labels(painter, plan, proj, segments, homes, width, height, label_font)
     badge_font = QFont(family)
     badge_font.setPixelSize(11)
     badge_font.setBold(True)

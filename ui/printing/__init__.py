@@ -1,5 +1,4 @@
-"""Printing and exports for the delegation: PDF through QtWebEngine, print preview.
-
-This package's ``__init__`` and ``export_command`` import no Qt, so ``main.py`` can
-register the ``export`` command cheaply; Qt loads only when a PDF is made.
+"""Printing with Qt: documents to PDF through QtWebEngine (``pdf``, ``render``), the
+print dialog with its preview (``dialog``), and ``headless.make_pdf`` for the ``export``
+command (``planner.documents.export``), which makes every other format without Qt.
 """

@@ -92,24 +92,25 @@ def route_map_pages(plan, files: dict[str, bytes], problems: list[str] | None = 
 
 def document_html(docs: Documents, document: str, group_id: int | None = None,
                   participant_id: int | None = None, with_maps: bool = True,
-                  problems: list[str] | None = None) -> tuple[str, dict[str, bytes]]:
+                  problems: list[str] | None = None, mask: bool | None = None) -> tuple[str, dict[str, bytes]]:
     """The page of a document and the files (map images) it refers to; what could not
-    be drawn is added to ``problems``."""
+    be drawn is added to ``problems``. ``mask``: phones masked (None: the document's
+    default). A document with nothing to print raises ExportError."""
     files: dict[str, bytes] = {}
     map_for = route_map_pages(docs.plan, files, problems) if with_maps else None
-    found = sections(docs, document, group_id, participant_id, map_for)
+    found = sections(docs, document, group_id, participant_id, map_for, mask)
     return render_html(docs, found, document_title(docs, document)), files
 
 
 def pdf_bytes(docs: Documents, document: str, group_id: int | None = None,
               participant_id: int | None = None, renderer=None, problems: list[str] | None = None,
-              timeout_ms: int | None = None) -> bytes:
+              timeout_ms: int | None = None, mask: bool | None = None) -> bytes:
     """The PDF of a document. Needs a QApplication (see ``ensure_app``). Printing that
     does not finish in time (``render.TIMEOUT_MS``) raises ``PrintTimedOut`` naming the
     plan's longest texts, the usual cause, instead of a bare time-out."""
     from ui.printing.render import TIMEOUT_MS, PdfRenderer, PrintTimedOut
 
-    html, files = document_html(docs, document, group_id, participant_id, problems=problems)
+    html, files = document_html(docs, document, group_id, participant_id, problems=problems, mask=mask)
     own = renderer is None
     renderer = renderer or PdfRenderer()
     try:
@@ -117,7 +118,7 @@ def pdf_bytes(docs: Documents, document: str, group_id: int | None = None,
         if document in NUMBERED_CONTENTS:  # its contents page needs the printed page numbers
             from ui.printing.contents import with_page_numbers
 
-            found = sections(docs, document, group_id, participant_id)
+            found = sections(docs, document, group_id, participant_id, mask=mask)
             data = with_page_numbers(docs, found, data, renderer, files, document, problems)
         return data
     except PrintTimedOut as error:

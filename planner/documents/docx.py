@@ -17,8 +17,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from planner.exports import nothing_to_export
-from planner.exports.table import Table
+from planner.documents.output import nothing_to_export
+from planner.documents.table import Table
 from planner.text import clean_text
 
 BODY_FONT = "仿宋_GB2312"

@@ -1,8 +1,7 @@
-"""Exports that need no Qt: Excel, Word, iCalendar, KML and GPX.
-
-Each ``*_bytes`` function returns the file's content; ``write_atomic`` puts it in
-place through a temporary file and a rename, so a failed export leaves no half-written
-file behind.
+"""Writing a document out: the error a request that cannot be met raises, and
+``write_atomic``, which puts a file's bytes in place through a temporary file and a
+rename, so a failed export leaves no half-written file behind. (The formats: ``xlsx``,
+``docx``, ``calendar`` (ics), ``routes`` (kml, gpx) and, through ``ui.printing``, pdf.)
 """
 
 from __future__ import annotations

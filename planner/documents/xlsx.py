@@ -14,8 +14,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.exports import nothing_to_export
-from planner.exports.table import Table
+from planner.documents.output import nothing_to_export
+from planner.documents.table import Table
 from planner.text import clean_text
 
 BODY_FONT = "宋体"

@@ -1,15 +1,15 @@
-"""The documents as plain tables (``planner.exports.table``), shared by the Excel and
+"""The documents as plain tables (``planner.documents.table``), shared by the Excel and
 Word exports: the tables of each document, by name (``tables_for``)."""
 
 from __future__ import annotations
 
 from planner.budget.document import budget_table
 from planner.documents import (
-    CONTACT_COLUMNS, ITINERARY_COLUMNS, ROSTER_COLUMNS, Documents,
+    CONTACT_COLUMNS, ITINERARY_COLUMNS, ROSTER_COLUMNS, Documents, masks_phones,
 )
 from planner.documents.material import material_tables
-from planner.exports import NO_GROUPS, nothing_to_export
-from planner.exports.table import Table
+from planner.documents.output import NO_GROUPS, nothing_to_export
+from planner.documents.table import Table
 from planner.roster.tables import bus_tables, rooming_tables
 
 # Column widths in characters (Excel) — Word scales them to the page.
@@ -18,8 +18,8 @@ ROSTER_WIDTHS = (6, 16, 6, 26, 12, 10, 16)
 CONTACT_WIDTHS = (6, 17, 24, 12, 20, 20, 18, 16)
 
 
-def itinerary_table(docs: Documents, group_id: int) -> Table:
-    it = docs.group_itinerary(group_id)
+def itinerary_table(docs: Documents, group_id: int, masked: bool = True) -> Table:
+    it = docs.printed_itinerary(group_id, masked)
     subtitle = f"线路：{' → '.join(it.places)}"
     if it.leader:
         subtitle += f"　带队：{it.leader}"
@@ -79,34 +79,35 @@ NOTHING = {
 }
 
 
-def tables_for(docs: Documents, document: str, group_id: int | None = None) -> list[Table]:
+def tables_for(docs: Documents, document: str, group_id: int | None = None, mask: bool | None = None) -> list[Table]:
     """The tables of ``document`` (overview, group, roster, contacts, booklet) for one
-    group or, with ``group_id`` None, every group; ExportError when there are none."""
-    tables = _tables(docs, document, group_id)
+    group or, with ``group_id`` None, every group; ExportError when there are none.
+    ``mask``: phones masked or not (None: the document's default, ``masks_phones``)."""
+    tables = _tables(docs, document, group_id, masks_phones(document, mask))
     if not tables:
         raise nothing_to_export(*NOTHING.get(document, ("没有表格", "no tables")))
     return tables
 
 
-def _tables(docs: Documents, document: str, group_id: int | None) -> list[Table]:
+def _tables(docs: Documents, document: str, group_id: int | None, masked: bool) -> list[Table]:
     groups = [group_id] if group_id is not None else [g.id for g in docs.plan.ordered_groups()]
     if document == "overview":
         return [overview_table(docs)]
     if document == "group":
-        return [itinerary_table(docs, g) for g in groups]
+        return [itinerary_table(docs, g, masked) for g in groups]
     if document == "roster":
-        return [roster_table(docs, g) for g in groups]
+        return [roster_table(docs, g, masked) for g in groups]
     if document == "contacts":
-        return [contacts_table(docs, g) for g in groups]
+        return [contacts_table(docs, g, masked) for g in groups]
     if document in ("signin", "signin-day", "measures"):
         return material_tables(docs, document, group_id)
     if document in ("rooming", "bus"):
-        return (rooming_tables if document == "rooming" else bus_tables)(docs, group_id)
+        return (rooming_tables if document == "rooming" else bus_tables)(docs, group_id, masked)
     if document == "budget":
         return [budget_table(docs)]
     if document == "booklet":
         tables = [overview_table(docs)] if group_id is None else []
         for g in groups:
-            tables += [itinerary_table(docs, g), roster_table(docs, g)]
-        return tables + [contacts_table(docs, g, masked=True) for g in groups]  # for the whole delegation
+            tables += [itinerary_table(docs, g, masked), roster_table(docs, g, masked)]
+        return tables + [contacts_table(docs, g, masked) for g in groups]
     raise ValueError(document)

@@ -1,18 +1,21 @@
-"""``python main.py export PLAN --format … --out FILE``: documents and exports.
+"""``python main.py export PLAN --format … --out FILE``: any document in any format.
 
-Registered into planner.cli's parser by ``main.py`` (``add_export_command``). This
-module imports no Qt: only the pdf format loads it, when it runs.
+Every format but pdf is made here. A PDF is printed by Chromium (QtWebEngine), which
+lives in ``ui.printing``: the caller hands ``produce`` a ``make_pdf`` function, and
+``main.py`` registers the command with one that loads Qt only when a PDF is asked for.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import Callable
 
-from planner.labels import PLAN_HELP
+from planner.labels import FORCE_HELP, PLAN_HELP
 from planner.documents import Documents
 from planner.documents.html import DOCUMENTS
 from planner.documents.material import OFFICIAL_DOCX, TABLES as MATERIAL_TABLES
-from planner.exports import ExportError, write_atomic
+from planner.documents.output import ExportError, write_atomic
 from planner.output_path import OutputPathError, check_output
 from planner.store import PlanFile
 
@@ -20,8 +23,11 @@ FORMATS = ("pdf", "xlsx", "docx", "ics", "kml", "gpx")
 TABLE_DOCUMENTS = ("overview", "group", "roster", "contacts", "booklet", "rooming", "bus", "budget",
                    *MATERIAL_TABLES)
 
+# (docs, document, group id, participant id, mask phones or None) -> the PDF's bytes
+MakePdf = Callable[[Documents, str, "int | None", "int | None", "bool | None"], bytes]
 
-def add_export_command(subparsers) -> None:
+
+def add_export_command(subparsers, make_pdf: MakePdf | None = None) -> None:
     export = subparsers.add_parser(
         "export",
         help="打印与导出文件：pdf、xlsx、docx、ics、kml、gpx / print or export documents: pdf, xlsx, docx, ics, "
@@ -40,7 +46,14 @@ def add_export_command(subparsers) -> None:
                              "default: booklet")
     export.add_argument("--group", type=int, metavar="N", help="只要编号为 N 的组 / only the group with id N")
     export.add_argument("--participant", type=int, metavar="ID", help="编号为 ID 的学员 / the participant with id ID")
-    export.set_defaults(run=run_export)
+    export.add_argument("--mask-phones", action=argparse.BooleanOptionalAction, default=None,
+                        help="隐藏电话号码中间四位（--no-mask-phones：显示完整号码）；默认发给全体学员的文档隐藏"
+                        "（group、roster、booklet、rooming），participant、contacts、bus 显示完整号码 / "
+                        "mask phone numbers (138****5678) or print them in full; default: masked in documents "
+                        "for the whole delegation, in full in participant (the group's leaders and liaisons), "
+                        "contacts and bus")
+    export.add_argument("--force", action="store_true", help=FORCE_HELP.format(out="FILE"))
+    export.set_defaults(run=lambda args: run_export(args, make_pdf))
 
 
 def _check_ids(docs: Documents, args) -> None:
@@ -57,31 +70,17 @@ def _check_ids(docs: Documents, args) -> None:
 
 
 def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
-            participant: int | None) -> bytes:
-    """The bytes of one export (raises ExportError for requests that do not apply)."""
+            participant: int | None, mask: bool | None = None, make_pdf: MakePdf | None = None) -> bytes:
+    """The bytes of one export (raises ExportError for requests that do not apply).
+    ``mask``: phones masked or in full (None: the document's default); ``make_pdf``
+    prints a PDF (``ui.printing.headless.make_pdf``)."""
     if fmt == "pdf":
         document = document or ("participant" if participant is not None else "booklet")
         if participant is not None and document != "participant":
             raise ExportError("--participant 只用于个人行程 / --participant needs --document participant")
-        from ui.printing.pdf import ensure_app, pdf_bytes, prepare_headless, quiet_stderr
-
-        prepare_headless()
-        with quiet_stderr():
-            ensure_app()
-            from ui.printing.render import PdfRenderError
-
-            problems: list[str] = []
-            try:
-                data = pdf_bytes(docs, document, group, participant, problems=problems)
-            except PdfRenderError as error:
-                raise ExportError(f"PDF 生成失败 / PDF rendering failed: {error}") from error
-            if document in OFFICIAL_DOCX:  # GB/T 9704 asks for 仿宋: say what the body is set in
-                from ui.printing.fonts import body_font_note
-
-                print(body_font_note())
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        return data
+        if make_pdf is None:
+            raise ExportError("此处不能生成 PDF / PDF cannot be made here")
+        return make_pdf(docs, document, group, participant, mask)
     if fmt in ("xlsx", "docx"):
         document = document or "booklet"
         if fmt == "docx" and document in OFFICIAL_DOCX:  # the notice and the booklet of reflections
@@ -91,25 +90,25 @@ def produce(docs: Documents, fmt: str, document: str | None, group: int | None,
         if document not in TABLE_DOCUMENTS:
             raise ExportError(f"{fmt} 不提供 {document} 文档（可用：{', '.join(TABLE_DOCUMENTS)}）/ "
                               f"no {document} document as {fmt}; use pdf or ics")
-        from planner.exports.tables import tables_for
+        from planner.documents.tables import tables_for
 
-        tables = tables_for(docs, document, group)
+        tables = tables_for(docs, document, group, mask)
         if fmt == "xlsx":
-            from planner.exports.xlsx import xlsx_bytes
+            from planner.documents.xlsx import xlsx_bytes
 
             return xlsx_bytes(tables)
-        from planner.exports.docx import docx_bytes
+        from planner.documents.docx import docx_bytes
 
         return docx_bytes(tables, docs.title)
     if document not in (None, "group", "participant"):
         raise ExportError(f"{fmt} 按组或按学员导出，不含 {document} / {fmt} exports groups or participants, not {document}")
     if fmt == "ics":
-        from planner.exports.calendar import ics_bytes
+        from planner.documents.calendar import ics_bytes
 
         return ics_bytes(docs, group_id=group, participant_id=participant)
     if participant is not None:
         raise ExportError(f"{fmt} 按组导出，请用 --group / {fmt} exports routes by group: use --group")
-    from planner.exports.routes import gpx_bytes, kml_bytes
+    from planner.documents.routes import gpx_bytes, kml_bytes
 
     return (kml_bytes if fmt == "kml" else gpx_bytes)(docs, group)
 
@@ -125,15 +124,15 @@ def _check_options(args) -> None:
         raise ExportError("--participant 与 --group 只能给其一 / give --participant or --group, not both")
 
 
-def run_export(args) -> int:
+def run_export(args, make_pdf: MakePdf | None = None) -> int:
     try:
         _check_options(args)
-        check_output(args.out, reading=(args.plan,), suffixes=(f".{args.format}",))
+        check_output(args.out, reading=(args.plan,), suffixes=(f".{args.format}",), force=args.force)
         with PlanFile.open(args.plan, readonly=True) as plan_file:
             plan = plan_file.load()
         docs = Documents(plan)
         _check_ids(docs, args)
-        data = produce(docs, args.format, args.document, args.group, args.participant)
+        data = produce(docs, args.format, args.document, args.group, args.participant, args.mask_phones, make_pdf)
         path = write_atomic(args.out, data)
     except (ExportError, OutputPathError) as error:
         print(error, file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from planner.documents import Documents, Stop, time_range
-from planner.exports import NO_GROUPS, nothing_to_export
+from planner.documents.output import NO_GROUPS, nothing_to_export
 from planner.text import clean_text
 
 KML_NS = "http://www.opengis.net/kml/2.2"

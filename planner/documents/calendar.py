@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from planner.documents import PLENARY, SESSION, TRAVEL, Documents, GroupItinerary
-from planner.exports import NO_GROUPS, nothing_to_export
+from planner.documents.output import NO_GROUPS, nothing_to_export
 from planner.model import TIME_ZONE
 from planner.text import clean_text
 
