@@ -12,6 +12,16 @@ ever concatenated into HTML, so a site called ``<img src=x onerror=…>`` stays 
 plenaries, days) into what to highlight on the map: site ids, place ids and
 (group, day) route segments. ``route_map_png`` (ui/map/snapshot.py) draws from the same
 payload.
+
+Stops are numbered per group in visiting order and labelled with the group's number:
+"1-3" is 第一组's third stop (the group numbers are the groups' order, shown in the legend
+beside each group's name), so three groups' first stops read 1-1, 2-1, 3-1 on the map,
+on paper and in black and white, not three "1". A place's label carries, per group, the
+label of the group's first stop there (its "n" stays the place's turn in the group's
+route, for one group's printed map), so zooming in finds the same number on a site.
+
+``comparison_payload(before, after)`` is the payload of ``after`` plus the routes of
+``before`` that changed ("ghost"), for a map with old and new routes on one picture.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ WORDS = {
         "day": "第{day}天 {month}月{date}日",
         "stop": "{group} 第{n}站",
         "all_groups": "全体",
+        "before": "原路线 · ",
         "lodging": "{group} · 第{night}晚住宿",
         "themes": "教学主题：", "address": "地址：", "minutes": "{n} 分钟",
         "colon": "：", "list": "、", "stops": "，", "paren": "（{}）",
@@ -39,6 +50,7 @@ WORDS = {
         "day": "Day {day} ({date} {month_name})",
         "stop": "{group} stop {n}",
         "all_groups": "All groups",
+        "before": "Before · ",
         "lodging": "{group} · night {night} lodging",
         "themes": "Themes: ", "address": "Address: ", "minutes": "{n} min",
         "colon": ": ", "list": ", ", "stops": "; ", "paren": " ({})",
@@ -108,13 +120,17 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
     names = {g.id: g.name for g in groups}
     order = {g.id: i for i, g in enumerate(groups)}
 
+    def stop_label(group_id: int, n: int) -> str:
+        return f"{order[group_id] + 1}-{n}"
+
     stops: dict[int, list[dict]] = {}
     lines: dict[int, list[tuple[tuple, str]]] = {}
     place_stops: dict[int, list[dict]] = {}
     for group in groups:
         seen_places: set[int] = set()
         for number, session in enumerate(plan.sessions_of(group.id), start=1):
-            stops.setdefault(session.site_id, []).append({"group": group.id, "n": number, "day": session.day})
+            stops.setdefault(session.site_id, []).append(
+                {"group": group.id, "n": number, "label": stop_label(group.id, number), "day": session.day})
             slot = timetable.slot_of("session", session.id, group.id) or timetable.slot_of("session", session.id)
             start, end = (slot.start, slot.end) if slot else (session.start, session.end)
             what = label("session_kind", session.kind, english)
@@ -128,9 +144,14 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
             place = plan.place_of(site) if site else None
             if place is not None and place.id not in seen_places:
                 seen_places.add(place.id)
-                place_stops.setdefault(place.id, []).append(
-                    {"group": group.id, "n": len(seen_places), "day": session.day}
+                place_stops.setdefault(place.id, []).append(  # n: the place's turn in the route
+                    {"group": group.id, "n": len(seen_places), "label": stop_label(group.id, number),
+                     "day": session.day, "days": []}
                 )
+            if place is not None:  # every day the group is there: a day's map still names it
+                entry = next(st for st in place_stops[place.id] if st["group"] == group.id)
+                if session.day not in entry["days"]:
+                    entry["days"].append(session.day)
 
     plenary_sites: dict[int, list[int]] = {}
     for plenary in plan.plenaries:
@@ -199,7 +220,7 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
             "lat": round(place.lat, 6),
             "zone": place.kind == "zone",
             "stops": these,
-            "days": sorted({s["day"] for s in these}),
+            "days": sorted({d for s in these for d in s["days"]}),
         })
 
     segments = []
@@ -228,23 +249,62 @@ def map_payload(plan: Plan, timetable: Timetable | None = None, language: str = 
 
     points = [(s["lon"], s["lat"]) for s in sites if s["stops"] or s["plenary"] or s["lodging"]]
     points = points or [(s["lon"], s["lat"]) for s in sites] or [(p["lon"], p["lat"]) for p in places]
-    bounds = None
-    if points:
-        lons, lats = [p[0] for p in points], [p[1] for p in points]
-        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
 
     return {
         "title": plan.programme.title,
-        "groups": [{"id": g.id, "name": g.name, "colour": colours[g.id]} for g in groups],
+        "groups": [{"id": g.id, "name": g.name, "number": order[g.id] + 1, "colour": colours[g.id]} for g in groups],
         "language": language,
         "days": [{"day": d, "label": day_text(d)} for d in range(1, plan.programme.days + 1)],
         "sites": sites,
         "places": places,
         "segments": segments,
         "unplaced": unplaced,
-        "bounds": bounds,
+        "bounds": _bounds(points),
         "colours": {"unused": UNUSED_COLOUR, "plenary": PLENARY_COLOUR},
     }
+
+
+def _bounds(points: list[tuple[float, float]]) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of (lon, lat) points, as Leaflet takes it."""
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _routes(payload: dict) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """Each (group, day)'s drawn route as its legs (from site, to site), in order."""
+    routes: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for seg in payload["segments"]:
+        routes.setdefault((seg["group"], seg["day"]), []).append((seg["from"], seg["to"]))
+    return routes
+
+
+def route_changes(before: dict, after: dict) -> list[tuple[int, int]]:
+    """The (group, day) pairs whose drawn route differs between two payloads, in order."""
+    old, new = _routes(before), _routes(after)
+    return sorted(key for key in set(old) | set(new) if old.get(key) != new.get(key))
+
+
+def comparison_payload(before: Plan, after: Plan, language: str = "zh",
+                       changes: Iterable[tuple[int, int]] | None = None) -> dict:
+    """The map payload of ``after`` with the old routes of the changed days beside it:
+    ``ghost`` holds ``before``'s segments of those (group, day) pairs (drawn dashed grey
+    under the new ones), ``changes`` the pairs ([group, day]…; by default every pair
+    whose route differs), and ``bounds`` the extent of old and new routes of those days,
+    so the map opens on what changed rather than on the whole trip."""
+    payload = map_payload(after, language=language)
+    old = map_payload(before, language=language)
+    pairs = route_changes(old, payload) if changes is None else sorted({(int(g), int(d)) for g, d in changes})
+    keep = set(pairs)
+    prefix = WORDS[language]["before"]
+    payload["ghost"] = [dict(seg, tooltip=prefix + seg["tooltip"]) for seg in old["segments"]
+                        if (seg["group"], seg["day"]) in keep]
+    payload["changes"] = [list(pair) for pair in pairs]
+    points = [tuple(c) for seg in payload["ghost"] + payload["segments"]
+              if (seg["group"], seg["day"]) in keep for c in seg["coords"]]
+    payload["bounds"] = _bounds(points) or payload["bounds"]
+    return payload
 
 
 def selection(plan: Plan, kind: str, ids: Iterable[int]) -> dict:

@@ -282,3 +282,54 @@ def test_county_borders_are_read_the_first_time_the_map_zooms_in_to_them(qtbot, 
     js(qtbot, pane, "JSON.stringify(planner.zoom(8))")
     qtbot.waitUntil(lambda: js(qtbot, pane, "JSON.stringify(planner.countiesLoaded === true)"), timeout=WAIT)
     assert [url for url in recorder.urls if url.endswith("/basemap/counties.json")]
+
+
+def intersecting(boxes, tolerance=0.5):
+    """Pairs of label boxes (from planner.labelBoxes) that overlap by more than ``tolerance`` px."""
+    clash = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a["box"], b["box"]
+            if min(ax1, bx1) - max(ax0, bx0) > tolerance and min(ay1, by1) - max(ay0, by0) > tolerance:
+                clash.append((a["text"], b["text"]))
+    return clash
+
+
+def test_labels_never_overprint_at_trip_zoom_nor_closer(qtbot, pane, sample):
+    names = {p.name for p in sample.places}
+    for step in range(3):  # the whole trip as it opens, then two zooms in
+        boxes = js(qtbot, pane, "planner.zoomBy(%d) || planner.labelBoxes()" % min(step, 1))
+        places = [b for b in boxes if b["kind"] == "place"]
+        assert len([b for b in boxes if b["kind"] == "basemap"]) > 20
+        assert intersecting(boxes) == [], f"zoom step {step}"
+        if step == 0:  # the whole trip: most of the 18 places keep their label
+            assert len(places) >= 14 and all(any(b["text"].endswith(n) for n in names) for b in places)
+
+
+def test_stop_numbers_are_unique_on_the_map_and_name_the_group(qtbot, pane, sample):
+    texts = js(qtbot, pane, "JSON.stringify(Array.from(document.querySelectorAll("
+                            "'.place-label:not(.hidden) b, .z-high .site-marker b.stop')).map(n => n.textContent))")
+    assert texts and len(texts) == len(set(texts)), texts
+    assert {t.split("-")[0] for t in texts} == {"1", "2", "3"}
+    # zoomed in on 杭州, the sites carry the same numbers as their tooltips say
+    site = next(s for s in sample.sites if s.name.startswith("阿里巴巴"))
+    with qtbot.waitSignal(pane.applied, timeout=WAIT):
+        pane.select("sites", [site.id])
+    seen = js(qtbot, pane, f"""(function () {{
+        var m = planner.markers.get({site.id}).marker;
+        return JSON.stringify({{badges: Array.from(m.getElement().querySelectorAll('b.stop')).map(n => n.textContent),
+                               tip: m.getTooltip().getContent().textContent,
+                               high: !!document.querySelector('.z-high')}});
+    }})()""")
+    assert seen["high"] and seen["badges"] == ["1-1"] and "第一组 第1站" in seen["tip"]
+
+
+def test_hotels_have_their_own_marker_at_trip_zoom(qtbot, pane, sample):
+    hotels = {lodging.site_id for lodging in sample.lodgings}
+    seen = js(qtbot, pane, """JSON.stringify({low: !!document.querySelector('.z-low'),
+        beds: Array.from(document.querySelectorAll('.site-marker')).filter(n => {
+            var bed = n.querySelector('.bed'); if (!bed) return false;
+            var r = bed.getBoundingClientRect(); return r.width >= 10 && r.height >= 10;
+        }).map(n => +n.dataset.site)})""")
+    assert seen["low"]  # the whole trip: sites are dots, places carry the numbers
+    assert set(seen["beds"]) == hotels

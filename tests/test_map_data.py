@@ -125,3 +125,55 @@ def test_selection(sample):
     assert selection(sample, "sites", [9999])["sites"] == []
     with pytest.raises(ValueError):
         selection(sample, "nonsense", [1])
+
+
+def test_stops_carry_their_group_s_number(sample, payload):
+    """1-3 is the first group's third stop: on the map no two groups' stops read alike."""
+    numbers = {g["id"]: g["number"] for g in payload["groups"]}
+    assert sorted(numbers.values()) == [1, 2, 3]
+    labels = [st["label"] for s in payload["sites"] for st in s["stops"]]
+    assert len(labels) == len(set(labels)) == len(sample.sessions)
+    for site in payload["sites"]:
+        for st in site["stops"]:
+            assert st["label"] == f"{numbers[st['group']]}-{st['n']}"
+    # a place shows, per group, the label of the group's first stop there
+    for place in payload["places"]:
+        for st in place["stops"]:
+            first = next(s for s in sample.sessions_of(st["group"])
+                         if sample.place_of(sample.site(s.site_id)).id == place["id"])
+            number = sample.sessions_of(st["group"]).index(first) + 1
+            assert st["label"] == f"{numbers[st['group']]}-{number}"
+            assert st["days"] == sorted({s.day for s in sample.sessions_of(st["group"])
+                                         if sample.place_of(sample.site(s.site_id)).id == place["id"]})
+    place_labels = [st["label"] for p in payload["places"] for st in p["stops"]]
+    assert len(place_labels) == len(set(place_labels)) == 18
+
+
+def test_comparison_has_the_old_routes_of_the_changed_days_only(sample):
+    from planner.map_data import comparison_payload, route_changes
+
+    # 第一组's second day the other way round
+    day = sample.sessions_of(1, 2)
+    order = {s.id: s.position for s in day}
+    swapped = sample.with_items("sessions", [
+        replace(s, position=order[day[-1].id] if s.id == day[0].id else order[day[0].id] if s.id == day[-1].id
+                else s.position) for s in sample.sessions])
+    assert route_changes(map_payload(sample), map_payload(sample)) == []
+    data = comparison_payload(sample, swapped)
+    assert data["changes"] == [[1, 2]]
+    ghost = data["ghost"]
+    assert ghost and {(s["group"], s["day"]) for s in ghost} == {(1, 2)}
+    assert all(s["tooltip"].startswith("原路线 · ") for s in ghost)
+    old = [(s["from"], s["to"]) for s in map_payload(sample)["segments"] if (s["group"], s["day"]) == (1, 2)]
+    assert [(s["from"], s["to"]) for s in ghost] == old
+    new = [(s["from"], s["to"]) for s in data["segments"] if (s["group"], s["day"]) == (1, 2)]
+    assert new != old
+    # the map opens on that day, not the whole trip
+    (south, west), (north, east) = data["bounds"]
+    (s0, w0), (n0, e0) = map_payload(swapped)["bounds"]
+    assert s0 <= south and north <= n0 and (north - south) * (east - west) < (n0 - s0) * (e0 - w0) / 3
+    lats = [c[1] for s in ghost for c in s["coords"]]
+    assert south == min(lats + [c[1] for s in data["segments"] if (s["group"], s["day"]) == (1, 2)
+                                for c in s["coords"]])
+    english = comparison_payload(sample, swapped, "en", changes=[(1, 2), (2, 3)])
+    assert english["changes"] == [[1, 2], [2, 3]] and english["ghost"][0]["tooltip"].startswith("Before · ")

@@ -159,20 +159,52 @@ def test_plan_groups_preview_says_when_the_result_has_errors(qtbot, sample):
     assert any(f"规划结果有 {errors} 个错误" in text for text in notes)
 
 
-def test_preview_shows_old_and_new_routes_on_two_maps(qtbot, sample):
+def test_preview_shows_old_and_new_routes_of_the_changed_days_on_one_map(qtbot, improvable_path):
     pytest.importorskip("PySide6.QtWebEngineCore")
+    import json
+
     from planner.routing.plan_routes import propose_optimisation
     from ui.routing.preview import optimisation_preview
 
-    proposal = propose_optimisation(sample, 1, time_limit=5)
+    plan = PlanFile.open(improvable_path, readonly=True).load()
+    proposal = propose_optimisation(plan, 1, time_limit=10)
+    changed = [(d.group_id, d.day) for d in proposal.days if d.changed]
+    assert proposal.changed and (1, 3) in changed
     dialog = optimisation_preview(proposal, show_maps=True)
     qtbot.addWidget(dialog)
+    dialog.resize(1200, 800)
     dialog.show()
-    assert len(dialog.maps) == 2
-    for pane in dialog.maps:
-        qtbot.waitUntil(lambda pane=pane: pane.is_ready, timeout=WAIT)
-    old, new = dialog.maps
-    assert old.plan is proposal.before and new.plan is proposal.after
+    pane = dialog.map
+    assert pane is not None and pane.plan is proposal.after
+    from ui.map.view import MapPane
+    assert dialog.findChildren(MapPane) == [pane]  # one map, old and new on it
+    items = [dialog.days.item(i) for i in range(dialog.days.count())]
+    assert len(items) == len(changed) + 1 and items[0].text().startswith("全部改动")
+    assert any("第一组 · 第3天" in item.text() for item in items[1:])
+    qtbot.waitUntil(lambda: pane.is_ready and pane.basemap_ready, timeout=WAIT)
+
+    def read(code):
+        box = {}
+        pane.run_js(code, lambda result: box.setdefault("result", result))
+        qtbot.waitUntil(lambda: "result" in box, timeout=WAIT)
+        return json.loads(box["result"])
+
+    count = "JSON.stringify([document.querySelectorAll('path.ghost').length," \
+            " document.querySelectorAll('path.leaflet-interactive:not(.ghost)').length])"
+    ghosts, lines = read(count)
+    assert ghosts > 0 and lines > ghosts  # old routes of the changed days under all new ones
+    whole = read("planner.view()")
+    row = next(i for i, item in enumerate(items) if "第一组 · 第3天" in item.text())
+    with qtbot.waitSignal(pane.applied, timeout=WAIT):
+        dialog.days.setCurrentRow(row)
+    day = read("planner.view()")
+    assert day["zoom"] >= whole["zoom"]
+    coords = [c for seg in pane._payload(proposal.after)["ghost"] if (seg["group"], seg["day"]) == (1, 3)
+              for c in seg["coords"]]
+    assert coords and all(day["west"] <= lon <= day["east"] and day["south"] <= lat <= day["north"]
+                          for lon, lat in coords)
+    ghosts_day, lines_day = read(count)
+    assert 0 < ghosts_day <= ghosts and lines_day < lines  # only that group's day is drawn
 
 
 def test_the_dialogs_pass_the_spread_the_most_travel_and_longer_days(qtbot, sample):

@@ -2154,74 +2154,79 @@ The language changes at the next start.</source>
     <context>
         <name>RoutePreviewDialog</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="74" />
+            <location filename="../../ui/routing/preview.py" line="106" />
             <source>共节省行车 %1 分钟（优化前 %2 分钟 → 优化后 %3 分钟）</source>
             <translation>Travel saved: %1 min (before %2 min → after %3 min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="77" />
+            <location filename="../../ui/routing/preview.py" line="109" />
             <source>当前顺序已是找到的最好顺序，没有改动。</source>
             <translation>The current order is already the best found: nothing to change.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="91" />
+            <location filename="../../ui/routing/preview.py" line="123" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="91" />
+            <location filename="../../ui/routing/preview.py" line="123" />
             <source>天</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="91" />
+            <location filename="../../ui/routing/preview.py" line="123" />
             <source>原顺序</source>
             <translation>Current order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="91" />
+            <location filename="../../ui/routing/preview.py" line="123" />
             <source>新顺序</source>
             <translation>New order</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="92" />
+            <location filename="../../ui/routing/preview.py" line="124" />
             <source>优化前（分钟）</source>
             <translation>Before (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="92" />
+            <location filename="../../ui/routing/preview.py" line="124" />
             <source>优化后（分钟）</source>
             <translation>After (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="92" />
+            <location filename="../../ui/routing/preview.py" line="124" />
             <source>节省（分钟）</source>
             <translation>Saved (min)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="122" />
+            <location filename="../../ui/routing/preview.py" line="155" />
             <source>应用</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="123" />
+            <location filename="../../ui/routing/preview.py" line="156" />
             <source>放弃</source>
             <translation>Discard</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="134" />
+            <location filename="../../ui/routing/preview.py" line="167" />
             <source>地图不可用（缺少 QtWebEngine）</source>
             <translation>No map (QtWebEngine is missing)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="136" />
-            <source>原路线</source>
-            <translation>Current routes</translation>
+            <location filename="../../ui/routing/preview.py" line="172" />
+            <source>改动的日程（点选查看）</source>
+            <translation>Changed days (pick one to look at)</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="136" />
-            <source>新路线</source>
-            <translation>New routes</translation>
+            <location filename="../../ui/routing/preview.py" line="176" />
+            <source>全部改动（%1 天）</source>
+            <translation>All changes (%1 days)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="184" />
+            <source>虚线（灰）：原路线；实线（组的颜色）：新路线</source>
+            <translation>Dashed grey: old route; solid in the group's colour: new route</translation>
         </message>
     </context>
     <context>
@@ -2311,48 +2316,58 @@ The language changes at the next start.</source>
     <context>
         <name>RoutingPreview</name>
         <message>
-            <location filename="../../ui/routing/preview.py" line="38" />
+            <location filename="../../ui/routing/preview.py" line="69" />
             <source>第%1天</source>
             <translation>Day %1</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="51" />
+            <location filename="../../ui/routing/preview.py" line="82" />
             <source>全程</source>
             <translation>Whole trip</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="154" />
-            <location filename="../../ui/routing/preview.py" line="179" />
+            <location filename="../../ui/routing/preview.py" line="209" />
+            <location filename="../../ui/routing/preview.py" line="232" />
             <source>已取消：显示的是取消前找到的最好结果。</source>
             <translation>Cancelled: this is the best result found before cancelling.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="156" />
+            <location filename="../../ui/routing/preview.py" line="211" />
             <source>计算时间已用完：加长计算时间可能找到更好的路线。</source>
             <translation>The time limit stopped the search: more time may find a better route.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="176" />
+            <location filename="../../ui/routing/preview.py" line="229" />
             <source>规划结果有 %1 个错误，应用后可在检查结果中查看。</source>
             <translation>The result has %1 error(s); see them in the findings after applying.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="158" />
+            <location filename="../../ui/routing/preview.py" line="213" />
             <source>检查错误从 %1 个减少到 %2 个。</source>
             <translation>Check errors go down from %1 to %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="163" />
+            <location filename="../../ui/routing/preview.py" line="34" />
+            <source>%1 · 第%2天</source>
+            <translation>%1 · day %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="36" />
+            <source>（节省 %1 分钟）</source>
+            <translation> (saves %1 min)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/routing/preview.py" line="216" />
             <source>优化路线预览</source>
             <translation>Optimise route: preview</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="171" />
+            <location filename="../../ui/routing/preview.py" line="224" />
             <source>应用后将另存为新的方案文件并打开；当前方案不变。</source>
             <translation>Applying saves this as a new plan file and opens it; the current plan is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/routing/preview.py" line="180" />
+            <location filename="../../ui/routing/preview.py" line="233" />
             <source>分组规划预览</source>
             <translation>Plan groups: preview</translation>
         </message>

