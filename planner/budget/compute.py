@@ -144,7 +144,13 @@ def _unit(key: str) -> str:
 
 def lodging_lines(plan: Plan) -> list[CostLine]:
     """Per group, hotel and price: the group's rooms (as the rooming list pairs them)
-    times its nights there."""
+    times its nights there. Worked out once while the lodgings, people, groups and
+    sites stay as they are (the budget is checked after every edit of a session)."""
+    return list(plan.derived(("lodgings", "participants", "roles", "groups", "sites"), "lodging lines",
+                             lambda: _lodging_lines(plan)))
+
+
+def _lodging_lines(plan: Plan) -> list[CostLine]:
     rooms = plan.derived(("participants", "roles", "groups"), "rooms by group", lambda: {
         group_id: len(pair_rooms(plan, [p for p in people if role(plan, p.role).bed]))
         for group_id, people in group_people(plan).items()})
