@@ -490,11 +490,7 @@ class PlanFile:
             raise _database_error(self.path, error) from None
         except (ValueError, TypeError, sqlite3.DatabaseError) as error:
             raise PlanFileError(self.path, f"文件内容有误（{error}）", f"its content is damaged ({error})") from None
-        dangling = _dangling_reference(plan)
-        if dangling:
-            kind, item_id, name, target, value = dangling
-            raise _content_error(self.path, kind, item_id, name, f"引用了不存在的 {target} #{value}",
-                                 f"refers to {target} #{value}, which does not exist")
+        _check_references(self.path, plan)
         return plan
 
     def _load(self) -> Plan:
@@ -653,6 +649,15 @@ def _dangling_reference(plan: Plan) -> tuple | None:
     return None
 
 
+def _check_references(path: Path, plan: Plan, writing: bool = False) -> None:
+    """``PlanFileError`` naming the first reference to an item the plan does not have."""
+    dangling = _dangling_reference(plan)
+    if dangling:
+        kind, item_id, name, target, value = dangling
+        raise _content_error(path, kind, item_id, name, f"引用了不存在的 {target} #{value}",
+                             f"refers to {target} #{value}, which does not exist", writing=writing)
+
+
 def _references_resolve(plan: Plan, items) -> bool:
     """Whether every reference of ``items`` names an item of the plan."""
     for name, target in REFERENCES.items():
@@ -679,9 +684,12 @@ def _write_new_file(path: Path, plan: Plan, *, shown_as: Path) -> None:
         # No journal file to write, sync and delete: a file not yet in place that fails
         # to be written is removed whole. The commit still syncs it before the move.
         conn.execute("PRAGMA journal_mode = MEMORY")
+        # The references are checked here, all at once, as loading checks them: SQLite's
+        # row-by-row check would cost a tenth of the write and name no item.
+        _check_references(shown_as, plan, writing=True)
+        conn.execute("PRAGMA foreign_keys = OFF")
         db = sqlite_utils.Database(conn)
         with db.atomic():
-            _defer_foreign_keys(conn)
             _write_plan(db, shown_as, plan)
     finally:
         conn.close()

@@ -363,3 +363,16 @@ def test_an_edit_naming_a_field_the_item_lacks_is_refused_when_it_is_made():
     with pytest.raises(PlanEditError, match="unknown kind"):
         Delete("hotels", 1)
     assert Update("sessions", 1, {"start": 600}).changes == {"start": 600}
+
+
+def test_a_plan_referring_to_a_missing_item_is_not_written(tmp_path, sample):
+    """References are checked before the file is written (SQLite's own check is off
+    for the bulk write of a new file): the error names the item, nothing is left."""
+    from dataclasses import replace
+
+    session = sample.sessions[0]
+    broken = sample.with_items("sessions", [replace(session, site_id=99999) if s.id == session.id else s
+                                            for s in sample.sessions])
+    with pytest.raises(PlanFileError, match=rf"table sessions, row id {session.id}, column site_id: refers to sites #99999"):
+        PlanFile.create(tmp_path / "broken.stplan", broken)
+    assert list(tmp_path.iterdir()) == []
