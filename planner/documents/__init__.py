@@ -647,22 +647,6 @@ class Overview:
     routes: tuple[str, ...]  # per group, its places joined by arrows
     days: tuple[OverviewDay, ...]
 
-    def table(self) -> list[list[str]]:
-        """Flat rows: date, then per group a cell of 'time site content' lines (a plenary
-        fills every group's cell)."""
-        rows = []
-        for day in self.days:
-            for block in day.blocks:
-                if block.plenary is not None:
-                    text = f"{block.plenary.time} {block.plenary.content}（{block.plenary.site}）"
-                    rows.append([day.date_label, *([text] * len(self.groups))])
-                else:
-                    rows.append([day.date_label, *(
-                        "\n".join(f"{e.time} {e.site}：{e.content}" for e in cell) for cell in block.cells
-                    )])
-            rows.append([day.date_label, *(f"住宿：{h}" if h else "" for h in day.lodgings)])
-        return rows
-
 
 @dataclass(frozen=True)
 class RosterRow:

@@ -302,17 +302,21 @@ def _render(data: dict, width: int, height: int) -> QImage:
             continue
         at = proj.point(place["lon"], place["lat"])
         metrics = QFontMetricsF(label_font)
-        w = 20 * len(stops) + metrics.horizontalAdvance(place["name"]) + 8
+        # On a map of several groups a badge says whose stop it is (1-3: group 1's third),
+        # as the screen's map does; on one group's map its number is enough.
+        texts = [st["label"] if len(wanted) > 1 else str(st["n"]) for st in stops]
+        widths = [max(18.0, QFontMetricsF(badge_font).horizontalAdvance(t) + 8) + 2 for t in texts]
+        w = sum(widths) + metrics.horizontalAdvance(place["name"]) + 8
         for dy in (0, 18, -18, 36, -36, 54, -54):
             box = QRectF(at.x() + 10, at.y() - 9 + dy, w, 18)
             if not any(box.intersects(t) for t in taken):
                 break
         taken.append(box)
-        x = box.left() + 9
-        for st in stops:
-            _badge(painter, QPointF(x, box.center().y()), str(st["n"]), colours[st["group"]], badge_font)
-            x += 20
-        _halo_text(painter, QPointF(x - 8, box.center().y() + 5), place["name"], label_font, QColor("#222"))
+        x = box.left()
+        for st, text, width in zip(stops, texts, widths):
+            _badge(painter, QPointF(x + width / 2, box.center().y()), text, colours[st["group"]], badge_font)
+            x += width
+        _halo_text(painter, QPointF(x + 1, box.center().y() + 5), place["name"], label_font, QColor("#222"))
 
     for site in sites:
         at = proj.point(site["lon"], site["lat"])
