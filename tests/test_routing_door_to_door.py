@@ -243,3 +243,17 @@ def test_allowing_longer_days_lifts_the_rule(tmp_path, imported):
     strict = propose_optimisation(imported, 1, time_limit=10)
     assert total_travel(longer) <= total_travel(strict.after) < total_travel(imported)
     assert not [f for f in check(longer) if f.severity == ERROR]
+
+
+def test_optimise_gives_the_search_time_to_settle_by_default(qapp):
+    """The whole sample settles in 14-17 s: the command's and the dialog's default limit
+    leave room for it (5 s stopped it short, and a second run still found minutes)."""
+    from main import extra_commands
+    from planner.cli import build_parser
+    from planner.routing.commands import DEFAULT_OPTIMISE_TIME_LIMIT
+    from planner.sample import sample_plan
+    from ui.routing.actions import OptimiseDialog
+
+    args = build_parser(extra_commands()).parse_args(["optimise", "plan.stplan"])
+    assert args.time_limit == DEFAULT_OPTIMISE_TIME_LIMIT >= 20
+    assert OptimiseDialog(sample_plan()).values()["time_limit"] == DEFAULT_OPTIMISE_TIME_LIMIT

@@ -1441,17 +1441,17 @@ The language changes at the next start.</source>
     <context>
         <name>Marks</name>
         <message>
-            <location filename="../../ui/marks.py" line="65" />
+            <location filename="../../ui/marks.py" line="72" />
             <source>错误：</source>
             <translation>Error: </translation>
         </message>
         <message>
-            <location filename="../../ui/marks.py" line="66" />
+            <location filename="../../ui/marks.py" line="73" />
             <source>提示：</source>
             <translation>Note: </translation>
         </message>
         <message>
-            <location filename="../../ui/marks.py" line="66" />
+            <location filename="../../ui/marks.py" line="73" />
             <source>警告：</source>
             <translation>Warning: </translation>
         </message>
@@ -1843,87 +1843,87 @@ The language changes at the next start.</source>
             <translation>Print and Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="95" />
+            <location filename="../../ui/printing/dialog.py" line="94" />
             <source>全部组</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="99" />
+            <location filename="../../ui/printing/dialog.py" line="98" />
             <source>全部学员</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="106" />
+            <location filename="../../ui/printing/dialog.py" line="105" />
             <source>隐藏电话号码中间四位</source>
             <translation>Mask the middle four digits of phone numbers</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="107" />
+            <location filename="../../ui/printing/dialog.py" line="106" />
             <source>发给全体学员的文档默认隐藏；个人行程、联络通讯录和乘车名单默认显示完整号码</source>
             <translation>Masked by default in documents for the whole delegation; shown in full in the personal itinerary, the contact list and the bus list</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="112" />
+            <location filename="../../ui/printing/dialog.py" line="111" />
             <source>文档</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="113" />
+            <location filename="../../ui/printing/dialog.py" line="112" />
             <source>组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="114" />
+            <location filename="../../ui/printing/dialog.py" line="113" />
             <source>学员</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="115" />
+            <location filename="../../ui/printing/dialog.py" line="114" />
             <source>电话号码</source>
             <translation>Phone numbers</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="116" />
+            <location filename="../../ui/printing/dialog.py" line="115" />
             <source>导出格式</source>
             <translation>Export format</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="118" />
+            <location filename="../../ui/printing/dialog.py" line="117" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="119" />
+            <location filename="../../ui/printing/dialog.py" line="118" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="192" />
+            <location filename="../../ui/printing/dialog.py" line="191" />
             <source>正文字体：{0}（本机字体）</source>
             <translation>Body text in {0} (installed on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="192" />
+            <location filename="../../ui/printing/dialog.py" line="191" />
             <source>正文字体：{0}（随程序提供；本机没有仿宋）</source>
             <translation>Body text in {0} (shipped with the app; no 仿宋 FangSong on this computer)</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="199" />
+            <location filename="../../ui/printing/dialog.py" line="198" />
             <source>正在生成预览…</source>
             <translation>Making the preview…</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="266" />
+            <location filename="../../ui/printing/dialog.py" line="263" />
             <source>共 {0} 页</source>
             <translation>{0} pages</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="290" />
+            <location filename="../../ui/printing/dialog.py" line="287" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/printing/dialog.py" line="301" />
+            <location filename="../../ui/printing/dialog.py" line="298" />
             <source>导出失败，未写入任何文件：%1</source>
             <translation>The export failed; no file was written: %1</translation>
         </message>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.progress import Progress
 from planner.records import MAX_DAYS
-from planner.routing.commands import DEFAULT_COMMAND_TIME_LIMIT
+from planner.routing.commands import DEFAULT_COMMAND_TIME_LIMIT, DEFAULT_OPTIMISE_TIME_LIMIT
 from planner.routing.plan_routes import Proposal, propose_optimisation
 from planner.routing.split import DEFAULT_MAX_TRAVEL, plan_groups
 from planner.separate_process import run_separately
@@ -32,11 +32,11 @@ from ui.tasks import run_task
 PLAN_MENU_TITLES = ("方案(&P)", "方案")
 
 
-def time_limit_box() -> QDoubleSpinBox:
+def time_limit_box(seconds: float = DEFAULT_COMMAND_TIME_LIMIT) -> QDoubleSpinBox:
     """Seconds the solver may take (it keeps the best found when time runs out)."""
     box = QDoubleSpinBox()
     box.setRange(0.5, 600)
-    box.setValue(DEFAULT_COMMAND_TIME_LIMIT)
+    box.setValue(seconds)
     box.setSuffix(QCoreApplication.translate("RoutingDialogs", " 秒"))
     return box
 
@@ -58,7 +58,7 @@ class OptimiseDialog(QDialog):
         for number in range(1, plan.programme.days + 1):
             self.day.addItem(day_name(number, plan.programme.date_of(number)), number)
         self.day.setCurrentIndex(max(0, self.day.findData(day)))
-        self.time_limit = time_limit_box()
+        self.time_limit = time_limit_box(DEFAULT_OPTIMISE_TIME_LIMIT)
         self.longer_days = QCheckBox(self.tr("允许延长日程（可能增加警告）"))
         self.longer_days.setToolTip(self.tr("默认不让任何一天超出日程时间更多，也不增加检查警告；勾选后为减少行车可以放宽"))
         form.addRow(self.tr("组"), self.group)
