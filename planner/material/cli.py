@@ -16,64 +16,66 @@ from planner.material.preview import MaterialError, Preview
 from planner.store import PlanFile, PlanFileError
 
 
-def _common(parser) -> None:
-    parser.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
-    parser.add_argument("--dry-run", action="store_true", help=DRY_RUN_HELP)
-    parser.add_argument("--skip-bad", action="store_true",
-                        help="导入无误的部分，略去有误的 / import the good parts, leave out the bad ones")
+def _import_command(subparsers, name: str, help_text: str, description: str,
+                    import_help: str, import_description: str, read):
+    """``NAME import PLAN …`` with the options every import shares; the importer's
+    parser, for the arguments of its own."""
+    command = subparsers.add_parser(name, help=help_text, description=description)
+    sub = command.add_subparsers(dest=f"{name}_command", metavar="SUBCOMMAND", required=True)
+    importer = sub.add_parser("import", help=import_help, description=import_description)
+    importer.add_argument("plan", metavar="PLAN", help=PLAN_HELP)
+    importer.add_argument("--dry-run", action="store_true", help=DRY_RUN_HELP)
+    importer.add_argument("--skip-bad", action="store_true",
+                          help="导入无误的部分，略去有误的 / import the good parts, leave out the bad ones")
+    importer.set_defaults(run=lambda args: _run(args, read))
+    return importer
 
 
 def add_indicators_command(subparsers) -> None:
-    command = subparsers.add_parser(
-        "indicators", help="对标指标：各县（市、区）的数据，用于对标手册（导入 xlsx）/ figures per place for the "
-                           "benchmarking handbook (import an xlsx)",
-        description="对标指标 / figures per place for the benchmarking handbook.")
-    sub = command.add_subparsers(dest="indicators_command", metavar="SUBCOMMAND", required=True)
-    importer = sub.add_parser(
-        "import", help="导入指标：第一列“地区”，其后每列一个指标（名称（单位））/ import figures: first column "
-                       "地区, then one column per indicator (名称（单位）)",
-        description="导入对标指标：第一列“地区”（方案中的县（市、区），或本地），其后每列一个指标，表头为“名称（单位）”，"
+    importer = _import_command(
+        subparsers, "indicators",
+        "对标指标：各县（市、区）的数据，用于对标手册（导入 xlsx）/ figures per place for the "
+        "benchmarking handbook (import an xlsx)",
+        "对标指标 / figures per place for the benchmarking handbook.",
+        "导入指标：第一列“地区”，其后每列一个指标（名称（单位））/ import figures: first column "
+        "地区, then one column per indicator (名称（单位）)",
+        "导入对标指标：第一列“地区”（方案中的县（市、区），或本地），其后每列一个指标，表头为“名称（单位）”，"
         "可选“年份”“来源”列。/ Import figures: first column 地区 (a place of the plan, or the home place), then one "
-        "column per indicator headed name（unit）, e.g. 地区生产总值（亿元）; optional 年份 and 来源 columns.")
-    _common(importer)
+        "column per indicator headed name（unit）, e.g. 地区生产总值（亿元）; optional 年份 and 来源 columns.",
+        _read_indicators)
     importer.add_argument("file", metavar="FILE", help="xlsx 文件（或 xls、csv）/ .xlsx (or .xls, .csv)")
     importer.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     importer.add_argument("--home", metavar="NAME", help="本地（对标的一方）是哪个“地区” / the 地区 that is the "
                                                          "home place (to name or change it)")
-    importer.set_defaults(run=lambda args: _run(args, _read_indicators))
 
 
 def add_reflections_command(subparsers) -> None:
-    command = subparsers.add_parser(
-        "reflections", help="学习体会：导入一个文件夹的 .docx / .txt 文件 / participants' reflections: import a "
-                            "folder of .docx / .txt files",
-        description="学习体会 / the participants' reflections.")
-    sub = command.add_subparsers(dest="reflections_command", metavar="SUBCOMMAND", required=True)
-    importer = sub.add_parser(
-        "import", help="每人一个 .docx 或 .txt，按文件名或首行的姓名对应学员 / one .docx or .txt per "
-                       "participant, matched by the name in the file name or first line",
-        description="导入学习体会：每人一个 .docx 或 .txt 文件，按文件名或第一行中的姓名对应学员；无法对应的文件逐一列出。"
+    importer = _import_command(
+        subparsers, "reflections",
+        "学习体会：导入一个文件夹的 .docx / .txt 文件 / participants' reflections: import a "
+        "folder of .docx / .txt files",
+        "学习体会 / the participants' reflections.",
+        "每人一个 .docx 或 .txt，按文件名或首行的姓名对应学员 / one .docx or .txt per "
+        "participant, matched by the name in the file name or first line",
+        "导入学习体会：每人一个 .docx 或 .txt 文件，按文件名或第一行中的姓名对应学员；无法对应的文件逐一列出。"
         " / Import one .docx or .txt per participant, matched by the name in the file name or the first line; "
-        "files that match nobody are listed.")
-    _common(importer)
+        "files that match nobody are listed.",
+        _read_reflections)
     importer.add_argument("folder", metavar="FOLDER", help="存放学习体会文件的文件夹 / the folder of the files")
-    importer.set_defaults(run=lambda args: _run(args, _read_reflections))
 
 
 def add_measures_command(subparsers) -> None:
-    command = subparsers.add_parser(
-        "measures", help="举措清单：读回 Excel 表格 / follow-up measures: read the Excel list back",
-        description="举措清单 / follow-up measures.")
-    sub = command.add_subparsers(dest="measures_command", metavar="SUBCOMMAND", required=True)
-    importer = sub.add_parser(
-        "import", help="读回举措清单（export --document measures --format xlsx 导出的表格）/ read the list "
-                       "(as exported with --document measures --format xlsx) back into the plan",
-        description="读回举措清单（export --document measures --format xlsx 导出的表格）：按“编号”更新，无编号的为新增。"
-        " / Read the measures list back (as exported): rows update the measure of their 编号; rows without one are new.")
-    _common(importer)
+    importer = _import_command(
+        subparsers, "measures",
+        "举措清单：读回 Excel 表格 / follow-up measures: read the Excel list back",
+        "举措清单 / follow-up measures.",
+        "读回举措清单（export --document measures --format xlsx 导出的表格）/ read the list "
+        "(as exported with --document measures --format xlsx) back into the plan",
+        "读回举措清单（export --document measures --format xlsx 导出的表格）：按“编号”更新，无编号的为新增。"
+        " / Read the measures list back (as exported): rows update the measure of their 编号; rows without one are new.",
+        _read_measures)
     importer.add_argument("file", metavar="FILE", help="xlsx 文件（或 xls、csv）/ .xlsx (or .xls, .csv)")
     importer.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
-    importer.set_defaults(run=lambda args: _run(args, _read_measures))
 
 
 def _read_indicators(plan, args) -> Preview:
